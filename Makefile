@@ -1,0 +1,58 @@
+# civiq — `make demo` runs a whole site on this machine; `make test` runs the test suite.
+# Both set everything up first (idempotent, quick when already done).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.civiq-installed
+# Debian packages: the broker and its clients, and what Qt needs to draw offscreen,
+# play sound and speak.
+APT_PACKAGES := mosquitto mosquitto-clients libpulse0 espeak-ng libegl1 libgl1 libopengl0 \
+	libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+
+.PHONY: demo test setup system-packages lint screenshots bench clean
+
+demo: setup
+	$(BIN)/civiq demo $(ARGS)
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(ARGS)
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if ! command -v apt-get >/dev/null 2>&1; then \
+			echo "civiq needs these Debian packages:$$missing"; \
+			echo "apt-get is not available here: install them with your package manager."; \
+			exit 1; \
+		fi; \
+		if [ "$$(id -u)" != "0" ]; then SUDO=sudo; else SUDO=; fi; \
+		echo "Installing:$$missing"; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots
+
+bench: setup
+	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

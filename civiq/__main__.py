@@ -1,0 +1,3 @@
+from civiq.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,137 @@
+"""A private Mosquitto on a free loopback port, for the demo, tests and benchmarks.
+
+Mosquitto started as root drops to the user ``mosquitto``; its folder and files are made
+readable and writable for that user.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+MOSQUITTO_PATHS = ("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto")
+
+
+class BrokerError(RuntimeError):
+    pass
+
+
+def mosquitto_binary() -> str:
+    found = shutil.which("mosquitto") or next(
+        (p for p in MOSQUITTO_PATHS if os.access(p, os.X_OK)), None)
+    if not found:
+        raise BrokerError(
+            "mosquitto is not installed: run `make demo` or `make test` (they install it "
+            "with apt-get), or `apt-get install mosquitto`"
+        )
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _give_to_mosquitto(path: Path) -> None:
+    if os.geteuid() != 0:
+        return
+    try:
+        pw = pwd.getpwnam("mosquitto")
+    except KeyError:
+        return
+    for p in [path, *path.rglob("*")]:
+        os.chown(p, pw.pw_uid, pw.pw_gid)
+
+
+class Mosquitto:
+    """``with Mosquitto() as b: b.port`` — started, listening, and stopped afterwards."""
+
+    def __init__(self, port: int | None = None, *, folder: Path | None = None,
+                 persistence: bool = False, extra_config: str = "") -> None:
+        self.port = port or free_port()
+        self._own_folder = folder is None
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="civiq-mosquitto-"))
+        self.persistence = persistence
+        self.extra_config = extra_config
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def log_path(self) -> Path:
+        return self.folder / "mosquitto.log"
+
+    def write_config(self) -> Path:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.folder, 0o755)
+        lines = [
+            f"listener {self.port} 127.0.0.1",
+            # Loopback only, for demo and tests; site brokers get users and ACLs.
+            "allow_anonymous true",
+            "max_inflight_messages 1000",
+            "max_queued_messages 100000",
+            f"log_dest file {self.log_path}",
+            "log_type error",
+            "log_type warning",
+            "log_type notice",
+            "log_timestamp_format %Y-%m-%dT%H:%M:%S",
+        ]
+        if self.persistence:
+            lines += [
+                "persistence true",
+                f"persistence_location {self.folder}/",
+                "autosave_on_changes true",
+                "autosave_interval 1",
+            ]
+        conf = self.folder / "mosquitto.conf"
+        conf.write_text("\n".join(lines) + "\n" + self.extra_config)
+        self.log_path.touch()
+        _give_to_mosquitto(self.folder)
+        return conf
+
+    def start(self, timeout: float = 10.0) -> Mosquitto:
+        conf = self.write_config()
+        self.proc = subprocess.Popen(
+            [mosquitto_binary(), "-c", str(conf)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
+                raise BrokerError(f"mosquitto exited with {self.proc.returncode}: {err}"
+                                  f"{self.log_path.read_text(errors='replace')}")
+            with contextlib.suppress(OSError), socket.create_connection(
+                ("127.0.0.1", self.port), timeout=0.2
+            ):
+                return self
+            time.sleep(0.02)
+        self.stop()
+        raise BrokerError(f"mosquitto did not listen on port {self.port} within {timeout} s")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+    def cleanup(self) -> None:
+        self.stop()
+        if self._own_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Mosquitto:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.cleanup()

@@ -1,0 +1,63 @@
+"""The ``civiq`` command. Subcommands load their modules lazily, by name, so the core
+never imports an app (and Qt) it does not run."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable
+
+#: name -> ("module:function that adds arguments", "module:function that runs", help)
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "engine": ("queue_engine.main", "Run a site's queue engine (headless, one per site)."),
+    "demo": ("civiq.demo", "A whole site on this machine: broker, engine, apps, simulation."),
+    "display": ("display_board.main", "Run a wall display board."),
+}
+
+
+def _load(module: str) -> tuple[Callable, Callable]:
+    mod = importlib.import_module(module)
+    return mod.add_arguments, mod.run
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="civiq",
+        description="civiq — queue ticketing, kiosks, counters and wall displays for "
+        "public service centres.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module, help_) in SUBCOMMANDS.items():
+        p = sub.add_parser(name, help=help_, description=help_)
+        if only is None or only == name:
+            try:
+                add, _ = _load(module)
+            except ImportError as exc:
+                p.set_defaults(_unavailable=f"{name}: not available here ({exc})")
+                continue
+            add(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    chosen = next((a for a in argv if a in SUBCOMMANDS), None)
+    args = build_parser(chosen).parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    for noisy in ("alembic", "paho"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    if getattr(args, "_unavailable", None):
+        print(args._unavailable, file=sys.stderr)
+        return 2
+    _, run = _load(SUBCOMMANDS[args.command][0])
+    return int(run(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,284 @@
+"""Site configuration: one TOML file per site, validated on load.
+
+An error names the file, the key and the problem, e.g.
+``sites/x.toml: services[1].prefix: must be one capital letter A-Z``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from civiq.topics import check_id
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_INTERVAL = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
+
+
+class ConfigError(Exception):
+    """The site file cannot be used; the message says where and why."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Id = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class Service(_Strict):
+    id: Id
+    prefix: str = Field(description="ticket prefix letter")
+    names: dict[str, str] = Field(min_length=1, description="display name per language code")
+    minutes: float = Field(gt=0, le=480, description="expected handling minutes")
+    walk_in: bool = True
+    weight: float = Field(1.0, gt=0, le=10, description="dispatch weight for walk-ins")
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        return check_id(v, "service id")
+
+    @field_validator("prefix")
+    @classmethod
+    def _prefix(cls, v: str) -> str:
+        if not re.fullmatch(r"[A-Z]", v):
+            raise ValueError("must be one capital letter A-Z")
+        return v
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names.get("de") or next(iter(self.names.values()))
+
+
+class Counter(_Strict):
+    id: Id
+    name: str = Field(min_length=1, max_length=40, description='shown and spoken, e.g. "Platz 5"')
+    services: list[str] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        return check_id(v, "counter id")
+
+
+class Broker(_Strict):
+    host: str = "127.0.0.1"
+    port: int = Field(1883, ge=1, le=65535)
+    username: str | None = None
+    password: str | None = None
+    tls: bool = False
+    ca_file: str | None = None
+
+
+class Dispatch(_Strict):
+    escalate_after_min: float = Field(
+        45, gt=0, description="a walk-in waiting this long goes ahead of weights"
+    )
+    appointment_early_min: float = Field(
+        5, ge=0, description="a checked-in appointment becomes due this long before its slot"
+    )
+    ticket_stop_margin_min: float = Field(
+        10, ge=0, description="stop walk-ins when the estimate comes this close to closing"
+    )
+
+
+class Display(_Strict):
+    viewing_distance_m: float = Field(8, gt=0, le=60)
+    recent_calls: int = Field(6, ge=1, le=20)
+    languages: list[str] = Field(default_factory=lambda: ["de", "en"])
+    notices: list[str] = Field(default_factory=list)
+    chime: bool = True
+    speech: bool = True
+
+
+class Data(_Strict):
+    folder: str | None = Field(None, description="default: the user data folder")
+    database_url: str | None = Field(None, description="default: SQLite file in the folder")
+
+
+class Site(_Strict):
+    id: Id
+    name: str = Field(min_length=1)
+    timezone: str = "Europe/Berlin"
+    languages: list[str] = Field(default_factory=lambda: ["de", "en"], min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        return check_id(v, "site id")
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {v!r}") from exc
+        return v
+
+
+Interval = tuple[time, time]
+
+
+def _parse_intervals(value: str | list[str]) -> list[Interval]:
+    items = [value] if isinstance(value, str) else list(value)
+    out: list[Interval] = []
+    for item in items:
+        if item.strip().lower() == "closed":
+            continue
+        m = _INTERVAL.match(item.strip())
+        if not m:
+            raise ValueError(f"{item!r}: expected HH:MM-HH:MM or 'closed'")
+        h1, m1, h2, m2 = (int(g) for g in m.groups())
+        if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
+            raise ValueError(f"{item!r}: not a time of day")
+        start, end = time(h1, m1), time(h2, m2)
+        if end <= start:
+            raise ValueError(f"{item!r}: closes before it opens")
+        out.append((start, end))
+    out.sort()
+    for (_, e1), (s2, _) in itertools.pairwise(out):
+        if s2 < e1:
+            raise ValueError("opening intervals overlap")
+    return out
+
+
+class SiteConfig(_Strict):
+    source: str = Field("<memory>", exclude=True)
+    site: Site
+    hours: dict[str, list[Interval]]
+    services: list[Service] = Field(min_length=1)
+    counters: list[Counter] = Field(min_length=1)
+    broker: Broker = Broker()
+    dispatch: Dispatch = Dispatch()
+    display: Display = Display()
+    data: Data = Data()
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, v: object) -> dict[str, list[Interval]]:
+        if not isinstance(v, dict):
+            raise ValueError("must be a table of weekday = 'HH:MM-HH:MM'")
+        out: dict[str, list[Interval]] = {d: [] for d in WEEKDAYS}
+        for day, spec in v.items():
+            if day not in WEEKDAYS:
+                raise ValueError(f"unknown weekday {day!r}; use one of {', '.join(WEEKDAYS)}")
+            if isinstance(spec, list) and all(isinstance(x, tuple) for x in spec):
+                out[day] = spec
+            else:
+                out[day] = _parse_intervals(spec)
+        return out
+
+    @model_validator(mode="after")
+    def _cross_check(self) -> SiteConfig:
+        ids = [s.id for s in self.services]
+        dup = {i for i in ids if ids.count(i) > 1}
+        if dup:
+            raise ValueError(f"services: duplicate id {sorted(dup)}")
+        prefixes = [s.prefix for s in self.services]
+        dup = {p for p in prefixes if prefixes.count(p) > 1}
+        if dup:
+            raise ValueError(f"services: prefix {sorted(dup)} used twice; numbers would clash")
+        cids = [c.id for c in self.counters]
+        dup = {i for i in cids if cids.count(i) > 1}
+        if dup:
+            raise ValueError(f"counters: duplicate id {sorted(dup)}")
+        for i, c in enumerate(self.counters):
+            for s in c.services:
+                if s not in ids:
+                    raise ValueError(f"counters[{i}].services: unknown service {s!r}")
+        return self
+
+    # ----- lookups ------------------------------------------------------------------
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.site.timezone)
+
+    def service(self, service_id: str) -> Service | None:
+        return next((s for s in self.services if s.id == service_id), None)
+
+    def counter(self, counter_id: str) -> Counter | None:
+        return next((c for c in self.counters if c.id == counter_id), None)
+
+    def local_day(self, when: datetime) -> date:
+        return when.astimezone(self.tz).date()
+
+    def data_folder(self) -> Path:
+        if self.data.folder:
+            return Path(self.data.folder).expanduser()
+        return Path(platformdirs.user_data_dir("civiq")) / self.site.id
+
+    def database_url(self) -> str:
+        if self.data.database_url:
+            return self.data.database_url
+        return f"sqlite:///{self.data_folder() / 'queue.sqlite3'}"
+
+    # ----- opening hours --------------------------------------------------------------
+    def intervals_on(self, day: date) -> list[tuple[datetime, datetime]]:
+        tz = self.tz
+        return [
+            (datetime.combine(day, s, tz), datetime.combine(day, e, tz))
+            for s, e in self.hours[WEEKDAYS[day.weekday()]]
+        ]
+
+    def open_interval(self, when: datetime) -> tuple[datetime, datetime] | None:
+        """The opening interval that contains ``when``, or None when closed."""
+        for start, end in self.intervals_on(self.local_day(when)):
+            if start <= when < end:
+                return start, end
+        return None
+
+    def next_opening(self, when: datetime) -> datetime | None:
+        day = self.local_day(when)
+        for i in range(8):
+            for start, _ in self.intervals_on(day + timedelta(days=i)):
+                if start > when:
+                    return start
+        return None
+
+
+def load_site(path: str | Path, **overrides: object) -> SiteConfig:
+    """Load and validate a site file. ``overrides`` replace top-level tables (tests, demo)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{p}: not valid TOML: {exc}") from exc
+    raw.update(overrides)
+    return parse_site(raw, source=str(p))
+
+
+def parse_site(raw: dict, source: str = "<memory>") -> SiteConfig:
+    try:
+        return SiteConfig.model_validate({**raw, "source": source})
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            key = _key_path(err["loc"]) or "(top level)"
+            msg = err["msg"].removeprefix("Value error, ")
+            lines.append(f"{source}: {key}: {msg}")
+        raise ConfigError("\n".join(lines)) from exc
+
+
+def _key_path(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("tuple[time, time]", "list[tuple[time, time]]"):
+            continue
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,308 @@
+"""The MQTT client every civiq part shares (paho-mqtt 2.x, MQTT 5).
+
+* connects in the background and reconnects by itself with back-off;
+* routes messages to handlers by topic filter (on paho's network thread: handlers must
+  only hand data on — :mod:`civiq.qt_bridge` does so for Qt through a queued signal);
+* :meth:`MqttClient.request` sends a command with response topic and correlation data,
+  waits for the reply and retries with the *same* request id, so a retry after a lost
+  reply returns the first answer and never a second ticket.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any
+
+import paho.mqtt.client as paho
+from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.packettypes import PacketTypes
+from paho.mqtt.properties import Properties
+
+from civiq import topics
+from civiq.config import Broker
+from civiq.protocol import envelope as env
+from civiq.protocol.errors import ErrorCode, ProtocolError
+from civiq.protocol.models import Reply
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[str, bytes, Any], None]
+
+
+@dataclass(frozen=True)
+class Will:
+    topic: str
+    payload: bytes
+    qos: int = 1
+    retain: bool = True
+
+
+class RequestFailed(Exception):
+    """The engine refused a command; ``code`` and ``message`` say why."""
+
+    def __init__(self, code: str, message: str, details: dict | None = None) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+        self.details = details or {}
+
+
+class _Timeouts:
+    """One thread for all request deadlines (a thread per request would not scale)."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._cv = threading.Condition()
+        self._ids = itertools.count()
+        self._thread = threading.Thread(target=self._run, name="civiq-timeouts", daemon=True)
+        self._thread.start()
+
+    def at(self, deadline: float, fn: Callable[[], None]) -> None:
+        with self._cv:
+            heapq.heappush(self._heap, (deadline, next(self._ids), fn))
+            self._cv.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cv:
+                while not self._heap or self._heap[0][0] > time.monotonic():
+                    wait = self._heap[0][0] - time.monotonic() if self._heap else None
+                    self._cv.wait(wait)
+                _, _, fn = heapq.heappop(self._heap)
+            try:
+                fn()
+            except Exception:
+                log.exception("timeout callback failed")
+
+
+_timeouts: _Timeouts | None = None
+_timeouts_lock = threading.Lock()
+
+
+def _scheduler() -> _Timeouts:
+    global _timeouts
+    with _timeouts_lock:
+        if _timeouts is None:
+            _timeouts = _Timeouts()
+        return _timeouts
+
+
+class MqttClient:
+    def __init__(
+        self,
+        broker: Broker,
+        site: str,
+        role: str,
+        client_id: str,
+        *,
+        will: Will | None = None,
+        persistent: bool = False,
+        session_expiry_s: int = 86_400,
+        keepalive: int = 10,
+    ) -> None:
+        if role not in topics.ROLES:
+            raise ValueError(f"unknown role {role!r}")
+        self.broker = broker
+        self.site = topics.check_id(site, "site id")
+        self.role = role
+        self.client_id = topics.check_id(client_id, "client id")
+        self.connected = threading.Event()
+        self._persistent = persistent
+        self._session_expiry = session_expiry_s
+        self._keepalive = keepalive
+        self._routes: list[tuple[str, int, Handler]] = []
+        self._pending: dict[str, _Pending] = {}
+        self._lock = threading.Lock()
+        self._on_connect: list[Callable[[bool], None]] = []
+        self._started = False
+
+        c = paho.Client(
+            CallbackAPIVersion.VERSION2,
+            client_id=f"civiq-{role}-{client_id}",
+            protocol=paho.MQTTv5,
+        )
+        c.enable_logger(logging.getLogger("paho"))
+        if broker.username:
+            c.username_pw_set(broker.username, broker.password)
+        if broker.tls:
+            c.tls_set(ca_certs=broker.ca_file)
+        if will is not None:
+            c.will_set(will.topic, will.payload, qos=will.qos, retain=will.retain)
+        c.reconnect_delay_set(min_delay=1, max_delay=5)
+        c.max_inflight_messages_set(1000)
+        c.max_queued_messages_set(0)
+        c.on_connect = self._handle_connect
+        c.on_disconnect = self._handle_disconnect
+        c.on_message = self._handle_message
+        self._paho = c
+        self.reply_topic = topics.reply(site, client_id)
+        self.route(self.reply_topic, self._handle_reply)
+
+    # ----- life ---------------------------------------------------------------------------
+    def on_connection_change(self, fn: Callable[[bool], None]) -> None:
+        """``fn(True)`` after every (re)connect and subscribe; ``fn(False)`` on loss."""
+        self._on_connect.append(fn)
+
+    def start(self, wait: float | None = None) -> MqttClient:
+        props = Properties(PacketTypes.CONNECT)
+        props.SessionExpiryInterval = self._session_expiry if self._persistent else 0
+        self._paho.connect_async(
+            self.broker.host, self.broker.port, keepalive=self._keepalive,
+            clean_start=not self._persistent, properties=props,
+        )
+        self._paho.loop_start()
+        self._started = True
+        if wait is not None and not self.connected.wait(wait):
+            raise TimeoutError(
+                f"no MQTT connection to {self.broker.host}:{self.broker.port} in {wait} s"
+            )
+        return self
+
+    def stop(self, *, graceful: bool = True) -> None:
+        if not self._started:
+            return
+        self._started = False
+        if graceful:
+            self._paho.disconnect()
+        self._paho.loop_stop()
+        self.connected.clear()
+        with self._lock:
+            pending, self._pending = self._pending, {}
+        for p in pending.values():
+            if not p.future.done():
+                p.future.set_exception(RequestFailed(ErrorCode.ENGINE_UNAVAILABLE.value,
+                                                     "client stopped"))
+
+    def __enter__(self) -> MqttClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # ----- routing ------------------------------------------------------------------------
+    def route(self, topic_filter: str, handler: Handler, qos: int = 1) -> None:
+        """Subscribe ``handler(topic, payload, properties)`` to a filter (now and after
+        every reconnect)."""
+        self._routes.append((topic_filter, qos, handler))
+        if self.connected.is_set():
+            self._paho.subscribe(topic_filter, qos=qos)
+
+    def _handle_connect(self, client, userdata, flags, reason_code, properties) -> None:
+        if reason_code.is_failure:
+            log.warning("MQTT connect refused: %s", reason_code)
+            return
+        subs = {f: q for f, q, _ in self._routes}
+        if subs:
+            client.subscribe([(f, q) for f, q in subs.items()])
+        self.connected.set()
+        for fn in list(self._on_connect):
+            fn(True)
+
+    def _handle_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
+        was = self.connected.is_set()
+        self.connected.clear()
+        if was:
+            log.info("MQTT connection lost: %s", reason_code)
+            for fn in list(self._on_connect):
+                fn(False)
+
+    def _handle_message(self, client, userdata, msg: paho.MQTTMessage) -> None:
+        for f, _, handler in self._routes:
+            if paho.topic_matches_sub(f, msg.topic):
+                try:
+                    handler(msg.topic, msg.payload, msg.properties)
+                except Exception:
+                    log.exception("handler for %s failed", msg.topic)
+
+    # ----- publishing ---------------------------------------------------------------------
+    def publish(self, topic: str, payload: bytes, *, qos: int = 1, retain: bool = False,
+                correlation: bytes | None = None, response_topic: str | None = None) -> None:
+        props = None
+        if correlation is not None or response_topic is not None:
+            props = Properties(PacketTypes.PUBLISH)
+            if correlation is not None:
+                props.CorrelationData = correlation
+            if response_topic is not None:
+                props.ResponseTopic = response_topic
+        self._paho.publish(topic, payload, qos=qos, retain=retain, properties=props)
+
+    # ----- requests -----------------------------------------------------------------------
+    def request_async(self, command: str, data: dict[str, Any], *, timeout: float = 3.0,
+                      retries: int = 2, request_id: str | None = None) -> Future[dict]:
+        """Send a command; the future gives the result dict or raises :class:`RequestFailed`."""
+        rid = request_id or uuid.uuid4().hex
+        payload = env.encode(env.make(self.site, command, data, request_id=rid))
+        p = _Pending(rid, payload, Future(), retries, timeout)
+        with self._lock:
+            self._pending[rid] = p
+        self._send(p)
+        return p.future
+
+    def request(self, command: str, data: dict[str, Any], *, timeout: float = 3.0,
+                retries: int = 2, request_id: str | None = None) -> dict:
+        fut = self.request_async(command, data, timeout=timeout, retries=retries,
+                                 request_id=request_id)
+        return fut.result()
+
+    def _send(self, p: _Pending) -> None:
+        p.attempts += 1
+        self.publish(topics.command(self.site, self.role, self.client_id), p.payload,
+                     qos=1, correlation=p.rid.encode(), response_topic=self.reply_topic)
+        attempt = p.attempts
+        _scheduler().at(time.monotonic() + p.timeout, lambda: self._expire(p, attempt))
+
+    def _expire(self, p: _Pending, attempt: int) -> None:
+        if p.future.done() or p.attempts != attempt:
+            return
+        if p.attempts <= p.retries:
+            log.info("no reply to %s; retrying with the same request id", p.rid)
+            self._send(p)
+            return
+        with self._lock:
+            self._pending.pop(p.rid, None)
+        p.future.set_exception(RequestFailed(
+            ErrorCode.ENGINE_UNAVAILABLE.value,
+            f"no reply from the engine after {p.attempts} attempts",
+        ))
+
+    def _handle_reply(self, topic: str, payload: bytes, properties: Any) -> None:
+        try:
+            e = env.decode(payload)
+            reply = Reply.model_validate(e.data)
+        except (ProtocolError, ValueError):
+            log.warning("unreadable reply on %s", topic)
+            return
+        rid = e.request_id
+        corr = getattr(properties, "CorrelationData", None)
+        if not rid and corr:
+            rid = corr.decode(errors="replace")
+        with self._lock:
+            p = self._pending.pop(rid, None) if rid else None
+        if p is None or p.future.done():
+            return
+        if reply.ok:
+            p.future.set_result(reply.result or {})
+        else:
+            err = reply.error
+            p.future.set_exception(RequestFailed(
+                err.code if err else "unknown", err.message if err else "",
+                err.details if err else {},
+            ))
+
+
+@dataclass(eq=False)
+class _Pending:
+    rid: str
+    payload: bytes
+    future: Future
+    retries: int
+    timeout: float
+    attempts: int = 0

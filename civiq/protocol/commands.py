@@ -1,0 +1,163 @@
+"""Every command a client may send the engine, with the roles allowed to send it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from civiq.protocol.models import Model, TicketInfo
+
+_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+_NUMBER = r"^[A-Z][0-9]{3,4}$"
+
+
+class IssueTicket(Model):
+    service: str = Field(pattern=_ID)
+    language: str = Field("de", pattern=r"^[a-z]{2,3}$")
+    priority: int = Field(0, ge=0, le=9, description="counters and operators only; 0 otherwise")
+
+
+class IssueTicketResult(Model):
+    ticket: TicketInfo
+    ahead: int = Field(description="tickets that will probably be called before this one")
+    eta_min: float | None
+
+
+class CounterCommand(Model):
+    counter: str = Field(pattern=_ID)
+
+
+class CallTicket(Model):
+    counter: str = Field(pattern=_ID)
+    number: str = Field(pattern=_NUMBER)
+
+
+class Transfer(Model):
+    counter: str = Field(pattern=_ID)
+    to_service: str | None = Field(None, pattern=_ID)
+    to_counter: str | None = Field(None, pattern=_ID)
+
+
+class OpenCounter(Model):
+    counter: str = Field(pattern=_ID)
+    clerk: str | None = Field(None, max_length=64, description="staff login; never published")
+    services: list[str] | None = Field(
+        None, max_length=50, description="services served; default from the site config"
+    )
+
+
+class PauseCounter(Model):
+    counter: str = Field(pattern=_ID)
+    reason: str = Field("break", max_length=64)
+
+
+class TicketRef(Model):
+    number: str = Field(pattern=_NUMBER)
+
+
+class SetPriority(Model):
+    number: str = Field(pattern=_NUMBER)
+    priority: int = Field(ge=0, le=9)
+
+
+class TicketResult(Model):
+    ticket: TicketInfo | None = Field(description="null when nothing was waiting")
+
+
+class CounterResult(Model):
+    counter: str
+    status: str
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    name: str
+    args: type[Model]
+    result: type[Model]
+    roles: frozenset[str]
+    summary: str
+
+
+_COUNTER = frozenset({"counter", "operator"})
+
+COMMANDS: dict[str, CommandSpec] = {
+    spec.name: spec
+    for spec in [
+        CommandSpec(
+            "issue_ticket", IssueTicket, IssueTicketResult,
+            frozenset({"kiosk", "counter", "operator"}),
+            "Take a walk-in ticket for a service. Refused outside opening hours "
+            "(site_closed) and when the wait would pass closing time (ticket_stop).",
+        ),
+        CommandSpec(
+            "call_next", CounterCommand, TicketResult, _COUNTER,
+            "Finish the counter's current ticket, if any, and call the next one the "
+            "dispatch policy picks. Two counters never get the same ticket.",
+        ),
+        CommandSpec(
+            "call_ticket", CallTicket, TicketResult, _COUNTER,
+            "Call one particular waiting or parked ticket to this counter.",
+        ),
+        CommandSpec(
+            "recall", CounterCommand, TicketResult, _COUNTER,
+            "Call the counter's current (called) ticket again; displays announce it again.",
+        ),
+        CommandSpec(
+            "start", CounterCommand, TicketResult, _COUNTER,
+            "The visitor has arrived at the counter: called -> serving.",
+        ),
+        CommandSpec(
+            "finish", CounterCommand, TicketResult, _COUNTER,
+            "The counter's current ticket is done.",
+        ),
+        CommandSpec(
+            "no_show", CounterCommand, TicketResult, _COUNTER,
+            "The called visitor did not come.",
+        ),
+        CommandSpec(
+            "transfer", Transfer, TicketResult, _COUNTER,
+            "Send the current ticket back to the queue for another service and/or one "
+            "particular counter; it keeps its original arrival time.",
+        ),
+        CommandSpec(
+            "park", CounterCommand, TicketResult, _COUNTER,
+            "Put the current ticket aside (visitor fetches a document); call_ticket resumes it.",
+        ),
+        CommandSpec(
+            "cancel", TicketRef, TicketResult, frozenset({"kiosk", "counter", "operator"}),
+            "Withdraw a waiting or parked ticket.",
+        ),
+        CommandSpec(
+            "set_priority", SetPriority, TicketResult, _COUNTER,
+            "Give a waiting ticket manual priority (emergencies, accessibility).",
+        ),
+        CommandSpec(
+            "open_counter", OpenCounter, CounterResult, _COUNTER,
+            "A clerk logs in at a counter; optionally with the services served.",
+        ),
+        CommandSpec(
+            "pause_counter", PauseCounter, CounterResult, _COUNTER,
+            "Pause the counter with a reason (break, back office, ...).",
+        ),
+        CommandSpec(
+            "close_counter", CounterCommand, CounterResult, _COUNTER,
+            "The clerk logs out; a current ticket must be finished or transferred first.",
+        ),
+    ]
+}
+
+#: Event kinds published on ``event/{kind}``.
+EVENT_KINDS: dict[str, str] = {
+    "issued": "a walk-in ticket was issued (TicketEvent)",
+    "called": "a ticket was called to a counter (TicketEvent)",
+    "recalled": "a ticket was called again (TicketEvent)",
+    "started": "the visitor arrived at the counter (TicketEvent)",
+    "finished": "the ticket was served (TicketEvent)",
+    "no_show": "the visitor did not come (TicketEvent)",
+    "transferred": "the ticket went back to the queue elsewhere (TicketEvent)",
+    "parked": "the ticket was put aside (TicketEvent)",
+    "cancelled": "the ticket was withdrawn (TicketEvent)",
+    "priority": "the ticket's manual priority changed (TicketEvent)",
+    "counter": "a counter opened, paused or closed (CounterEvent)",
+}

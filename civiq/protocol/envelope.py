@@ -1,0 +1,89 @@
+"""The one envelope every civiq payload travels in, and its codec."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from civiq.protocol.errors import ErrorCode, ProtocolError
+
+SCHEMA_VERSION = 1
+#: Payloads of this size and more are refused unread.
+MAX_PAYLOAD_BYTES = 256 * 1024
+
+
+class Envelope(BaseModel):
+    """Schema version, site, the engine's ``seq`` (0 from clients), time, type, body."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    v: Literal[1] = Field(SCHEMA_VERSION, description="schema version")
+    site: str = Field(description="site id")
+    seq: int = Field(0, ge=0, description="engine sequence number; 0 on client messages")
+    ts: datetime = Field(description="when the message was made (ISO 8601 with offset)")
+    type: str = Field(description="command name, event kind, state kind, 'reply', ...")
+    request_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=128,
+        description="commands and replies: the request id that makes retries idempotent",
+    )
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+def make(
+    site: str,
+    type_: str,
+    data: dict[str, Any] | BaseModel,
+    *,
+    seq: int = 0,
+    request_id: str | None = None,
+    ts: datetime | None = None,
+) -> Envelope:
+    body = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
+    return Envelope(
+        site=site,
+        seq=seq,
+        ts=ts or datetime.now(UTC),
+        type=type_,
+        request_id=request_id,
+        data=body,
+    )
+
+
+def encode(env: Envelope) -> bytes:
+    return env.model_dump_json(exclude_none=True).encode()
+
+
+def decode(payload: bytes) -> Envelope:
+    """Parse a payload; every failure is a :class:`ProtocolError` with a reason code."""
+    if len(payload) >= MAX_PAYLOAD_BYTES:
+        raise ProtocolError(
+            ErrorCode.PAYLOAD_TOO_LARGE,
+            f"payload of {len(payload)} bytes; the limit is {MAX_PAYLOAD_BYTES - 1}",
+        )
+    try:
+        raw = json.loads(payload)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ProtocolError(ErrorCode.INVALID_JSON, f"payload is not JSON: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ProtocolError(ErrorCode.INVALID_ENVELOPE, "payload must be a JSON object")
+    try:
+        return Envelope.model_validate(raw)
+    except ValidationError as exc:
+        raise ProtocolError(ErrorCode.INVALID_ENVELOPE, describe(exc)) from exc
+
+
+def describe(exc: ValidationError) -> str:
+    """A short human-readable account of what was wrong, field by field."""
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err["loc"]) or "(root)"
+        parts.append(f"{where}: {err['msg']}")
+    more = len(exc.errors()) - 5
+    if more > 0:
+        parts.append(f"... and {more} more")
+    return "; ".join(parts)

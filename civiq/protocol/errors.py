@@ -1,0 +1,61 @@
+"""Reason codes of error replies. Each has a fixed meaning that clients explain to people."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    INVALID_JSON = "invalid_json"
+    INVALID_ENVELOPE = "invalid_envelope"
+    INVALID_ARGUMENTS = "invalid_arguments"
+    UNKNOWN_COMMAND = "unknown_command"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    FORBIDDEN = "forbidden"
+    WRONG_SITE = "wrong_site"
+    UNKNOWN_SERVICE = "unknown_service"
+    UNKNOWN_COUNTER = "unknown_counter"
+    UNKNOWN_TICKET = "unknown_ticket"
+    COUNTER_NOT_OPEN = "counter_not_open"
+    COUNTER_BUSY = "counter_busy"
+    NO_CURRENT_TICKET = "no_current_ticket"
+    INVALID_TRANSITION = "invalid_transition"
+    WALK_IN_NOT_ALLOWED = "walk_in_not_allowed"
+    SITE_CLOSED = "site_closed"
+    TICKET_STOP = "ticket_stop"
+    INTERNAL_ERROR = "internal_error"
+    # Said by clients, never by the engine: no reply came in time.
+    ENGINE_UNAVAILABLE = "engine_unavailable"
+
+
+ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
+    ErrorCode.INVALID_JSON: "the payload is not valid UTF-8 JSON",
+    ErrorCode.INVALID_ENVELOPE: "the JSON is not a valid envelope (missing or wrong fields)",
+    ErrorCode.INVALID_ARGUMENTS: "the command's `data` does not fit its schema",
+    ErrorCode.UNKNOWN_COMMAND: "no command of that `type` exists",
+    ErrorCode.PAYLOAD_TOO_LARGE: "the payload is 256 KiB or larger",
+    ErrorCode.FORBIDDEN: "the role in the topic may not send this command",
+    ErrorCode.WRONG_SITE: "the envelope's site is not the engine's site",
+    ErrorCode.UNKNOWN_SERVICE: "no service with that id at this site",
+    ErrorCode.UNKNOWN_COUNTER: "no counter with that id at this site",
+    ErrorCode.UNKNOWN_TICKET: "no ticket with that number today",
+    ErrorCode.COUNTER_NOT_OPEN: "the counter is paused or closed",
+    ErrorCode.COUNTER_BUSY: "the counter still has a ticket it must finish, park or transfer",
+    ErrorCode.NO_CURRENT_TICKET: "the counter has no current ticket",
+    ErrorCode.INVALID_TRANSITION: "the ticket is not in a state that allows this",
+    ErrorCode.WALK_IN_NOT_ALLOWED: "the service takes appointments only",
+    ErrorCode.SITE_CLOSED: "outside opening hours; `details.until` says when it opens",
+    ErrorCode.TICKET_STOP: "the wait would pass closing time; `details.until` says when",
+    ErrorCode.INTERNAL_ERROR: "the engine failed; nothing was changed",
+    ErrorCode.ENGINE_UNAVAILABLE: "(client side) no reply from the engine in time",
+}
+
+
+class ProtocolError(Exception):
+    """A refusal with a reason code; becomes an error reply."""
+
+    def __init__(self, code: ErrorCode, message: str, details: dict | None = None) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+        self.details = details or {}

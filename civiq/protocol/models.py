@@ -1,0 +1,163 @@
+"""Message bodies: tickets, counters, state, calls, events, replies.
+
+Everything here is public protocol (docs/protocol.md is generated from it). Displays and
+the central tier see these, so they carry ticket numbers and counts, never names.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TicketStatus(StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    PARKED = "parked"
+    FINISHED = "finished"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+
+
+class TicketKind(StrEnum):
+    WALK_IN = "walk_in"
+    APPOINTMENT = "appointment"
+
+
+class CounterStatus(StrEnum):
+    OPEN = "open"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+class TicketInfo(Model):
+    number: str = Field(description="e.g. A042: service prefix and the day's running number")
+    service: str
+    status: TicketStatus
+    kind: TicketKind = TicketKind.WALK_IN
+    priority: int = Field(0, description="manual priority; higher is called first")
+    arrival: datetime = Field(description="first arrival; kept when transferred")
+    issued_at: datetime
+    counter: str | None = Field(None, description="counter that called it, or must call it")
+    called_at: datetime | None = None
+    recalls: int = 0
+    slot_start: datetime | None = Field(None, description="appointments: booked slot")
+    eta_min: float | None = Field(None, description="estimated minutes until called")
+    language: str | None = None
+
+
+class WaitingTicket(Model):
+    number: str
+    service: str
+    kind: TicketKind
+    priority: int = 0
+    arrival: datetime
+    parked: bool = False
+    counter: str | None = Field(None, description="only this counter may call it")
+    slot_start: datetime | None = None
+    eta_min: float | None = None
+
+
+class ServiceState(Model):
+    id: str
+    waiting: int = Field(description="tickets waiting for this service")
+    eta_min: float | None = Field(
+        description="estimated minutes a walk-in taking a ticket now would wait; "
+        "null when no counter serving it is open"
+    )
+    open_counters: int
+    ticket_stop: bool = Field(False, description="walk-in tickets refused for now")
+    ticket_stop_reason: str | None = Field(None, description="site_closed or ticket_stop")
+    ticket_stop_until: datetime | None = None
+
+
+class CounterState(Model):
+    id: str
+    name: str
+    status: CounterStatus
+    pause_reason: str | None = None
+    services: list[str]
+    current: TicketInfo | None = None
+
+
+class QueueState(Model):
+    """Retained on ``state/queue``: everything a counter or display needs to draw."""
+
+    day: str = Field(description="the site's local date, YYYY-MM-DD")
+    services: list[ServiceState]
+    counters: list[CounterState]
+    waiting: list[WaitingTicket] = Field(description="in the order the policy would call them")
+    served_today: int = 0
+    issued_today: int = 0
+
+
+class Call(Model):
+    number: str
+    service: str
+    counter: str
+    counter_name: str
+    at: datetime
+    recall: int = Field(0, description="0 for the first call, 1.. for each recall")
+
+
+class CallsState(Model):
+    """Retained on ``state/calls``: the latest calls, newest first."""
+
+    calls: list[Call]
+
+
+class EngineState(Model):
+    """Retained on ``state/engine``; the engine's will message sets ``online`` false."""
+
+    online: bool
+    version: str | None = None
+    started_at: datetime | None = None
+
+
+class DeviceStatus(Model):
+    """Retained on ``device/{client}/status``; a device's will message sets ``online`` false."""
+
+    online: bool
+    role: str
+    version: str | None = None
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class TicketEvent(Model):
+    """Body of every ``event/{kind}`` message."""
+
+    ticket: TicketInfo
+    counter: str | None = None
+    counter_name: str | None = None
+    from_service: str | None = Field(None, description="transferred: the service it left")
+    by: str | None = Field(None, description="the client that caused it")
+
+
+class CounterEvent(Model):
+    counter: str
+    status: CounterStatus
+    reason: str | None = None
+    by: str | None = None
+
+
+class ErrorInfo(Model):
+    code: str
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class Reply(Model):
+    """Body of a ``reply``: ``ok`` with a ``result``, or not ``ok`` with an ``error``."""
+
+    ok: bool
+    command: str | None = None
+    result: dict[str, Any] | None = None
+    error: ErrorInfo | None = None

@@ -1,0 +1,134 @@
+"""The engine on MQTT: one worker thread owns the queue; paho only hands messages over.
+
+Commands arrive on a persistent session (clean_start=False, session expiry > 0), so those
+sent while the engine restarts wait at the broker. The worker takes everything that has
+arrived as one batch, commits it in one transaction (group commit) and only then
+publishes replies and events. State is retained and coalesced to at most one message per
+``STATE_INTERVAL_S``; the ``called`` event is what displays react to at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from typing import Any
+
+from civiq import topics
+from civiq.clock import Clock, SystemClock
+from civiq.config import SiteConfig
+from civiq.mqtt_client import MqttClient, Will
+from queue_engine.engine import Inbound, Outbound, QueueEngine
+from queue_engine.store.repository import open_store
+
+log = logging.getLogger(__name__)
+
+MAX_BATCH = 500
+STATE_INTERVAL_S = 0.05
+#: Estimates drift as time passes; republish at least this often while tickets wait.
+REFRESH_S = 15.0
+
+
+class EngineService:
+    def __init__(self, config: SiteConfig, clock: Clock | None = None,
+                 *, database_url: str | None = None) -> None:
+        self.config = config
+        self.clock = clock or SystemClock()
+        self.site = config.site.id
+        self.store = open_store(database_url or config.database_url())
+        self.engine = QueueEngine(config, self.store, self.clock)
+        self._inbox: queue.Queue[Inbound] = queue.Queue()
+        self._stop = threading.Event()
+        self._state_dirty = threading.Event()
+        self.ready = threading.Event()
+        self.client = MqttClient(
+            config.broker, self.site, "engine", self.site,
+            will=Will(topics.state_engine(self.site), self.engine.engine_state(False)),
+            persistent=True,
+        )
+        self.client.route(topics.commands(self.site), self._on_command, qos=1)
+        self.client.on_connection_change(self._on_connection)
+        self._worker = threading.Thread(target=self._run, name="civiq-engine", daemon=True)
+
+    def start(self) -> EngineService:
+        self._worker.start()
+        self.client.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._worker.join(timeout=5)
+        if self.client.connected.is_set():
+            info = self.client._paho.publish(
+                topics.state_engine(self.site), self.engine.engine_state(False), qos=1,
+                retain=True)
+            info.wait_for_publish(timeout=2)
+        self.client.stop()
+        self.store.dispose()
+
+    # paho's network thread: hand over, nothing else.
+    def _on_command(self, topic: str, payload: bytes, props: Any) -> None:
+        self._inbox.put(Inbound(
+            topic=topic, payload=payload,
+            response_topic=getattr(props, "ResponseTopic", None),
+            correlation=getattr(props, "CorrelationData", None),
+        ))
+
+    def _on_connection(self, up: bool) -> None:
+        if up:
+            self.client.publish(topics.state_engine(self.site), self.engine.engine_state(True),
+                                retain=True)
+            self._state_dirty.set()
+            self.ready.set()
+
+    def _publish(self, items: list[Outbound]) -> None:
+        for o in items:
+            self.client.publish(o.topic, o.payload, qos=o.qos, retain=o.retain,
+                                correlation=o.correlation)
+
+    def _run(self) -> None:
+        last_state = 0.0
+        while not self._stop.is_set():
+            try:
+                first = self._inbox.get(timeout=STATE_INTERVAL_S / 2)
+            except queue.Empty:
+                first = None
+            if first is not None:
+                batch = [first]
+                while len(batch) < MAX_BATCH:
+                    try:
+                        batch.append(self._inbox.get_nowait())
+                    except queue.Empty:
+                        break
+                self._publish(self.engine.handle_batch(batch))
+                self._state_dirty.set()
+            elif self.engine.roll_day_if_needed():
+                self._state_dirty.set()
+            now = time.monotonic()
+            waiting = bool(self.engine.q.waiting_tickets())
+            due = (self._state_dirty.is_set() and now - last_state >= STATE_INTERVAL_S) or (
+                waiting and now - last_state >= REFRESH_S)
+            if due and self.client.connected.is_set():
+                self._state_dirty.clear()
+                last_state = now
+                try:
+                    self._publish(self.engine.state_messages())
+                except Exception:
+                    log.exception("could not build the state")
+
+
+def run(config: SiteConfig, clock: Clock | None = None, database_url: str | None = None) -> int:
+    """Run until SIGINT/SIGTERM (``civiq engine``)."""
+    import signal
+
+    svc = EngineService(config, clock, database_url=database_url).start()
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    log.info("engine for %s on %s:%s, database %s", config.site.id, config.broker.host,
+             config.broker.port, database_url or config.database_url())
+    while not stop.wait(0.5):
+        pass
+    svc.stop()
+    return 0

@@ -1,0 +1,176 @@
+"""Reading and writing the site's queue. All writes of a batch share one transaction."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command as alembic_command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, select, update
+from sqlalchemy.engine import make_url
+
+from civiq.config import SiteConfig
+from civiq.protocol.models import Call, CounterStatus, TicketKind, TicketStatus
+from queue_engine.domain import SiteQueue, Ticket
+from queue_engine.store import schema
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def open_store(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets WAL and synchronous=FULL so a commit is durable."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:":
+            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        eng = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(eng, "connect")
+        def _pragmas(dbapi_conn, _record):
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+    else:
+        eng = create_engine(url, pool_pre_ping=True)
+    migrate(eng)
+    return eng
+
+
+def migrate(eng: Engine) -> None:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with eng.begin() as conn:
+        cfg.attributes["connection"] = conn
+        alembic_command.upgrade(cfg, "head")
+
+
+def _upsert(conn: Connection, table: Table, row: dict[str, Any], keys: tuple[str, ...]) -> None:
+    name = conn.dialect.name
+    if name in ("sqlite", "postgresql"):
+        if name == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert
+        stmt = insert(table).values(**row)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=list(keys),
+            set_={k: v for k, v in row.items() if k not in keys},
+        )
+        conn.execute(stmt)
+        return
+    where = [table.c[k] == row[k] for k in keys]
+    if conn.execute(update(table).where(*where).values(**row)).rowcount == 0:
+        conn.execute(table.insert().values(**row))
+
+
+def _ticket_row(t: Ticket) -> dict[str, Any]:
+    return {
+        "day": t.day, "number": t.number, "ord": t.order, "service": t.service,
+        "issued_service": t.issued_service, "status": t.status.value, "kind": t.kind.value,
+        "priority": t.priority, "arrival": t.arrival, "issued_at": t.issued_at,
+        "counter": t.counter, "called_at": t.called_at, "started_at": t.started_at,
+        "ended_at": t.ended_at, "recalls": t.recalls, "slot_start": t.slot_start,
+        "language": t.language, "booking_id": t.booking_id,
+    }
+
+
+def flush(conn: Connection, q: SiteQueue) -> None:
+    """Write what changed in memory since the last flush."""
+    for number in sorted(q.dirty_tickets):
+        _upsert(conn, schema.tickets, _ticket_row(q.tickets[number]), ("day", "number"))
+    for cid in sorted(q.dirty_counters):
+        c = q.counters[cid]
+        _upsert(conn, schema.counters, {
+            "id": c.id, "day": q.day, "status": c.status.value,
+            "pause_reason": c.pause_reason, "clerk": c.clerk, "services": c.services,
+            "current": c.current, "since": c.since,
+        }, ("id",))
+    for prefix in sorted(q.dirty_numbers):
+        _upsert(conn, schema.numbers,
+                {"day": q.day, "prefix": prefix, "last": q.last_number[prefix]},
+                ("day", "prefix"))
+    q.dirty_tickets.clear()
+    q.dirty_counters.clear()
+    q.dirty_numbers.clear()
+
+
+def load_day(conn: Connection, config: SiteConfig, day: date) -> SiteQueue:
+    q = SiteQueue(config, day)
+    for r in conn.execute(select(schema.tickets).where(schema.tickets.c.day == day)).mappings():
+        q.load_ticket(Ticket(
+            day=r["day"], number=r["number"], service=r["service"], order=r["ord"],
+            status=TicketStatus(r["status"]), arrival=r["arrival"], issued_at=r["issued_at"],
+            kind=TicketKind(r["kind"]), priority=r["priority"], counter=r["counter"],
+            called_at=r["called_at"], started_at=r["started_at"], ended_at=r["ended_at"],
+            recalls=r["recalls"], slot_start=r["slot_start"], language=r["language"],
+            booking_id=r["booking_id"], issued_service=r["issued_service"],
+        ))
+    for r in conn.execute(select(schema.numbers).where(schema.numbers.c.day == day)).mappings():
+        q.last_number[r["prefix"]] = r["last"]
+    for r in conn.execute(select(schema.counters)).mappings():
+        c = q.counters.get(r["id"])
+        if c is None or r["day"] != day:
+            continue  # a new day starts with every counter closed
+        c.status = CounterStatus(r["status"])
+        c.pause_reason = r["pause_reason"]
+        c.clerk = r["clerk"]
+        c.services = list(r["services"])
+        c.current = r["current"]
+        c.since = r["since"]
+    # Recent calls, rebuilt from the tickets: enough to redraw every display.
+    called = sorted(
+        (t for t in q.tickets.values() if t.called_at is not None and t.counter in q.counters),
+        key=lambda t: t.called_at,
+    )
+    for t in called[-q.calls.maxlen:]:
+        q.calls.appendleft(Call(
+            number=t.number, service=t.service, counter=t.counter,
+            counter_name=q.counters[t.counter].name, at=t.called_at, recall=t.recalls,
+        ))
+    return q
+
+
+def get_reply(conn: Connection, client: str, request_id: str) -> str | None:
+    return conn.execute(
+        select(schema.requests.c.reply).where(
+            schema.requests.c.client == client, schema.requests.c.request_id == request_id
+        )
+    ).scalar_one_or_none()
+
+
+def save_replies(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(schema.requests.insert(), rows)
+
+
+def save_events(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(schema.events.insert(), rows)
+
+
+def prune_requests(conn: Connection, before: datetime) -> None:
+    conn.execute(delete(schema.requests).where(schema.requests.c.created_at < before))
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    return conn.execute(
+        select(schema.meta.c.value).where(schema.meta.c.key == key)
+    ).scalar_one_or_none()
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    _upsert(conn, schema.meta, {"key": key, "value": value}, ("key",))
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, separators=(",", ":"), default=str)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
