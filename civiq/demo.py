@@ -1,0 +1,181 @@
+"""``civiq demo``: a whole site on one machine.
+
+Starts a private Mosquitto on a free loopback port, the engine on the example site with
+its SQLite file in the user data folder, the day simulator so that something moves, and
+every app that exists — in windows when a screen is present, otherwise (or with
+``--headless``) a live text view in the terminal. Ctrl-C stops everything it started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import platformdirs
+
+from civiq import textview
+from civiq.broker import BrokerError, Mosquitto
+from civiq.config import ConfigError, SiteConfig, load_site
+from civiq.mqtt_client import MqttClient
+from civiq.state_model import SiteStateModel
+
+EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "sites" / "hamburg-wandsbek.toml"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site", default=str(EXAMPLE_SITE), help="site file (default: the example "
+                   "Hamburg customer centre)")
+    p.add_argument("--headless", action="store_true",
+                   help="no windows: the live text view in this terminal")
+    p.add_argument("--speed", type=float, default=10.0,
+                   help="how much faster than real time the day runs (default 10)")
+    p.add_argument("--data", help="data folder (default: the user data folder)")
+    p.add_argument("--keep-data", action="store_true",
+                   help="continue the previous demo's day instead of starting afresh")
+    p.add_argument("--no-simulation", action="store_true", help="no simulated visitors/clerks")
+    p.add_argument("--duration", type=float, default=0,
+                   help="stop by itself after this many seconds (0: run until Ctrl-C)")
+
+
+def demo_clock_start(config: SiteConfig, now: datetime) -> datetime:
+    """Now, when the site is open; else its next opening, so the demo never sits closed."""
+    if config.open_interval(now) is not None:
+        return now
+    nxt = config.next_opening(now)
+    return nxt + timedelta(minutes=5) if nxt else now
+
+
+def has_screen() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and \
+        os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+
+
+def _civiq(*args: str) -> list[str]:
+    return [sys.executable, "-m", "civiq", *args]
+
+
+def _subcommand_exists(name: str) -> bool:
+    from civiq.cli import SUBCOMMANDS
+
+    return name in SUBCOMMANDS
+
+
+class Demo:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.children: list[tuple[str, subprocess.Popen]] = []
+        self.stop = threading.Event()
+
+    def spawn(self, name: str, cmd: list[str]) -> None:
+        log = self.logdir / f"{name}.log"
+        fh = log.open("ab")
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        self.children.append((name, proc))
+
+    def run(self) -> int:
+        a = self.args
+        try:
+            base = load_site(a.site)
+        except ConfigError as exc:
+            print(f"civiq demo: {exc}", file=sys.stderr)
+            return 2
+        data = Path(a.data) if a.data else Path(platformdirs.user_data_dir("civiq")) / "demo" \
+            / base.site.id
+        if data.exists() and not a.keep_data:
+            shutil.rmtree(data)
+        data.mkdir(parents=True, exist_ok=True)
+        self.logdir = data / "logs"
+        self.logdir.mkdir(exist_ok=True)
+        try:
+            broker = Mosquitto(folder=data / "broker").start()
+        except BrokerError as exc:
+            print(f"civiq demo: {exc}", file=sys.stderr)
+            return 2
+        config = load_site(a.site, broker={**base.broker.model_dump(), "port": broker.port,
+                                           "host": "127.0.0.1"},
+                           data={"folder": str(data)})
+        start = demo_clock_start(config, datetime.now(config.tz))
+        clock = f"{start.isoformat()}@{a.speed:g}"
+        common = ["--site", a.site, "--broker-port", str(broker.port)]
+        print(f"civiq demo: broker on 127.0.0.1:{broker.port}, data and logs in {data}")
+        print(f"civiq demo: the day runs from {start:%a %d.%m.%Y %H:%M} at {a.speed:g}x speed")
+        try:
+            self.spawn("engine", _civiq("engine", *common, "--data", str(data),
+                                        "--clock", clock))
+            if not a.no_simulation and _subcommand_exists("simulate"):
+                self.spawn("simulate", _civiq("simulate", *common, "--live", "--clock", clock))
+            windows = has_screen() and not a.headless
+            if windows:
+                for name in ("display",):
+                    if _subcommand_exists(name):
+                        self.spawn(name, _civiq(name, *common))
+            return self.watch(config, windows)
+        finally:
+            self.shutdown()
+            broker.stop()
+
+    def watch(self, config: SiteConfig, windows: bool) -> int:
+        model = SiteStateModel(config.site.id)
+        lock = threading.Lock()
+        viewer = MqttClient(config.broker, config.site.id, "display", "demo-textview")
+
+        def on_msg(topic: str, payload: bytes, _props: object) -> None:
+            with lock:
+                model.apply(topic, payload)
+
+        for f in model.topic_filters():
+            viewer.route(f, on_msg)
+        viewer.start()
+        signal.signal(signal.SIGTERM, lambda *_: self.stop.set())
+        tty = sys.stdout.isatty()
+        deadline = time.monotonic() + self.args.duration if self.args.duration else None
+        last_line = 0.0
+        try:
+            while not self.stop.wait(0.5):
+                for name, proc in self.children:
+                    if proc.poll() is not None and name == "engine":
+                        print(f"civiq demo: the engine exited ({proc.returncode}); see "
+                              f"{self.logdir / 'engine.log'}", file=sys.stderr)
+                        return 1
+                with lock:
+                    if tty:
+                        width = shutil.get_terminal_size((100, 30)).columns
+                        screen = textview.render(model.snapshot, config, min(width, 120))
+                        sys.stdout.write("\x1b[H\x1b[2J" + screen + "\n\n(Ctrl-C stops the demo)\n")
+                        sys.stdout.flush()
+                    elif time.monotonic() - last_line >= 5:
+                        print(textview.now_line(model.snapshot), flush=True)
+                        last_line = time.monotonic()
+                if deadline and time.monotonic() >= deadline:
+                    break
+        except KeyboardInterrupt:
+            pass
+        finally:
+            viewer.stop()
+        print("\nciviq demo: stopping…")
+        return 0
+
+    def shutdown(self) -> None:
+        for _, proc in self.children:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        end = time.monotonic() + 5
+        for _, proc in self.children:
+            try:
+                proc.wait(max(0.1, end - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+def run(args: argparse.Namespace) -> int:
+    return Demo(args).run()
