@@ -1,0 +1,84 @@
+"""The shared MQTT client against a real broker and the real engine."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from civiq import topics
+from civiq.broker import Mosquitto
+from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.protocol import envelope as env
+from civiq.protocol.models import QueueState
+
+
+def wait_for(cond, timeout: float = 5.0) -> None:
+    end = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > end:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.01)
+
+
+def test_no_engine_means_a_clear_engine_unavailable(kiosk: MqttClient) -> None:
+    with pytest.raises(RequestFailed) as err:
+        kiosk.request("issue_ticket", {"service": "ausweis"}, timeout=0.2, retries=1)
+    assert err.value.code == "engine_unavailable"
+    assert "2 attempts" in err.value.message
+
+
+def test_refusal_carries_the_engines_reason(engine, kiosk: MqttClient) -> None:
+    with pytest.raises(RequestFailed) as err:
+        kiosk.request("issue_ticket", {"service": "fuehrerschein"})
+    assert err.value.code == "walk_in_not_allowed"
+    assert "appointment" in err.value.message
+
+
+def test_retry_reaches_an_engine_that_starts_late_and_gives_one_ticket(
+    engine_factory, kiosk: MqttClient, client_factory
+) -> None:
+    # The first attempt goes out before any engine listens; the client retries with the
+    # same request id until the engine answers, and the engine makes one ticket of it.
+    starter = threading.Timer(0.5, engine_factory)
+    starter.start()
+    result = kiosk.request("issue_ticket", {"service": "melde"}, timeout=0.4, retries=10)
+    starter.join()
+    assert result["ticket"]["number"] == "B001"
+    again = kiosk.request("issue_ticket", {"service": "melde"}, request_id="other")
+    assert again["ticket"]["number"] == "B002"
+
+
+def test_same_request_id_returns_the_first_answer(engine, kiosk: MqttClient) -> None:
+    first = kiosk.request("issue_ticket", {"service": "ausweis"}, request_id="req-42")
+    second = kiosk.request("issue_ticket", {"service": "ausweis"}, request_id="req-42")
+    assert second == first
+    third = kiosk.request("issue_ticket", {"service": "ausweis"})
+    assert third["ticket"]["number"] == "A002"
+
+
+def test_client_reconnects_and_resubscribes_after_broker_restart(
+    site_config, broker: Mosquitto, engine
+) -> None:
+    seen: list[QueueState] = []
+    client = MqttClient(site_config.broker, site_config.site.id, "display", "d-1")
+    client.route(topics.state_queue(site_config.site.id),
+                 lambda t, p, _: seen.append(QueueState.model_validate(env.decode(p).data)))
+    client.start(wait=5)
+    try:
+        wait_for(lambda: seen)
+        broker.stop()
+        wait_for(lambda: not client.connected.is_set())
+        broker.start()
+        wait_for(lambda: client.connected.is_set(), timeout=15)
+        wait_for(lambda: engine.client.connected.is_set(), timeout=15)
+        n = len(seen)
+        with MqttClient(site_config.broker, site_config.site.id, "counter", "platz-2") as c:
+            c.start(wait=5)
+            c.request("open_counter", {"counter": "platz-2"}, timeout=2, retries=3)
+            # New state reaches the old client: it subscribed again by itself.
+            wait_for(lambda: len(seen) > n and any(
+                x.status.value == "open" for x in seen[-1].counters), timeout=5)
+    finally:
+        client.stop()
