@@ -161,3 +161,21 @@ class Reply(Model):
     command: str | None = None
     result: dict[str, Any] | None = None
     error: ErrorInfo | None = None
+
+
+class Notice(Model):
+    """One line for the displays' ticker, e.g. a shorter wait at another site."""
+
+    id: str | None = Field(None, max_length=64)
+    text: dict[str, str] = Field(min_length=1, description="per language code")
+    sites: list[str] = Field(default_factory=list, description="site ids; empty: every site")
+    services: list[str] = Field(
+        default_factory=list, description="only boards showing one of these; empty: all")
+    until: datetime | None = Field(None, description="not shown after this time")
+
+
+class NoticesState(Model):
+    """Retained on ``civiq/v1/central/notices`` (envelope site ``central``): what displays
+    show in their ticker besides the site's own notices. Publishing an empty list clears."""
+
+    notices: list[Notice] = Field(default_factory=list, max_length=50)
