@@ -15,7 +15,15 @@ from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from civiq.topics import check_id
 
@@ -104,6 +112,31 @@ class Data(_Strict):
     database_url: str | None = Field(None, description="default: SQLite file in the folder")
 
 
+class Appointments(_Strict):
+    window_before_min: float = Field(
+        30, ge=0, le=720, description="check-in opens this long before the slot starts"
+    )
+    window_after_min: float = Field(
+        15, ge=0, le=720,
+        description="check-in closes this long after the slot starts; then it is a no-show",
+    )
+    public_keys: dict[str, str] = Field(
+        default_factory=dict,
+        description="key id -> PEM file (relative to the site file's folder) or inline PEM: "
+        "the booking systems' Ed25519 keys that sign appointment QR codes",
+    )
+
+    @field_validator("public_keys")
+    @classmethod
+    def _keys(cls, v: dict[str, str]) -> dict[str, str]:
+        for key_id, source in v.items():
+            if not re.fullmatch(r"[A-Za-z0-9_-]{1,32}", key_id):
+                raise ValueError(f"key id {key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
+            if not source.strip():
+                raise ValueError(f"{key_id}: empty; give a PEM file or inline PEM")
+        return v
+
+
 class Site(_Strict):
     id: Id
     name: str = Field(min_length=1)
@@ -161,6 +194,7 @@ class SiteConfig(_Strict):
     dispatch: Dispatch = Dispatch()
     display: Display = Display()
     data: Data = Data()
+    appointments: Appointments = Appointments()
 
     @field_validator("hours", mode="before")
     @classmethod
@@ -176,6 +210,24 @@ class SiteConfig(_Strict):
             else:
                 out[day] = _parse_intervals(spec)
         return out
+
+    @field_validator("appointments")
+    @classmethod
+    def _key_files(cls, v: Appointments, info: ValidationInfo) -> Appointments:
+        # Relative key paths mean "next to the site file", wherever the engine starts.
+        source = info.data.get("source", "<memory>")
+        base = Path(source).resolve().parent if not source.startswith("<") else Path.cwd()
+        keys = {}
+        for key_id, value in v.public_keys.items():
+            if value.lstrip().startswith("-----BEGIN"):
+                keys[key_id] = value
+                continue
+            p = Path(value).expanduser()
+            p = p if p.is_absolute() else base / p
+            if not p.is_file():
+                raise ValueError(f"public_keys.{key_id}: no file {p}")
+            keys[key_id] = str(p)
+        return v.model_copy(update={"public_keys": keys})
 
     @model_validator(mode="after")
     def _cross_check(self) -> SiteConfig:

@@ -110,6 +110,10 @@ class QueueEngine:
             self._reserved = self.seq + SEQ_RESERVE
             repo.set_meta(conn, "seq_reserved", str(self._reserved))
             repo.prune_requests(conn, clock.now() - timedelta(days=2))
+            # Imported here: appointments.py builds on this module's types.
+            from queue_engine.appointments import AppointmentDesk
+
+            self.appointments = AppointmentDesk(self, conn)
         self._learn_from_today()
         self._handlers: dict[str, Callable[[Any, Context], Outcome]] = {
             "issue_ticket": self._issue_ticket,
@@ -126,6 +130,7 @@ class QueueEngine:
             "open_counter": self._open_counter,
             "pause_counter": self._pause_counter,
             "close_counter": self._close_counter,
+            **self.appointments.handlers(),
         }
         missing = set(COMMANDS) - set(self._handlers)
         assert not missing, f"commands without handler: {missing}"
@@ -164,6 +169,10 @@ class QueueEngine:
         self.version += 1
         return True
 
+    def expire_appointments(self) -> list[Outbound]:
+        """Called periodically: bookings past their check-in window become no-shows."""
+        return self.appointments.expire()
+
     # ----- batches --------------------------------------------------------------------
     def handle_batch(self, batch: list[Inbound]) -> list[Outbound]:
         """Apply commands, commit once, then hand back replies and events to publish."""
@@ -189,6 +198,7 @@ class QueueEngine:
     def _reload(self) -> None:
         with self.store.begin() as conn:
             self.q = repo.load_day(conn, self.config, self.q.day)
+            self.appointments.reload(conn)
         self.version += 1
 
     def _handle(self, batch: list[Inbound]) -> list[Outbound]:
@@ -236,6 +246,7 @@ class QueueEngine:
                 out.append(Outbound(reply_topic, reply, correlation=msg.correlation))
             if changed:
                 repo.flush(conn, self.q)
+                self.appointments.flush(conn)
                 repo.save_replies(conn, pending_replies)
                 repo.save_events(conn, event_rows)
         # Only now, after the commit, may anything be published.
@@ -322,7 +333,7 @@ class QueueEngine:
     def forecast(self, now: datetime, extra: Candidate | None = None) -> Forecast:
         waiting = self._candidates() + ([extra] if extra else [])
         return forecast(waiting, self._sim_counters(now), now, self.q.params,
-                        self.handling.as_dict())
+                        self.handling.as_dict(), due=self.appointments.due(now))
 
     def walk_in_eta(self, service: str, now: datetime) -> tuple[float | None, int]:
         phantom = Candidate(number="~new", service=service, arrival=now, order=1 << 40)

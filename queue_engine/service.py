@@ -105,6 +105,10 @@ class EngineService:
                 self._state_dirty.set()
             elif self.engine.roll_day_if_needed():
                 self._state_dirty.set()
+            expired = self.engine.expire_appointments()
+            if expired:
+                self._publish(expired)
+                self._state_dirty.set()
             now = time.monotonic()
             waiting = bool(self.engine.q.waiting_tickets())
             due = (self._state_dirty.is_set() and now - last_state >= STATE_INTERVAL_S) or (

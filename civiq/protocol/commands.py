@@ -6,6 +6,15 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
+from civiq.protocol.appointments import (
+    AppointmentInfo,
+    AppointmentList,
+    BookingRef,
+    CheckIn,
+    ImportAppointments,
+    ImportAppointmentsResult,
+    ListAppointments,
+)
 from civiq.protocol.models import Model, TicketInfo
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
@@ -144,6 +153,29 @@ COMMANDS: dict[str, CommandSpec] = {
             "close_counter", CounterCommand, CounterResult, _COUNTER,
             "The clerk logs out; a current ticket must be finished or transferred first.",
         ),
+        CommandSpec(
+            "import_appointments", ImportAppointments, ImportAppointmentsResult,
+            frozenset({"booking", "operator"}),
+            "Add or update bookings (booking id, service, slot). Importing a booking again "
+            "updates it, never duplicates it. All or nothing: one bad entry (other site, "
+            "unknown service, past day, repeated id) refuses the whole command.",
+        ),
+        CommandSpec(
+            "cancel_appointment", BookingRef, AppointmentInfo,
+            frozenset({"booking", "operator"}),
+            "Cancel a booking; its QR code is refused from then on (cancelled).",
+        ),
+        CommandSpec(
+            "list_appointments", ListAppointments, AppointmentList,
+            frozenset({"booking", "operator", "counter"}),
+            "A day's bookings with their status: booked, checked_in, cancelled, no_show.",
+        ),
+        CommandSpec(
+            "check_in", CheckIn, IssueTicketResult, frozenset({"kiosk", "counter", "operator"}),
+            "Check in a booking with its signed QR code: a ticket with appointment priority. "
+            "Refusals: malformed, unknown_key, bad_signature, wrong_site, wrong_day, "
+            "unknown_booking, cancelled, already_checked_in, too_early, too_late.",
+        ),
     ]
 }
 
@@ -160,4 +192,7 @@ EVENT_KINDS: dict[str, str] = {
     "cancelled": "the ticket was withdrawn (TicketEvent)",
     "priority": "the ticket's manual priority changed (TicketEvent)",
     "counter": "a counter opened, paused or closed (CounterEvent)",
+    "checked_in": "an appointment was checked in and got its ticket (TicketEvent)",
+    "appointment_no_show": "a booking's check-in window passed without check-in "
+    "(AppointmentEvent)",
 }

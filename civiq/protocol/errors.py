@@ -23,6 +23,16 @@ class ErrorCode(StrEnum):
     WALK_IN_NOT_ALLOWED = "walk_in_not_allowed"
     SITE_CLOSED = "site_closed"
     TICKET_STOP = "ticket_stop"
+    # Appointment check-in (check_in) and booking commands.
+    MALFORMED = "malformed"
+    UNKNOWN_KEY = "unknown_key"
+    BAD_SIGNATURE = "bad_signature"
+    WRONG_DAY = "wrong_day"
+    TOO_EARLY = "too_early"
+    TOO_LATE = "too_late"
+    ALREADY_CHECKED_IN = "already_checked_in"
+    CANCELLED = "cancelled"
+    UNKNOWN_BOOKING = "unknown_booking"
     INTERNAL_ERROR = "internal_error"
     # Said by clients, never by the engine: no reply came in time.
     ENGINE_UNAVAILABLE = "engine_unavailable"
@@ -35,7 +45,8 @@ ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.UNKNOWN_COMMAND: "no command of that `type` exists",
     ErrorCode.PAYLOAD_TOO_LARGE: "the payload is 256 KiB or larger",
     ErrorCode.FORBIDDEN: "the role in the topic may not send this command",
-    ErrorCode.WRONG_SITE: "the envelope's site is not the engine's site",
+    ErrorCode.WRONG_SITE: "the envelope's site, an appointment code's site or an imported "
+    "booking's site is not the engine's site",
     ErrorCode.UNKNOWN_SERVICE: "no service with that id at this site",
     ErrorCode.UNKNOWN_COUNTER: "no counter with that id at this site",
     ErrorCode.UNKNOWN_TICKET: "no ticket with that number today",
@@ -46,6 +57,16 @@ ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.WALK_IN_NOT_ALLOWED: "the service takes appointments only",
     ErrorCode.SITE_CLOSED: "outside opening hours; `details.until` says when it opens",
     ErrorCode.TICKET_STOP: "the wait would pass closing time; `details.until` says when",
+    ErrorCode.MALFORMED: "the scanned text is not a well-formed civiq appointment code",
+    ErrorCode.UNKNOWN_KEY: "the appointment code is signed with a key this site does not know",
+    ErrorCode.BAD_SIGNATURE: "the appointment code's signature does not match: altered or forged",
+    ErrorCode.WRONG_DAY: "the appointment is on another day; `details.day` says which",
+    ErrorCode.TOO_EARLY: "check-in for this appointment opens later; `details.from` says when",
+    ErrorCode.TOO_LATE: "the check-in window of this appointment has passed",
+    ErrorCode.ALREADY_CHECKED_IN: "this appointment was checked in already; "
+    "`details.ticket` is its ticket",
+    ErrorCode.CANCELLED: "this appointment was cancelled",
+    ErrorCode.UNKNOWN_BOOKING: "no booking with that id at this site",
     ErrorCode.INTERNAL_ERROR: "the engine failed; nothing was changed",
     ErrorCode.ENGINE_UNAVAILABLE: "(client side) no reply from the engine in time",
 }

@@ -111,3 +111,20 @@ meta = Table(
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+appointments = Table(
+    "appointments",
+    metadata,
+    Column("booking_id", String(64), primary_key=True),
+    Column("day", Date, nullable=False, index=True),
+    Column("service", String(64), nullable=False),
+    Column("slot_start", UTCDateTime, nullable=False),
+    Column("slot_minutes", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("ticket", String(8)),
+    Column("checked_in_at", UTCDateTime),
+    Column("key_id", String(32)),
+    Column("imported_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("status_at", UTCDateTime),
+)

@@ -1,0 +1,262 @@
+"""Ed25519-signed appointment tokens: the text inside a booking's QR code.
+
+The booking system signs, the engine verifies; a kiosk or anyone who reads a QR code can
+check a token but never make one. Free of Qt and of the engine, so a booking system can
+import just this module (and ``cryptography``).
+
+Format (docs/protocol.md, "Appointment QR token")::
+
+    CQ1.<key_id>.<payload>.<signature>
+
+* ``key_id``: 1-32 of ``A-Z a-z 0-9 _ -``; names the public key in the site file;
+* ``payload``: base64url (no padding) of compact JSON
+  ``{"b": booking_id, "s": site, "d": "YYYY-MM-DD", "t": slot start ISO 8601 with offset}``;
+* ``signature``: base64url (no padding) of the 64-byte Ed25519 signature over the ASCII
+  text ``CQ1.<key_id>.<payload>``, so the key id is covered as well.
+
+Only the canonical base64url spelling is accepted: otherwise the last character of a
+field could change without changing its bytes, and an altered code would still pass.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+
+PREFIX = "CQ1"
+#: Longer text is refused unread (a real token is about 230 characters).
+MAX_TOKEN_CHARS = 1024
+KEY_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_B64 = re.compile(r"^[A-Za-z0-9_-]+$")
+_SIG_BYTES = 64
+
+MALFORMED = "malformed"
+UNKNOWN_KEY = "unknown_key"
+BAD_SIGNATURE = "bad_signature"
+
+
+class TokenError(Exception):
+    """A token that cannot be trusted; ``code`` is one of malformed, unknown_key,
+    bad_signature (the engine's error codes of the same names)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class AppointmentToken:
+    key_id: str
+    booking_id: str
+    site: str
+    day: date
+    slot_start: datetime
+
+
+# ----- keys ---------------------------------------------------------------------------
+def generate_keypair() -> tuple[Ed25519PrivateKey, Ed25519PublicKey]:
+    private = Ed25519PrivateKey.generate()
+    return private, private.public_key()
+
+
+def private_key_pem(key: Ed25519PrivateKey) -> bytes:
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption())
+
+
+def public_key_pem(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.PEM,
+                            serialization.PublicFormat.SubjectPublicKeyInfo)
+
+
+def save_private_key(key: Ed25519PrivateKey, path: str | Path) -> Path:
+    """Write PKCS#8 PEM readable by the owner only."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(private_key_pem(key))
+    os.chmod(p, 0o600)  # O_CREAT's mode does not apply to an existing file
+    return p
+
+
+def save_public_key(key: Ed25519PublicKey, path: str | Path) -> Path:
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_bytes(public_key_pem(key))
+    return p
+
+
+def _pem_bytes(source: str | bytes | Path) -> tuple[bytes, str]:
+    """(PEM bytes, where they came from) for inline PEM text or a file path."""
+    if isinstance(source, bytes):
+        return source, "inline PEM"
+    if isinstance(source, str) and source.lstrip().startswith("-----BEGIN"):
+        return source.encode(), "inline PEM"
+    p = Path(source).expanduser()
+    try:
+        return p.read_bytes(), str(p)
+    except OSError as exc:
+        raise ValueError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+
+
+def load_private_key(source: str | bytes | Path) -> Ed25519PrivateKey:
+    """From a PEM file path or inline PEM; ValueError says what is wrong."""
+    data, where = _pem_bytes(source)
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"{where}: not an unencrypted PEM private key ({exc})") from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError(f"{where}: not an Ed25519 key")
+    return key
+
+
+def load_public_key(source: str | bytes | Path) -> Ed25519PublicKey:
+    """From a PEM file path or inline PEM; ValueError says what is wrong."""
+    data, where = _pem_bytes(source)
+    try:
+        key = serialization.load_pem_public_key(data)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"{where}: not a PEM public key ({exc})") from exc
+    if not isinstance(key, Ed25519PublicKey):
+        raise ValueError(f"{where}: not an Ed25519 key")
+    return key
+
+
+def load_public_keys(sources: Mapping[str, str | bytes | Path]) -> dict[str, Ed25519PublicKey]:
+    """key id -> key, as configured in a site file's ``[appointments] public_keys``."""
+    out: dict[str, Ed25519PublicKey] = {}
+    for key_id, source in sources.items():
+        if not KEY_ID.match(key_id):
+            raise ValueError(f"key id {key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
+        try:
+            out[key_id] = load_public_key(source)
+        except ValueError as exc:
+            raise ValueError(f"public key {key_id!r}: {exc}") from exc
+    return out
+
+
+# ----- tokens -------------------------------------------------------------------------
+def _b64e(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _b64d(text: str, what: str) -> bytes:
+    if not _B64.match(text):
+        raise TokenError(MALFORMED, f"{what}: not base64url")
+    try:
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError) as exc:
+        raise TokenError(MALFORMED, f"{what}: not base64url") from exc
+    if _b64e(data) != text:
+        raise TokenError(MALFORMED, f"{what}: not canonical base64url")
+    return data
+
+
+def sign_token(private_key: Ed25519PrivateKey, key_id: str, booking_id: str, site: str,
+               day: date, slot_start: datetime) -> str:
+    """The compact text for a booking's QR code."""
+    if not KEY_ID.match(key_id):
+        raise ValueError(f"key id {key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
+    for value, what in ((booking_id, "booking id"), (site, "site id")):
+        if not _ID.match(value):
+            raise ValueError(f"{what} {value!r}: use 1-64 of A-Z a-z 0-9 _ . - "
+                             "(starting with a letter or digit)")
+    if slot_start.tzinfo is None or slot_start.utcoffset() is None:
+        raise ValueError("slot_start needs a UTC offset")
+    if isinstance(day, datetime) or not isinstance(day, date):
+        raise ValueError("day must be a date")
+    body = json.dumps(
+        {"b": booking_id, "s": site, "d": day.isoformat(),
+         "t": slot_start.isoformat(timespec="seconds")},
+        separators=(",", ":"),
+    ).encode()
+    signed = f"{PREFIX}.{key_id}.{_b64e(body)}"
+    return f"{signed}.{_b64e(private_key.sign(signed.encode('ascii')))}"
+
+
+def verify_token(text: str, public_keys: Mapping[str, Ed25519PublicKey]) -> AppointmentToken:
+    """Check a scanned token; :class:`TokenError` says why it cannot be trusted.
+
+    Surrounding whitespace (scanners end with CR/LF) is ignored; nothing else is.
+    """
+    if not isinstance(text, str):
+        raise TokenError(MALFORMED, "a token is text")
+    if len(text) > MAX_TOKEN_CHARS:
+        raise TokenError(MALFORMED, f"longer than {MAX_TOKEN_CHARS} characters")
+    text = text.strip()
+    parts = text.split(".")
+    if len(parts) != 4 or parts[0] != PREFIX:
+        raise TokenError(MALFORMED, f"not a civiq appointment code (expected {PREFIX}.…)")
+    _, key_id, payload_b64, sig_b64 = parts
+    if not KEY_ID.match(key_id):
+        raise TokenError(MALFORMED, "key id: not 1-32 of A-Z a-z 0-9 _ -")
+    payload = _b64d(payload_b64, "payload")
+    signature = _b64d(sig_b64, "signature")
+    if len(signature) != _SIG_BYTES:
+        raise TokenError(MALFORMED, f"signature: {len(signature)} bytes, not {_SIG_BYTES}")
+    key = public_keys.get(key_id)
+    if key is None:
+        raise TokenError(UNKNOWN_KEY, f"no public key {key_id!r} at this site")
+    try:
+        key.verify(signature, f"{PREFIX}.{key_id}.{payload_b64}".encode("ascii"))
+    except InvalidSignature as exc:
+        raise TokenError(BAD_SIGNATURE, "the signature does not match: altered or forged"
+                         ) from exc
+    return _parse_payload(key_id, payload)
+
+
+def _parse_payload(key_id: str, payload: bytes) -> AppointmentToken:
+    # Only a correctly signed payload gets here, so a failure is the signer's bug.
+    try:
+        raw = json.loads(payload)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise TokenError(MALFORMED, "payload: not JSON") from exc
+    if not isinstance(raw, dict) or set(raw) != {"b", "s", "d", "t"} or not all(
+        isinstance(v, str) for v in raw.values()
+    ):
+        raise TokenError(MALFORMED, 'payload: expected string fields "b", "s", "d", "t"')
+    if not _ID.match(raw["b"]) or not _ID.match(raw["s"]):
+        raise TokenError(MALFORMED, "payload: booking or site id not valid")
+    try:
+        day = date.fromisoformat(raw["d"])
+        slot = datetime.fromisoformat(raw["t"])
+    except ValueError as exc:
+        raise TokenError(MALFORMED, f"payload: {exc}") from exc
+    if slot.tzinfo is None:
+        raise TokenError(MALFORMED, "payload: slot start has no UTC offset")
+    return AppointmentToken(key_id=key_id, booking_id=raw["b"], site=raw["s"], day=day,
+                            slot_start=slot)
+
+
+__all__ = [
+    "AppointmentToken",
+    "TokenError",
+    "generate_keypair",
+    "load_private_key",
+    "load_public_key",
+    "load_public_keys",
+    "private_key_pem",
+    "public_key_pem",
+    "save_private_key",
+    "save_public_key",
+    "sign_token",
+    "verify_token",
+]
