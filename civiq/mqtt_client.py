@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import logging
+import socket
 import threading
 import time
 import uuid
@@ -142,6 +143,7 @@ class MqttClient:
         c.on_connect = self._handle_connect
         c.on_disconnect = self._handle_disconnect
         c.on_message = self._handle_message
+        c.on_socket_open = _no_delay
         self._paho = c
         self.reply_topic = topics.reply(site, client_id)
         self.route(self.reply_topic, self._handle_reply)
@@ -296,6 +298,15 @@ class MqttClient:
                 err.code if err else "unknown", err.message if err else "",
                 err.details if err else {},
             ))
+
+
+def _no_delay(_client: paho.Client, _userdata: Any, sock: Any) -> None:
+    # MQTT exchanges many small packets (publish, puback, reply); with Nagle's algorithm
+    # and delayed ACKs each round trip can stall ~40 ms. Latency matters more here.
+    try:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    except (OSError, AttributeError):
+        pass  # not a TCP socket (e.g. a websocket wrapper)
 
 
 @dataclass(eq=False)
