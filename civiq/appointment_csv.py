@@ -1,0 +1,137 @@
+"""Reading a booking system's CSV export for ``civiq appointments import``.
+
+Columns (header row required, any order; docs/appointments.md): ``booking_id``,
+``service``, ``site``, ``slot_start`` (ISO 8601 with UTC offset), ``slot_minutes``. No
+other column is accepted, so nothing personal can ride along. Comma or semicolon
+separated, UTF-8 (a BOM from spreadsheet programs is fine).
+
+Every problem is reported with its line and column and nothing is imported, so a file is
+either taken whole or not at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from civiq.config import SiteConfig
+
+COLUMNS = ("booking_id", "service", "site", "slot_start", "slot_minutes")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+MAX_PROBLEMS = 20
+
+
+class CsvError(Exception):
+    """The file cannot be imported; ``problems`` are "file: line N, column C: why"."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def read_appointments_csv(path: str | Path, config: SiteConfig) -> list[dict[str, Any]]:
+    """The file's rows as ``import_appointments`` entries, or :class:`CsvError`."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CsvError([f"{p}: not UTF-8 text (byte {exc.start})"]) from exc
+    except OSError as exc:
+        raise CsvError([f"{p}: cannot read: {exc.strerror or exc}"]) from exc
+    return parse_appointments_csv(text, config, source=str(p))
+
+
+def parse_appointments_csv(text: str, config: SiteConfig,
+                           source: str = "<csv>") -> list[dict[str, Any]]:
+    lines = text.splitlines()
+    header_line = next((ln for ln in lines if ln.strip()), "")
+    if not header_line:
+        raise CsvError([f"{source}: empty; the first line must name the columns "
+                        f"{', '.join(COLUMNS)}"])
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    reader = csv.reader(lines, delimiter=delimiter)
+    problems: list[str] = []
+    header: list[str] | None = None
+    entries: list[dict[str, Any]] = []
+    first_line: dict[str, int] = {}
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if header is None:
+            header = [c.strip().lower() for c in row]
+            unknown = [c for c in header if c not in COLUMNS]
+            missing = [c for c in COLUMNS if c not in header]
+            dup = sorted({c for c in header if header.count(c) > 1})
+            if unknown:
+                problems.append(f"{source}: line {line}: column(s) {', '.join(unknown)} not "
+                                "allowed; the import takes only "
+                                f"{', '.join(COLUMNS)} (no personal data)")
+            if missing:
+                problems.append(f"{source}: line {line}: missing column(s) "
+                                f"{', '.join(missing)}")
+            if dup:
+                problems.append(f"{source}: line {line}: column(s) {', '.join(dup)} twice")
+            if problems:
+                raise CsvError(problems)
+            continue
+        if len(row) != len(header):
+            problems.append(f"{source}: line {line}: {len(row)} fields; the header has "
+                            f"{len(header)}")
+        else:
+            cells = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
+            entry, errs = _entry(cells, config)
+            problems += [f"{source}: line {line}, column {col}: {why}" for col, why in errs]
+            if entry is not None:
+                bid = entry["booking_id"]
+                if bid in first_line:
+                    problems.append(f"{source}: line {line}, column booking_id: {bid!r} "
+                                    f"already on line {first_line[bid]}")
+                else:
+                    first_line[bid] = line
+                    entries.append(entry)
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(f"{source}: stopped after {MAX_PROBLEMS} problems")
+            break
+    if header is None:
+        problems.append(f"{source}: no header line")
+    if problems:
+        raise CsvError(problems)
+    return entries
+
+
+def _entry(c: dict[str, str], config: SiteConfig
+           ) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
+    errs: list[tuple[str, str]] = []
+    if not _ID.match(c["booking_id"]):
+        errs.append(("booking_id", f"{c['booking_id']!r} is not 1-64 of A-Z a-z 0-9 _ . - "
+                     "starting with a letter or digit"))
+    if config.service(c["service"]) is None:
+        known = ", ".join(s.id for s in config.services)
+        errs.append(("service", f"{c['service']!r} is not a service of {config.site.id} "
+                     f"({known})"))
+    if c["site"] != config.site.id:
+        errs.append(("site", f"{c['site']!r} is not this site ({config.site.id})"))
+    slot: datetime | None = None
+    try:
+        slot = datetime.fromisoformat(c["slot_start"])
+    except ValueError:
+        errs.append(("slot_start", f"{c['slot_start']!r} is not an ISO 8601 time, e.g. "
+                     "2026-11-24T09:30:00+01:00"))
+    if slot is not None and slot.tzinfo is None:
+        errs.append(("slot_start", f"{c['slot_start']!r} has no UTC offset, e.g. "
+                     "2026-11-24T09:30:00+01:00"))
+    minutes: int | None = None
+    try:
+        minutes = int(c["slot_minutes"])
+    except ValueError:
+        errs.append(("slot_minutes", f"{c['slot_minutes']!r} is not a whole number"))
+    if minutes is not None and not 1 <= minutes <= 480:
+        errs.append(("slot_minutes", f"{minutes} is not between 1 and 480"))
+    if errs or slot is None or minutes is None:
+        return None, errs
+    return {"booking_id": c["booking_id"], "service": c["service"], "site": c["site"],
+            "slot_start": slot.isoformat(), "slot_minutes": minutes}, []

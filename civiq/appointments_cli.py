@@ -1,0 +1,219 @@
+"""``civiq appointments keygen | sign | import | list | cancel``.
+
+``keygen`` and ``sign`` are what a booking system does (make a key pair; sign a booking's
+QR code). ``import``, ``list`` and ``cancel`` talk to the running engine over MQTT as role
+``booking`` (or ``operator``): the engine is the site's single writer, so nothing here
+touches its database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from civiq.appointment_token import (
+    KEY_ID,
+    generate_keypair,
+    load_private_key,
+    save_private_key,
+    save_public_key,
+    sign_token,
+)
+from civiq.config import ConfigError, SiteConfig, load_site
+from civiq.protocol.appointments import MAX_IMPORT
+
+PROG = "civiq appointments"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    k = sub.add_parser("keygen", help="make an Ed25519 key pair (PEM files)")
+    k.add_argument("--out", required=True, help="folder for the two PEM files")
+    k.add_argument("--key-id", required=True, help="key id, e.g. booking-2026")
+    k.add_argument("--force", action="store_true", help="overwrite existing files")
+
+    s = sub.add_parser("sign", help="print a booking's QR token; --png writes the QR code")
+    s.add_argument("--key", required=True, help="private key PEM file")
+    s.add_argument("--key-id", required=True, help="the key's id in the site file")
+    s.add_argument("--site-id", required=True, help="site id, e.g. hh-wandsbek")
+    s.add_argument("--booking", required=True, help="booking id")
+    s.add_argument("--slot", required=True, help="slot start, ISO 8601 with UTC offset")
+    s.add_argument("--day", help="YYYY-MM-DD; default: the slot's date")
+    s.add_argument("--png", help="also write the QR code to this PNG file")
+
+    for name, help_ in (
+        ("import", "import bookings from a CSV file into the running engine"),
+        ("list", "list a day's bookings and their status"),
+        ("cancel", "cancel a booking"),
+    ):
+        c = sub.add_parser(name, help=help_, description=help_)
+        c.add_argument("--site", required=True, help="the site's TOML file")
+        c.add_argument("--broker-port", type=int, help="override the site file's broker port")
+        c.add_argument("--username", help="broker user (password from $CIVIQ_MQTT_PASSWORD)")
+        c.add_argument("--role", choices=("booking", "operator"), default="booking")
+        c.add_argument("--client-id", default=f"appointments-cli-{os.getpid()}")
+        c.add_argument("--timeout", type=float, default=5.0, help="seconds per attempt")
+        if name == "import":
+            c.add_argument("csv", help="CSV file: booking_id,service,site,slot_start,"
+                           "slot_minutes (docs/appointments.md)")
+        elif name == "list":
+            c.add_argument("--day", help="YYYY-MM-DD; default today")
+            c.add_argument("--json", action="store_true", help="print JSON")
+        else:
+            c.add_argument("booking_id")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return {"keygen": _keygen, "sign": _sign, "import": _import, "list": _list,
+                "cancel": _cancel}[args.action](args)
+    except (ConfigError, ValueError) as exc:
+        print(f"{PROG} {args.action}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _keygen(args: argparse.Namespace) -> int:
+    if not KEY_ID.match(args.key_id):
+        raise ValueError(f"key id {args.key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
+    out = Path(args.out)
+    private = out / f"{args.key_id}-private-key.pem"
+    public = out / f"{args.key_id}-public-key.pem"
+    for p in (private, public):
+        if p.exists() and not args.force:
+            raise ValueError(f"{p} exists; use --force to overwrite")
+    key, pub = generate_keypair()
+    save_private_key(key, private)
+    save_public_key(pub, public)
+    print(f"private key: {private} (keep it on the booking system only)")
+    print(f"public key:  {public}")
+    print("site file:\n[appointments]\n"
+          f'public_keys = {{ {args.key_id} = "{public}" }}')
+    return 0
+
+
+def _sign(args: argparse.Namespace) -> int:
+    try:
+        slot = datetime.fromisoformat(args.slot)
+    except ValueError as exc:
+        raise ValueError(f"--slot {args.slot!r}: not ISO 8601, e.g. "
+                         "2026-11-24T09:30:00+01:00") from exc
+    if slot.tzinfo is None:
+        raise ValueError(f"--slot {args.slot!r}: add the UTC offset, e.g. +01:00")
+    day = date.fromisoformat(args.day) if args.day else slot.date()
+    token = sign_token(load_private_key(args.key), args.key_id, args.booking, args.site_id,
+                       day, slot)
+    print(token)
+    if args.png:
+        write_qr_png(token, args.png)
+        print(f"QR code: {args.png}", file=sys.stderr)
+    return 0
+
+
+def write_qr_png(text: str, path: str | Path) -> Path:
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=8, border=4)
+    qr.add_data(text)
+    qr.make(fit=True)
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    qr.make_image().save(str(p))
+    return p
+
+
+# ----- over MQTT ----------------------------------------------------------------------
+def _config(args: argparse.Namespace) -> SiteConfig:
+    cfg = load_site(args.site)
+    broker = cfg.broker.model_dump()
+    if args.broker_port:
+        broker["port"] = args.broker_port
+    if args.username:
+        broker["username"] = args.username
+        broker["password"] = os.environ.get("CIVIQ_MQTT_PASSWORD")
+    return load_site(args.site, broker=broker)
+
+
+def _requests(args: argparse.Namespace, cfg: SiteConfig,
+              calls: list[tuple[str, dict[str, Any]]]) -> list[dict] | int:
+    """Send the commands in order; an exit code when something fails."""
+    from civiq.mqtt_client import MqttClient, RequestFailed
+
+    client = MqttClient(cfg.broker, cfg.site.id, args.role, args.client_id)
+    try:
+        client.start(wait=args.timeout)
+    except TimeoutError as exc:
+        print(f"{PROG} {args.action}: {exc}", file=sys.stderr)
+        return 3
+    results = []
+    try:
+        for command, data in calls:
+            try:
+                results.append(client.request(command, data, timeout=args.timeout))
+            except RequestFailed as exc:
+                done = f" ({len(results)} of {len(calls)} parts done)" if results else ""
+                print(f"{PROG} {args.action}: refused: {exc.code}: {exc.message}{done}",
+                      file=sys.stderr)
+                return 1
+    finally:
+        client.stop()
+    return results
+
+
+def _import(args: argparse.Namespace) -> int:
+    from civiq.appointment_csv import CsvError, read_appointments_csv
+
+    cfg = _config(args)
+    try:
+        entries = read_appointments_csv(args.csv, cfg)
+    except CsvError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        print(f"{PROG} import: nothing imported", file=sys.stderr)
+        return 1
+    chunks = [entries[i:i + MAX_IMPORT] for i in range(0, len(entries), MAX_IMPORT)] or [[]]
+    results = _requests(args, cfg, [("import_appointments", {"appointments": c})
+                                    for c in chunks])
+    if isinstance(results, int):
+        return results
+    total = {k: sum(r[k] for r in results) for k in ("created", "updated", "unchanged")}
+    locked = [b for r in results for b in r.get("locked", [])]
+    print(f"{len(entries)} booking(s): {total['created']} created, {total['updated']} "
+          f"updated, {total['unchanged']} unchanged")
+    if locked:
+        print(f"left as they were (already checked in, no-show or cancelled): "
+              f"{', '.join(locked)}")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    data = {"day": date.fromisoformat(args.day).isoformat()} if args.day else {}
+    results = _requests(args, cfg, [("list_appointments", data)])
+    if isinstance(results, int):
+        return results
+    result = results[0]
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{cfg.site.name} — {result['day']}: {len(result['appointments'])} booking(s)")
+    for a in result["appointments"]:
+        at = datetime.fromisoformat(a["slot_start"]).astimezone(cfg.tz)
+        print(f"{at:%H:%M}  {a['booking_id']:<20} {a['service']:<16} {a['status']:<11} "
+              f"{a.get('ticket') or ''}".rstrip())
+    return 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    cfg = _config(args)
+    results = _requests(args, cfg, [("cancel_appointment", {"booking_id": args.booking_id})])
+    if isinstance(results, int):
+        return results
+    print(f"{args.booking_id}: {results[0]['status']}")
+    return 0
