@@ -67,8 +67,11 @@ def decode(payload: bytes) -> Envelope:
         )
     try:
         raw = json.loads(payload)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProtocolError(ErrorCode.INVALID_JSON, f"payload is not JSON: {exc}") from exc
+    except (ValueError, RecursionError) as exc:
+        # ValueError covers bad UTF-8, bad JSON and integers too long to convert;
+        # RecursionError comes from hostile nesting. All are the sender's fault.
+        raise ProtocolError(ErrorCode.INVALID_JSON,
+                            f"payload is not JSON: {str(exc)[:200]}") from exc
     if not isinstance(raw, dict):
         raise ProtocolError(ErrorCode.INVALID_ENVELOPE, "payload must be a JSON object")
     try:
