@@ -1,0 +1,143 @@
+"""What the board says for a call, in each configured language, and in what order.
+
+Displayed text keeps the number as printed ("Nummer A 042, bitte zu Platz 5"); the
+spoken text spells it letter by digit ("A 0 4 2"), because speech engines read "042"
+as "forty-two" and a visitor listens for the characters on their ticket.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from civiq.protocol.models import Call
+
+log = logging.getLogger(__name__)
+
+#: language -> (template, word for a counter). ``{number}`` and ``{counter}`` are filled in.
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "de": ("Nummer {number}, bitte zu {counter}", "Platz"),
+    "en": ("Ticket {number}, please go to {counter}", "counter"),
+}
+RECALL_PREFIX: dict[str, str] = {
+    "de": "Erneuter Aufruf: ", "en": "Once again: ",
+}
+#: Counter names as configured start with one of these words; other languages get theirs.
+_COUNTER_WORDS = ("Platz", "Schalter", "Counter", "Desk", "Tisch", "Raum")
+_COUNTER_NAME = re.compile(rf"^(?:{'|'.join(_COUNTER_WORDS)})\s+(\S+)$", re.IGNORECASE)
+_NUMBER = re.compile(r"^([A-Z])(\d+)$")
+
+#: Calls waiting to be spoken; more than this and the oldest go unspoken (they are
+#: still on the board): an announcement minutes late helps nobody.
+MAX_PENDING = 12
+
+
+def supported(language: str) -> bool:
+    return language in TEMPLATES
+
+
+def display_number(number: str) -> str:
+    """``A042`` -> ``A 042``, as the board shows it."""
+    m = _NUMBER.match(number)
+    return f"{m.group(1)} {m.group(2)}" if m else number
+
+
+def spoken_number(number: str) -> str:
+    """``A042`` -> ``A 0 4 2``: each character on its own."""
+    return " ".join(number.replace(" ", ""))
+
+
+def counter_in(language: str, counter_name: str) -> str:
+    """"Platz 5" stays "Platz 5" in German and becomes "counter 5" in English."""
+    m = _COUNTER_NAME.match(counter_name.strip())
+    if not m or language == "de":
+        return counter_name
+    return f"{TEMPLATES[language][1]} {m.group(1)}"
+
+
+@dataclass(frozen=True)
+class Announcement:
+    language: str
+    text: str  # as shown / logged
+    spoken: str  # as handed to the speech engine
+    number: str
+    counter: str
+    recall: int
+
+
+def announcements_for(call: Call, languages: list[str]) -> list[Announcement]:
+    out = []
+    for lang in languages:
+        if not supported(lang):
+            continue
+        template, _ = TEMPLATES[lang]
+        counter = counter_in(lang, call.counter_name)
+        prefix = RECALL_PREFIX[lang] if call.recall else ""
+        out.append(Announcement(
+            language=lang,
+            text=prefix + template.format(number=display_number(call.number), counter=counter),
+            spoken=prefix + template.format(number=spoken_number(call.number), counter=counter),
+            number=call.number, counter=call.counter, recall=call.recall,
+        ))
+    return out
+
+
+@dataclass(frozen=True)
+class Chime:
+    number: str
+
+
+Item = Chime | Announcement
+
+
+class AnnouncementQueue:
+    """Calls in arrival order; each becomes a chime and then one text per language.
+
+    A recall is a new call to announce. The player takes one item at a time with
+    :meth:`next` and asks again when it has finished playing it.
+    """
+
+    def __init__(self, languages: list[str], *, chime: bool = True, speech: bool = True,
+                 max_pending: int = MAX_PENDING) -> None:
+        unknown = [lang for lang in languages if not supported(lang)]
+        if unknown:
+            log.warning("no announcement text for %s; known: %s", ", ".join(unknown),
+                        ", ".join(TEMPLATES))
+        self.languages = [lang for lang in languages if supported(lang)]
+        self.chime = chime
+        self.speech = speech
+        self.max_pending = max_pending
+        self._calls: deque[list[Item]] = deque()
+        self.dropped = 0
+
+    def __len__(self) -> int:
+        return sum(len(items) for items in self._calls)
+
+    def add(self, call: Call) -> None:
+        items: list[Item] = []
+        if self.chime:
+            items.append(Chime(call.number))
+        if self.speech:
+            items.extend(announcements_for(call, self.languages))
+        if not items:
+            return
+        self._calls.append(items)
+        while len(self._calls) > self.max_pending:
+            self._calls.popleft()
+            self.dropped += 1
+
+    def next(self) -> Item | None:
+        while self._calls:
+            items = self._calls[0]
+            if items:
+                item = items.pop(0)
+                if not items:
+                    self._calls.popleft()
+                return item
+            self._calls.popleft()
+        return None
+
+    def clear(self) -> None:
+        self._calls.clear()

@@ -1,0 +1,165 @@
+"""One display: MQTT in, state model and view model in between, the board widget out.
+
+Every message reaches the GUI thread through :class:`civiq.qt_bridge.MqttBridge`; the
+board redraws at once on a state change and on a short timer for the clock, the blink
+and the ticker.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+
+from civiq import __version__ as civiq_version
+from civiq import topics
+from civiq.clock import Clock, SystemClock
+from civiq.config import SiteConfig
+from civiq.mqtt_client import MqttClient, Will
+from civiq.protocol import envelope as env
+from civiq.protocol.models import Call, DeviceStatus
+from civiq.qt_bridge import MqttBridge
+from civiq.state_model import SiteStateModel
+from display_board.announcements import AnnouncementQueue
+from display_board.filters import BoardFilter
+from display_board.notices import parse_central
+from display_board.player import AnnouncementPlayer
+from display_board.viewmodel import BoardViewModel
+from display_board.widgets import BoardWidget
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 250
+NOTICES_TOPIC = topics.central("notices")
+
+
+class DisplayApp(QObject):
+    """Build with :meth:`start` after construction; ``board`` is the widget to show."""
+
+    call_announced = Signal(object)  # Call, for each call the board highlights
+
+    def __init__(self, config: SiteConfig, client_id: str = "display-1", *,
+                 board_filter: BoardFilter | None = None, clock: Clock | None = None,
+                 mute: bool = False, tts_engine: str = "auto", recent_calls: int | None = None,
+                 work_dir: Path | None = None, sound: bool = True,
+                 screen_inches: float | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.site = config.site.id
+        self.client_id = topics.check_id(client_id, "display id")
+        self.clock = clock or SystemClock()
+        self.filter = board_filter or BoardFilter()
+        self.model = SiteStateModel(self.site)
+        self.vm = BoardViewModel(config, self.filter, recent_calls=recent_calls)
+        self.board = BoardWidget(self.vm.recent_count, len(self.vm._services))
+        self.board.setWindowTitle(f"civiq — {config.site.name} — {client_id}")
+        self.muted = mute
+        self.screen_inches = screen_inches
+        self.board.resized.connect(self.refresh)
+        self.player: AnnouncementPlayer | None = None
+        if sound:
+            queue = AnnouncementQueue(self.vm.languages, chime=config.display.chime,
+                                      speech=config.display.speech)
+            self.player = AnnouncementPlayer(queue, tts_engine, work_dir, self)
+        self.model.subscribe(self._on_model)
+
+        self.client = MqttClient(
+            config.broker, self.site, "display", self.client_id,
+            will=Will(topics.device_status(self.site, self.client_id), self._status(False)),
+        )
+        self.bridge = MqttBridge(self.client, self)
+        for f in self.model.topic_filters():
+            self.bridge.forward(f)
+        self.bridge.forward(NOTICES_TOPIC)
+        self.bridge.message.connect(self._on_message)
+        self.bridge.connection.connect(self._on_connection)
+        self._dirty = True
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    # ----- life ---------------------------------------------------------------------------
+    def start(self) -> DisplayApp:
+        self.refresh()
+        self._timer.start()
+        self.client.start()
+        return self
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self.player is not None:
+            self.player.stop()
+        if self.client.connected.is_set():
+            info = self.client._paho.publish(
+                topics.device_status(self.site, self.client_id), self._status(False),
+                qos=1, retain=True)
+            info.wait_for_publish(timeout=2)
+        self.client.stop()
+
+    def _status(self, online: bool) -> bytes:
+        detail = {"services": sorted(self.filter.services or []),
+                  "counters": sorted(self.filter.counters or []),
+                  "muted": self.muted} if online else {}
+        body = DeviceStatus(online=online, role="display", version=civiq_version, detail=detail)
+        return env.encode(env.make(self.site, "device_status", body))
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+        if muted and self.player is not None:
+            self.player.queue.clear()
+        if self.client.connected.is_set():
+            self.client.publish(topics.device_status(self.site, self.client_id),
+                                self._status(True), retain=True)
+
+    # ----- inputs (GUI thread) ----------------------------------------------------------
+    def _on_connection(self, up: bool) -> None:
+        self.vm.set_connected(up)
+        if up:
+            self.client.publish(topics.device_status(self.site, self.client_id),
+                                self._status(True), retain=True)
+        self.refresh()
+
+    def _on_message(self, topic: str, payload: bytes) -> None:
+        if topic == NOTICES_TOPIC:
+            notices = parse_central(payload)
+            if notices is not None:
+                self.vm.set_central_notices(notices)
+                self.refresh()
+            return
+        if self.model.apply(topic, payload):
+            self._dirty = True
+
+    def _on_model(self, what: str, body: object) -> None:
+        if (what in ("called", "recalled") and isinstance(body, Call)
+                and self.vm.note_live_call(body, time.monotonic())):
+            self.refresh()  # draw first, then sound: the eye is faster than the chime
+            self.call_announced.emit(body)
+            if self.player is not None and not self.muted:
+                self.player.announce(body)
+            return
+        self.refresh()
+
+    # ----- output -----------------------------------------------------------------------
+    def _physical_mm(self) -> tuple[float, float] | None:
+        if self.screen_inches:
+            # 16:9 panel of that diagonal
+            diag_mm = self.screen_inches * 25.4
+            return (diag_mm * 16 / 18.358, diag_mm * 9 / 18.358)
+        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+            return None  # no real screen: legibility assumes a 55-inch panel
+        screen = self.board.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return None
+        size = screen.physicalSize()
+        return (size.width(), size.height()) if size.width() > 0 else None
+
+    def refresh(self) -> None:
+        size = self.board.size()
+        view = self.vm.build(self.model.snapshot, self.clock.now(), time.monotonic(),
+                             (max(size.width(), 1), max(size.height(), 1)),
+                             self._physical_mm())
+        self.board.show_view(view)
+        self._dirty = False

@@ -1,0 +1,100 @@
+"""``civiq display --site FILE [--id display-1] [--services A,B] [--counters 1-8]``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+
+log = logging.getLogger(__name__)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site", required=True, help="the site's TOML file")
+    p.add_argument("--id", default="display-1", help="this display's id (default display-1)")
+    p.add_argument("--services", help="only these services: ids or ticket letters, e.g. A,B")
+    p.add_argument("--counters", help="only these counters: numbers, ranges or ids, e.g. 1-8")
+    p.add_argument("--broker-host", help="override the broker host of the site file")
+    p.add_argument("--broker-port", type=int, help="override the broker port of the site file")
+    p.add_argument("--recent", type=int, help="recent calls listed (default from the site file)")
+    p.add_argument("--fullscreen", action="store_true", help="fill the screen (wall displays)")
+    p.add_argument("--portrait", action="store_true",
+                   help="open a 1080x1920 window (a fullscreen board follows the screen)")
+    p.add_argument("--size", help="window size WxH, e.g. 1280x720")
+    p.add_argument("--screen-inches", type=float,
+                   help="screen diagonal, for character heights when the system does not know it")
+    p.add_argument("--mute", action="store_true", help="no chime and no spoken calls")
+    p.add_argument("--tts-engine", default="auto",
+                   help="auto (a QtTextToSpeech engine with the languages, else espeak-ng), "
+                   "espeak, none, or a QtTextToSpeech engine name such as mock")
+    p.add_argument("--clock", help="ISO start time with offset, optionally @speed-up factor "
+                   "(demos: show the simulated time)")
+    p.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)  # tests, benchmarks
+
+
+def _size(spec: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in spec.lower().split("x"))
+    except ValueError as exc:
+        raise ValueError(f"--size {spec!r}: expected WIDTHxHEIGHT, e.g. 1920x1080") from exc
+    if not (100 <= w <= 10_000 and 100 <= h <= 10_000):
+        raise ValueError(f"--size {spec!r}: each side must be 100-10000 pixels")
+    return w, h
+
+
+def run(args: argparse.Namespace) -> int:
+    from civiq.clock import clock_from_spec
+    from civiq.config import ConfigError, load_site
+    from display_board.filters import FilterError, parse_filter
+
+    try:
+        cfg = load_site(args.site)
+        broker = cfg.broker.model_dump()
+        if args.broker_port:
+            broker["port"] = args.broker_port
+        if args.broker_host:
+            broker["host"] = args.broker_host
+        if broker != cfg.broker.model_dump():
+            cfg = load_site(args.site, broker=broker)
+        board_filter = parse_filter(args.services, args.counters, cfg)
+        clock = clock_from_spec(args.clock)
+        size = _size(args.size) if args.size else ((1080, 1920) if args.portrait
+                                                   else (1920, 1080))
+        if args.recent is not None and not 1 <= args.recent <= 20:
+            raise ValueError("--recent: must be 1-20")
+    except (ConfigError, FilterError, ValueError) as exc:
+        print(f"civiq display: {exc}", file=sys.stderr)
+        return 2
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from display_board.app import DisplayApp
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    display = DisplayApp(cfg, args.id, board_filter=board_filter, clock=clock,
+                         mute=args.mute, tts_engine=args.tts_engine, recent_calls=args.recent,
+                         screen_inches=args.screen_inches)
+    board = display.board
+    board.resize(*size)
+    if args.fullscreen:
+        board.showFullScreen()
+    else:
+        board.show()
+    display.start()
+    # Qt's loop does not run Python signal handlers; a short timer lets SIGINT/SIGTERM in.
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+    if args.quit_after:
+        QTimer.singleShot(int(args.quit_after * 1000), app.quit)
+    log.info("display %s for %s on %s:%s", args.id, cfg.site.id, cfg.broker.host,
+             cfg.broker.port)
+    try:
+        app.exec()
+    finally:
+        display.stop()
+    return 0

@@ -1,0 +1,393 @@
+"""The board's widgets: they draw a :class:`BoardView` and nothing else.
+
+High contrast throughout (white and yellow on black); the newest call flashes yellow
+for a few seconds. Landscape puts the recent calls in a right-hand column; portrait
+stacks everything. Orientation and font sizes follow the widget's size on every resize.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from display_board.legibility import Typography
+from display_board.viewmodel import BoardView
+
+BLACK = "#000000"
+WHITE = "#ffffff"
+YELLOW = "#ffd500"
+GREY = "#b8b8b8"
+BAND = "#10243f"  # header and ticker: dark blue, still > 12:1 against white
+FONT_FAMILY = "DejaVu Sans"
+
+
+def _font(px: int, bold: bool = False) -> QFont:
+    f = QFont(FONT_FAMILY)
+    f.setPixelSize(max(px, 8))
+    f.setBold(bold)
+    return f
+
+
+class FitLabel(QLabel):
+    """One line of text at the largest size up to ``max_px`` that fits the label's width,
+    so a long site name or notice shrinks instead of being cut off."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self._max_px = 20
+        self._bold = False
+        #: labels that must share one size (a column): the smallest that fits them all
+        self.group: list[FitLabel] | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(1, 1)
+
+    def set_max_px(self, px: int, bold: bool = False) -> None:
+        self._max_px, self._bold = px, bold
+        self._refit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._refit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
+
+    def wanted_px(self) -> int:
+        px = self._max_px
+        text = self.text()
+        room = self.contentsRect().width() - 4
+        if text and room > 0:
+            width = QFontMetrics(_font(px, self._bold)).horizontalAdvance(text)
+            if width > room:
+                px = max(8, int(px * room / width))
+        return px
+
+    def _refit(self) -> None:
+        if self.group:
+            px = min(lab.wanted_px() for lab in self.group)
+            for lab in self.group:
+                lab._apply(px)
+        else:
+            self._apply(self.wanted_px())
+
+    def _apply(self, px: int) -> None:
+        f = self.font()
+        if f.pixelSize() != px or f.bold() != self._bold or f.family() != FONT_FAMILY:
+            self.setFont(_font(px, self._bold))
+
+
+def _label(text: str = "", color: str = WHITE,
+           align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, styled: bool = True
+           ) -> FitLabel:
+    lab = FitLabel(text)
+    if styled:
+        lab.setStyleSheet(f"color: {color}; background: transparent;")
+    lab.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    return lab
+
+
+def _set(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
+class HeroPanel(QFrame):
+    """The newest call: ticket number over counter, flashing while it is new."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("hero")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 12, 24, 12)
+        lay.setSpacing(0)
+        self.heading = _label(align=Qt.AlignmentFlag.AlignHCenter, styled=False)
+        self.number = _label(align=Qt.AlignmentFlag.AlignHCenter, styled=False)
+        self.number.setObjectName("hero_number")
+        self.counter = _label(align=Qt.AlignmentFlag.AlignHCenter, styled=False)
+        lay.addWidget(self.heading, 1)
+        lay.addWidget(self.number, 4)
+        lay.addWidget(self.counter, 3)
+        self._style: tuple | None = None
+        self.set_style(False, False)
+
+    def set_style(self, highlight: bool, blink_on: bool) -> None:
+        key = (highlight, blink_on)
+        if key == self._style:
+            return
+        self._style = key
+        if highlight and blink_on:
+            bg, fg, border = YELLOW, BLACK, YELLOW
+        elif highlight:
+            bg, fg, border = BLACK, YELLOW, YELLOW
+        else:
+            bg, fg, border = BLACK, WHITE, GREY
+        self.setStyleSheet(
+            f"QFrame#hero {{ background: {bg}; border: 6px solid {border}; border-radius: 18px; }}"
+            f"QLabel {{ color: {fg}; background: transparent; }}")
+
+
+class TwoLine(QWidget):
+    """A main line with its second-language line below, smaller and grey."""
+
+    def __init__(self, color: str, alt_color: str,
+                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.top = _label(color=color, align=align)
+        self.bottom = _label(color=alt_color, align=align)
+        lay.addWidget(self.top, 5)
+        lay.addWidget(self.bottom, 3)
+
+    def set_texts(self, top: str, bottom: str) -> None:
+        _set(self.top, top)
+        _set(self.bottom, bottom)
+
+    def set_max_px(self, px: int, bold: bool = True) -> None:
+        self.top.set_max_px(px, bold)
+        self.bottom.set_max_px(int(px * 0.6))
+
+
+def _group(labels: list[FitLabel]) -> None:
+    for lab in labels:
+        lab.group = labels
+
+
+def _split(bilingual: str) -> tuple[str, str]:
+    first, _, second = bilingual.partition(" · ")
+    return first, second
+
+
+class BoardWidget(QWidget):
+    """The whole board. ``newest_shown(number)`` fires when the big number changes."""
+
+    newest_shown = Signal(str)
+    resized = Signal()
+
+    def __init__(self, recent_rows: int, service_rows: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("board")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(f"QWidget#board {{ background: {BLACK}; }}")
+        self.view: BoardView | None = None
+        self._typo: Typography | None = None
+
+        # header
+        self.header = QFrame()
+        self.header.setStyleSheet(f"background: {BAND};")
+        hl = QHBoxLayout(self.header)
+        hl.setContentsMargins(32, 0, 32, 0)
+        self.site_name = _label()
+        self.date = _label(color=GREY, align=Qt.AlignmentFlag.AlignRight)
+        self.clock = _label(align=Qt.AlignmentFlag.AlignRight)
+        hl.setSpacing(32)
+        hl.addWidget(self.site_name, 10)
+        hl.addWidget(self.date, 7)
+        hl.addWidget(self.clock, 3)
+
+        # stale marker: kept visible until the board is current again
+        self.status = _label(color=BLACK, align=Qt.AlignmentFlag.AlignHCenter)
+        self.status.setObjectName("status")
+        self.status.setStyleSheet(f"color: {BLACK}; background: {YELLOW}; padding: 6px;")
+        self.status.hide()
+
+        self.hero = HeroPanel()
+
+        # recent calls
+        self.recent_box = QFrame()
+        rl = QVBoxLayout(self.recent_box)
+        rl.setContentsMargins(24, 8, 24, 8)
+        rl.setSpacing(0)
+        self.recent_heading = _label(color=GREY)
+        rl.addWidget(self.recent_heading, 1)
+        self.recent_numbers: list[FitLabel] = []
+        self.recent_counters: list[FitLabel] = []
+        for _ in range(recent_rows):
+            row = QHBoxLayout()
+            row.setSpacing(24)
+            n = _label()
+            c = _label(color=WHITE, align=Qt.AlignmentFlag.AlignRight)
+            row.addWidget(n, 1)
+            row.addWidget(c, 1)
+            rl.addLayout(row, 2)
+            self.recent_numbers.append(n)
+            self.recent_counters.append(c)
+        _group(self.recent_numbers)
+        _group(self.recent_counters)
+        self.recent_box.setStyleSheet(
+            f"QFrame {{ border-left: 3px solid {GREY}; }} QLabel {{ border: none; }}")
+
+        # services: name (second language below) | waiting | wait
+        self.services_box = QFrame()
+        sg = QGridLayout(self.services_box)
+        sg.setContentsMargins(24, 8, 24, 8)
+        sg.setHorizontalSpacing(24)
+        sg.setVerticalSpacing(6)
+        self.col_service = TwoLine(GREY, GREY)
+        self.col_waiting = TwoLine(GREY, GREY, Qt.AlignmentFlag.AlignRight)
+        self.col_wait = TwoLine(GREY, GREY, Qt.AlignmentFlag.AlignRight)
+        sg.addWidget(self.col_service, 0, 0)
+        sg.addWidget(self.col_waiting, 0, 1)
+        sg.addWidget(self.col_wait, 0, 2)
+        self.service_names: list[TwoLine] = []
+        self.service_waiting: list[FitLabel] = []
+        self.service_wait: list[FitLabel] = []
+        for i in range(service_rows):
+            name = TwoLine(WHITE, GREY)
+            w = _label(align=Qt.AlignmentFlag.AlignRight)
+            e = _label(align=Qt.AlignmentFlag.AlignRight)
+            sg.addWidget(name, i + 1, 0)
+            sg.addWidget(w, i + 1, 1)
+            sg.addWidget(e, i + 1, 2)
+            sg.setRowStretch(i + 1, 1)
+            self.service_names.append(name)
+            self.service_waiting.append(w)
+            self.service_wait.append(e)
+        _group([two.top for two in self.service_names])
+        _group([two.bottom for two in self.service_names])
+        _group(self.service_waiting)
+        _group(self.service_wait)
+        sg.setRowStretch(0, 1)
+        sg.setColumnStretch(0, 11)
+        sg.setColumnStretch(1, 3)
+        sg.setColumnStretch(2, 5)
+
+        # ticker
+        self.ticker = _label(align=Qt.AlignmentFlag.AlignHCenter)
+        self.ticker.setStyleSheet(f"color: {WHITE}; background: {BAND}; padding: 0 24px;")
+
+        self._root = QVBoxLayout(self)
+        self._root.setContentsMargins(0, 0, 0, 0)
+        self._root.setSpacing(0)
+        self._portrait: bool | None = None
+
+    # ----- layout ---------------------------------------------------------------------
+    def _clear_root(self) -> None:
+        while self._root.count():
+            item = self._root.takeAt(0)
+            lay = item.layout()
+            if lay is not None:
+                while lay.count():
+                    lay.takeAt(0)
+                lay.deleteLater()
+
+    def _arrange(self, t: Typography) -> None:
+        if self._portrait == t.portrait:
+            return
+        self._portrait = t.portrait
+        self._clear_root()
+        b = t.bands
+        scale = 1000
+        self._root.addWidget(self.header, int(b.header * scale))
+        self._root.addWidget(self.status, 0)
+        if t.portrait:
+            body = QVBoxLayout()
+            body.setContentsMargins(24, 16, 24, 16)
+            body.setSpacing(16)
+            body.addWidget(self.hero, int(b.hero * scale))
+            body.addWidget(self.recent_box, int(b.recent * scale))
+            body.addWidget(self.services_box, int(b.services * scale))
+            self._root.addLayout(body, int((1 - b.header - b.ticker) * scale))
+        else:
+            body = QHBoxLayout()
+            body.setContentsMargins(24, 16, 24, 16)
+            body.setSpacing(24)
+            left = QVBoxLayout()
+            left.setSpacing(16)
+            left.addWidget(self.hero, int(b.hero * scale))
+            left.addWidget(self.services_box, int(b.services * scale))
+            body.addLayout(left, 58)
+            body.addWidget(self.recent_box, 42)
+            self._root.addLayout(body, int(b.recent * scale))
+        self._root.addWidget(self.ticker, int(b.ticker * scale))
+        self.recent_box.setStyleSheet(
+            f"QFrame {{ border-top: 3px solid {GREY}; }} QLabel {{ border: none; }}"
+            if t.portrait else
+            f"QFrame {{ border-left: 3px solid {GREY}; }} QLabel {{ border: none; }}")
+
+    def _apply_fonts(self, t: Typography) -> None:
+        if t == self._typo:
+            return
+        self._typo = t
+        self.site_name.set_max_px(t.header_px, bold=True)
+        self.clock.set_max_px(t.header_px, bold=True)
+        self.date.set_max_px(int(t.header_px * 0.6))
+        self.status.set_max_px(t.stale_px, bold=True)
+        self.status.setFixedHeight(int(t.stale_px * 1.7))
+        self.hero.heading.set_max_px(int(t.hero_counter_px * 0.42), bold=True)
+        self.hero.number.set_max_px(t.hero_px, bold=True)
+        self.hero.counter.set_max_px(t.hero_counter_px, bold=True)
+        self.recent_heading.set_max_px(int(t.recent_px * 0.45), bold=True)
+        for lab in self.recent_numbers:
+            lab.set_max_px(t.recent_px, bold=True)
+        for lab in self.recent_counters:
+            lab.set_max_px(t.recent_px)
+        for two in (self.col_service, self.col_waiting, self.col_wait):
+            two.set_max_px(int(t.service_px * 0.62))
+        for two in self.service_names:
+            two.set_max_px(t.service_px)
+        for lab in self.service_waiting + self.service_wait:
+            lab.set_max_px(t.service_px, bold=True)
+        self.ticker.set_max_px(t.ticker_px)
+
+    # ----- drawing --------------------------------------------------------------------
+    def show_view(self, view: BoardView) -> None:
+        t = view.typography
+        self._arrange(t)
+        self._apply_fonts(t)
+        _set(self.site_name, view.site_name)
+        _set(self.clock, view.clock)
+        _set(self.date, view.date)
+        if view.stale:
+            _set(self.status, view.status)
+            self.status.show()
+        else:
+            self.status.hide()
+
+        _set(self.hero.heading, view.labels["now"])
+        if view.newest is not None:
+            number = view.newest.number
+            counter = f"→ {view.newest.counter_name}"
+        else:
+            number, counter = "", view.labels["none"]
+        if self.hero.number.text() != number:
+            self.hero.number.setText(number)
+            if number:
+                self.newest_shown.emit(number)
+        _set(self.hero.counter, counter)
+        self.hero.set_style(view.highlight, view.blink_on)
+
+        _set(self.recent_heading, view.labels["recent"])
+        for i, (n, c) in enumerate(zip(self.recent_numbers, self.recent_counters, strict=True)):
+            row = view.recent[i] if i < len(view.recent) else None
+            _set(n, row.number if row else "")
+            _set(c, row.counter_name if row else "")
+
+        self.col_service.set_texts(*_split(view.labels["service"]))
+        self.col_waiting.set_texts(*_split(view.labels["waiting"]))
+        self.col_wait.set_texts(*_split(view.labels["wait"]))
+        for i, name in enumerate(self.service_names):
+            row = view.services[i] if i < len(view.services) else None
+            name.set_texts(row.name if row else "", row.name_alt if row else "")
+            _set(self.service_waiting[i], str(row.waiting) if row else "")
+            _set(self.service_wait[i], row.wait if row else "")
+        _set(self.ticker, view.ticker)
+        self.view = view
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._typo = None
+        self.resized.emit()  # the owner re-renders with typography for the new size

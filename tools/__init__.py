@@ -1,0 +1,1 @@
+"""Developer tools (not shipped as apps): screenshots and the like."""

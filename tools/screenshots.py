@@ -1,0 +1,163 @@
+"""``python -m tools.screenshots`` (``make screenshots``): every app's screenshots.
+
+Starts a private broker and an in-process engine on a manual clock set to a plausible
+Tuesday morning, creates activity over MQTT as kiosks and counters would, then lets each
+registered app grab its windows into ``docs/screenshots/``. An app adds itself with
+``@screenshot("name")``; the function gets a :class:`Scene` and returns the files written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from civiq.broker import Mosquitto  # noqa: E402
+from civiq.clock import ManualClock  # noqa: E402
+from civiq.config import SiteConfig, load_site  # noqa: E402
+from civiq.mqtt_client import MqttClient  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_FILE = ROOT / "sites" / "hamburg-wandsbek.toml"
+OUT = ROOT / "docs" / "screenshots"
+#: Tuesday morning, the example site open since 08:00.
+MORNING = datetime(2026, 11, 24, 10, 17, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+@dataclass
+class Scene:
+    config: SiteConfig
+    clock: ManualClock
+    out: Path
+    clients: dict[str, MqttClient] = field(default_factory=dict)
+
+    def client(self, role: str, client_id: str) -> MqttClient:
+        key = f"{role}/{client_id}"
+        if key not in self.clients:
+            self.clients[key] = MqttClient(self.config.broker, self.config.site.id, role,
+                                           client_id).start(wait=10)
+        return self.clients[key]
+
+
+Shooter = Callable[[Scene], list[Path]]
+REGISTRY: dict[str, Shooter] = {}
+
+
+def screenshot(name: str) -> Callable[[Shooter], Shooter]:
+    def add(fn: Shooter) -> Shooter:
+        REGISTRY[name] = fn
+        return fn
+    return add
+
+
+def qt_app():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def process_events_for(seconds: float, until: Callable[[], bool] | None = None) -> bool:
+    app = qt_app()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if until is not None and until():
+            return True
+        time.sleep(0.01)
+    return until() if until is not None else True
+
+
+def morning_activity(scene: Scene) -> None:
+    """A busy morning: counters open, tickets issued over the last two hours, calls."""
+    kiosk = scene.client("kiosk", "kiosk-1")
+    counters = {c.id: scene.client("counter", c.id) for c in scene.config.counters}
+    for cid in ("platz-1", "platz-2", "platz-3", "platz-4", "platz-5"):
+        counters[cid].request("open_counter", {"counter": cid})
+    mix = ["ausweis", "melde", "ausweis", "abholung", "melde", "ausweis", "melde", "melde"]
+    for i in range(46):
+        kiosk.request("issue_ticket", {"service": mix[i % len(mix)]})
+        scene.clock.advance(60)
+    order = ["platz-1", "platz-2", "platz-3", "platz-4", "platz-5"] * 6
+    for cid in order[:26]:
+        counters[cid].request("call_next", {"counter": cid})
+        scene.clock.advance(70)
+    scene.clock.set(MORNING)
+
+
+@screenshot("display")
+def display_board_shots(scene: Scene) -> list[Path]:
+    from display_board.app import DisplayApp
+
+    qt_app()
+    written: list[Path] = []
+    for name, size in (("display-landscape.png", (1920, 1080)),
+                       ("display-portrait.png", (1080, 1920))):
+        app = DisplayApp(scene.config, f"shot-{size[0]}", clock=scene.clock, sound=False)
+        app.board.resize(*size)
+        app.board.show()
+        app.start()
+        ok = process_events_for(10, lambda a=app: a.board.view is not None
+                                and not a.board.view.stale and a.board.view.newest is not None)
+        if not ok:
+            raise RuntimeError(f"{name}: the board did not show the site's state in 10 s")
+        # One more call now, so the picture shows the highlighted newest call.
+        scene.client("counter", "platz-3").request("call_next", {"counter": "platz-3"})
+        process_events_for(5, lambda a=app: a.board.view is not None and a.board.view.highlight
+                           and a.board.view.blink_on)
+        path = scene.out / name
+        if not app.board.grab().save(str(path)):
+            raise RuntimeError(f"could not write {path}")
+        written.append(path)
+        app.stop()
+        app.board.close()
+        app.board.deleteLater()
+        process_events_for(0.2)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__)
+    p.add_argument("--only", help="comma-separated app names; default all: "
+                   + ", ".join(sorted(REGISTRY)))
+    p.add_argument("--out", type=Path, default=OUT)
+    args = p.parse_args(argv)
+    chosen = args.only.split(",") if args.only else list(REGISTRY)
+    unknown = [n for n in chosen if n not in REGISTRY]
+    if unknown:
+        print(f"unknown screenshot set(s): {', '.join(unknown)}; known: "
+              f"{', '.join(sorted(REGISTRY))}", file=sys.stderr)
+        return 2
+    from queue_engine.service import EngineService  # dev tool: may run the engine in-process
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    with Mosquitto() as broker, tempfile.TemporaryDirectory(prefix="civiq-shots-") as data:
+        config = load_site(SITE_FILE, broker={"host": "127.0.0.1", "port": broker.port},
+                           data={"folder": data})
+        clock = ManualClock(datetime(2026, 11, 24, 8, 0, tzinfo=ZoneInfo("Europe/Berlin")))
+        engine = EngineService(config, clock).start()
+        if not engine.ready.wait(10):
+            raise RuntimeError("engine did not connect to the private broker")
+        scene = Scene(config, clock, args.out)
+        try:
+            morning_activity(scene)
+            for name in chosen:
+                for path in REGISTRY[name](scene):
+                    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        finally:
+            for c in scene.clients.values():
+                c.stop()
+            engine.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
