@@ -123,17 +123,39 @@ def load_day(conn: Connection, config: SiteConfig, day: date) -> SiteQueue:
         c.services = list(r["services"])
         c.current = r["current"]
         c.since = r["since"]
-    # Recent calls, rebuilt from the tickets: enough to redraw every display.
+    _rebuild_calls(conn, q)
+    return q
+
+
+def _rebuild_calls(conn: Connection, q: SiteQueue) -> None:
+    """The recent calls exactly as displays saw them: replayed from the day's called and
+    recalled events (a recall is a call of its own). Tickets are the fallback for days
+    stored without events."""
+    ev = schema.events.c
+    rows = conn.execute(
+        select(ev.kind, ev.number, ev.service, ev.counter, ev.at)
+        .where(ev.day == q.day, ev.kind.in_(("called", "recalled")))
+        .order_by(ev.seq)
+    ).all()
+    recalls: dict[str, int] = {}
+    for kind, number, service, counter, at in rows:
+        c = q.counters.get(counter) if counter else None
+        if c is None or number is None:
+            continue
+        recalls[number] = recalls.get(number, 0) + 1 if kind == "recalled" else 0
+        q.calls.appendleft(Call(number=number, service=service, counter=counter,
+                                counter_name=c.name, at=at, recall=recalls[number]))
+    if rows:
+        return
     called = sorted(
         (t for t in q.tickets.values() if t.called_at is not None and t.counter in q.counters),
         key=lambda t: t.called_at,
     )
-    for t in called[-q.calls.maxlen:]:
+    for t in called[-(q.calls.maxlen or 0):]:
         q.calls.appendleft(Call(
             number=t.number, service=t.service, counter=t.counter,
             counter_name=q.counters[t.counter].name, at=t.called_at, recall=t.recalls,
         ))
-    return q
 
 
 def get_reply(conn: Connection, client: str, request_id: str) -> str | None:
