@@ -342,17 +342,15 @@ class AppointmentDesk:
                                 {"ticket": b.ticket})
         # The stored slot rules, not the code's: a booking moved within the day keeps
         # its code.
-        opens = b.slot_start - self.before
+        tz = self.config.tz
+        opens, closes, slot = (x.astimezone(tz) for x in (
+            b.slot_start - self.before, self.closes_at(b), b.slot_start))
         if ctx.now < opens:
-            raise ProtocolError(ErrorCode.TOO_EARLY,
-                                f"check-in opens at {opens.astimezone(self.config.tz):%H:%M}",
-                                {"from": opens.isoformat(),
-                                 "slot_start": b.slot_start.isoformat()})
-        if b.status is AppointmentStatus.NO_SHOW or ctx.now > self.closes_at(b):
-            raise ProtocolError(
-                ErrorCode.TOO_LATE,
-                f"check-in closed at {self.closes_at(b).astimezone(self.config.tz):%H:%M}",
-                {"until": self.closes_at(b).isoformat(), "slot_start": b.slot_start.isoformat()})
+            raise ProtocolError(ErrorCode.TOO_EARLY, f"check-in opens at {opens:%H:%M}",
+                                {"from": opens.isoformat(), "slot_start": slot.isoformat()})
+        if b.status is AppointmentStatus.NO_SHOW or ctx.now > closes:
+            raise ProtocolError(ErrorCode.TOO_LATE, f"check-in closed at {closes:%H:%M}",
+                                {"until": closes.isoformat(), "slot_start": slot.isoformat()})
         t = self.engine.q.issue(b.service, ctx.now, language=a.language,
                                 kind=TicketKind.APPOINTMENT, slot_start=b.slot_start,
                                 booking_id=b.booking_id)
