@@ -2,10 +2,14 @@
 
 Rules of thumb (cap height H against viewing distance L):
 
-* the called number and its counter, which must reach everyone in the hall, including
-  people with low vision: ``H >= L / 100`` (about 1 cm per metre, the DIN 32975 rule
-  of thumb for visually impaired readers);
+* the called number, which must reach everyone in the hall, including people with low
+  vision: ``H >= L / 100`` (about 1 cm per metre, the DIN 32975 rule of thumb for
+  visually impaired readers);
 * everything else: ``H >= L / 250`` (the usual rule for normal sight, after DIN 1450).
+
+Calls (numbers and counters) get the room first; the service table, header and ticker
+take what is left and shrink long texts to fit their width, so on a small screen far
+away they may fall short of the rule, which ``shortfalls`` then names.
 
 Pixels per millimetre come from the screen's physical size when the system knows it,
 otherwise from an assumed 55-inch 16:9 panel, the common size for waiting halls. The
@@ -38,7 +42,7 @@ class Bands:
     ticker: float
 
 
-LANDSCAPE = Bands(header=0.09, hero=0.45, recent=0.83, services=0.38, ticker=0.08)
+LANDSCAPE = Bands(header=0.085, hero=0.45, recent=0.83, services=0.38, ticker=0.085)
 PORTRAIT = Bands(header=0.06, hero=0.25, recent=0.36, services=0.27, ticker=0.06)
 # In landscape the recent calls form a right-hand column beside hero + services, so
 # the column bands add up per column: hero + services == recent == 1 - header - ticker.
@@ -56,6 +60,9 @@ class Typography:
     ticker_px: int
     stale_px: int
     mm_per_px: float
+    recent_rows: int  # recent calls that fit at a legible size (at most the configured)
+    service_alt: bool  # room for each service's name in a second language
+
     shortfalls: list[str] = field(default_factory=list)
 
     def cap_height_mm(self, px: int) -> float:
@@ -82,7 +89,7 @@ def typography(width: int, height: int, viewing_distance_m: float, recent_rows: 
     primary_px = _px_for_cap_mm(viewing_distance_m * 1000 / PRIMARY_DIVISOR, mm_per_px)
     secondary_px = _px_for_cap_mm(viewing_distance_m * 1000 / SECONDARY_DIVISOR, mm_per_px)
 
-    def fit(band: float, lines: float, share_of_width: float, chars: int) -> int:
+    def fit(band: float, lines: float, share_of_width: float, chars: float) -> int:
         by_height = band * height / (lines * LINE_FACTOR)
         # Grotesque digits and capitals run about 0.62 em wide.
         by_width = share_of_width * width / (max(chars, 1) * 0.62)
@@ -90,15 +97,24 @@ def typography(width: int, height: int, viewing_distance_m: float, recent_rows: 
 
     hero_w = 1.0 if portrait else 0.58
     recent_w = 1.0 if portrait else 0.42
-    rows = max(recent_rows, 1) + 0.6  # + the column heading
+    recent_need = secondary_px
+    # The distance decides how many recent calls fit at a legible size.
+    room_rows = int(bands.recent * height / (recent_need * LINE_FACTOR) - 0.6)
+    shown_rows = max(1, min(recent_rows, room_rows))
+    rows = shown_rows + 0.6  # + the column heading
+    two_line = fit(bands.services, (max(service_rows, 1) + 0.8) * 1.6, hero_w, 40)
+    service_alt = two_line >= secondary_px
     caps = {
         "header": fit(bands.header, 1, 0.5, 22),
-        "hero": fit(bands.hero, 2.1, hero_w, 7),
-        "hero_counter": fit(bands.hero, 3.2, hero_w, 10),
-        "recent": fit(bands.recent, rows, recent_w, 14),
-        # each service row has its name in a second language below, 0.6 the size
-        "service": fit(bands.services, (max(service_rows, 1) + 0.8) * 1.6, hero_w, 40),
-        "ticker": fit(bands.ticker, 1, 2.0, 40),
+        # number, then the counter at 0.62 of its size, then a heading at 0.3
+        "hero": fit(bands.hero, 1.92, hero_w, 7),
+        "hero_counter": fit(bands.hero, 1.92 / 0.62, hero_w, 10),
+        "recent": fit(bands.recent, rows, recent_w, 12.5),
+        # each service row may have its name in a second language below, 0.6 the size;
+        # when that would make the names too small, the second line goes
+        "service": two_line if service_alt else fit(
+            bands.services, max(service_rows, 1) + 0.8, hero_w, 40),
+        "ticker": fit(bands.ticker, 1, 1.0, 40),
     }
     # Each part fills its band (bigger reads better) within what fits.
     wanted = {
@@ -110,7 +126,7 @@ def typography(width: int, height: int, viewing_distance_m: float, recent_rows: 
         "ticker": max(secondary_px, caps["ticker"]),
     }
     sizes = {k: min(v, caps[k]) for k, v in wanted.items()}
-    need = {"hero": primary_px, "hero_counter": primary_px, "recent": secondary_px,
+    need = {"hero": primary_px, "hero_counter": secondary_px, "recent": secondary_px,
             "service": secondary_px, "ticker": secondary_px, "header": secondary_px}
     shortfalls = [
         f"{k}: {sizes[k]} px < {need[k]} px needed at {viewing_distance_m:g} m"
@@ -122,5 +138,6 @@ def typography(width: int, height: int, viewing_distance_m: float, recent_rows: 
         hero_counter_px=sizes["hero_counter"], recent_px=sizes["recent"],
         service_px=sizes["service"], ticker_px=sizes["ticker"],
         stale_px=max(sizes["service"], int(short_px * 0.035)),
-        mm_per_px=mm_per_px, shortfalls=shortfalls,
+        mm_per_px=mm_per_px, shortfalls=shortfalls, recent_rows=shown_rows,
+        service_alt=service_alt,
     )

@@ -18,11 +18,11 @@ from civiq.state_model import SiteSnapshot
 from display_board.announcements import display_number
 from display_board.filters import BoardFilter
 from display_board.legibility import Typography, typography
-from display_board.notices import notice_lines
+from display_board.notices import SEPARATOR, notice_lines
 
 HIGHLIGHT_S = 8.0
 BLINK_PERIOD_S = 1.0
-NOTICE_ROTATE_S = 10.0
+NOTICE_ROTATE_S = 6.0
 
 WEEKDAYS = {
     "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
@@ -168,6 +168,7 @@ class BoardViewModel:
               physical_mm: tuple[float, float] | None = None) -> BoardView:
         langs = self.languages
         primary = _lang(langs[0])
+        typo = self.typography_for(size[0], size[1], physical_mm)
         shown = [c for c in snapshot.calls if self.filter.shows_call(c.service, c.counter)]
         newest = shown[0] if shown else None
         recent: list[CallRow] = []
@@ -177,7 +178,7 @@ class BoardViewModel:
                 continue  # a recall repeats a number; list each ticket once
             seen.add(c.number)
             recent.append(self._row(c))
-            if len(recent) >= self.recent_count:
+            if len(recent) >= min(self.recent_count, typo.recent_rows):
                 break
 
         highlight = blink_on = False
@@ -194,7 +195,7 @@ class BoardViewModel:
             st = states.get(svc.id)
             rows.append(ServiceRow(
                 id=svc.id, prefix=svc.prefix, name=svc.name(langs[0]),
-                name_alt=svc.name(alt) if alt != langs[0] else "",
+                name_alt=svc.name(alt) if alt != langs[0] and typo.service_alt else "",
                 waiting=st.waiting if st else 0,
                 wait=wait_text(st, primary, svc.walk_in) if st else "–",
             ))
@@ -212,7 +213,9 @@ class BoardViewModel:
             list(self.config.display.notices), self.central_notices,
             site=self.config.site.id, services=self.filter.services, languages=langs,
             now=now))
-        ticker = notices[int(mono / NOTICE_ROTATE_S) % len(notices)] if notices else ""
+        # One language at a time: a shorter line can be set larger and read from afar.
+        parts = [p.strip() for line in notices for p in line.split(SEPARATOR) if p.strip()]
+        ticker = parts[int(mono / NOTICE_ROTATE_S) % len(parts)] if parts else ""
 
         local = now.astimezone(self.config.tz)
         wd = WEEKDAYS[primary][local.weekday()]
@@ -225,5 +228,5 @@ class BoardViewModel:
             labels=labels, newest=self._row(newest) if newest else None,
             highlight=highlight, blink_on=blink_on, recent=tuple(recent),
             services=tuple(rows), stale=stale, status=status, ticker=ticker,
-            typography=self.typography_for(size[0], size[1], physical_mm), notices=notices,
+            typography=typo, notices=notices,
         )

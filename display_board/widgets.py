@@ -373,6 +373,9 @@ class BoardWidget(QWidget):
         _set(self.recent_heading, view.labels["recent"])
         for i, (n, c) in enumerate(zip(self.recent_numbers, self.recent_counters, strict=True)):
             row = view.recent[i] if i < len(view.recent) else None
+            # rows beyond what fits at a legible size are hidden, not squeezed
+            n.setVisible(i < t.recent_rows)
+            c.setVisible(i < t.recent_rows)
             _set(n, row.number if row else "")
             _set(c, row.counter_name if row else "")
 
@@ -382,6 +385,7 @@ class BoardWidget(QWidget):
         for i, name in enumerate(self.service_names):
             row = view.services[i] if i < len(view.services) else None
             name.set_texts(row.name if row else "", row.name_alt if row else "")
+            name.bottom.setVisible(t.service_alt)
             _set(self.service_waiting[i], str(row.waiting) if row else "")
             _set(self.service_wait[i], row.wait if row else "")
         _set(self.ticker, view.ticker)

@@ -21,10 +21,10 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from civiq.broker import Mosquitto  # noqa: E402
-from civiq.clock import ManualClock  # noqa: E402
-from civiq.config import SiteConfig, load_site  # noqa: E402
-from civiq.mqtt_client import MqttClient  # noqa: E402
+from civiq.broker import Mosquitto
+from civiq.clock import ManualClock
+from civiq.config import SiteConfig, load_site
+from civiq.mqtt_client import MqttClient
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_FILE = ROOT / "sites" / "hamburg-wandsbek.toml"

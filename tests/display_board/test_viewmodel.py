@@ -1,0 +1,256 @@
+"""The board's logic without a window: filters, texts, sizes and what it draws."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from civiq import topics
+from civiq.config import SiteConfig, load_site
+from civiq.protocol import envelope as env
+from civiq.protocol.models import (
+    Call,
+    CallsState,
+    EngineState,
+    Notice,
+    QueueState,
+    ServiceState,
+    TicketEvent,
+    TicketInfo,
+    TicketStatus,
+)
+from civiq.state_model import SiteStateModel
+from display_board.announcements import (
+    AnnouncementQueue,
+    Chime,
+    announcements_for,
+    spoken_number,
+)
+from display_board.chime import wav_duration_s, write_chime
+from display_board.filters import BoardFilter, FilterError, parse_filter
+from display_board.legibility import typography
+from display_board.notices import parse_central
+from display_board.viewmodel import HIGHLIGHT_S, BoardViewModel, wait_text
+from tests.conftest import EXAMPLE_SITE, TUESDAY_9
+
+SITE = "hh-wandsbek"
+
+
+@pytest.fixture
+def cfg() -> SiteConfig:
+    return load_site(EXAMPLE_SITE)
+
+
+def call(number: str, counter: str = "platz-5", service: str = "ausweis", recall: int = 0,
+         minute: int = 0) -> Call:
+    return Call(number=number, service=service, counter=counter,
+                counter_name=f"Platz {counter.rsplit('-', 1)[1]}",
+                at=TUESDAY_9 + timedelta(minutes=minute), recall=recall)
+
+
+def feed_state(model: SiteStateModel, calls: list[Call], seq: int = 10,
+               services: list[ServiceState] | None = None, online: bool = True) -> None:
+    queue = QueueState(day="2026-11-24", services=services or [], counters=[], waiting=[])
+    model.apply(topics.state_engine(SITE),
+                env.encode(env.make(SITE, "engine", EngineState(online=online))))
+    model.apply(topics.state_queue(SITE), env.encode(env.make(SITE, "queue", queue, seq=seq)))
+    model.apply(topics.state_calls(SITE),
+                env.encode(env.make(SITE, "calls", CallsState(calls=calls), seq=seq + 1)))
+
+
+# ----- filters --------------------------------------------------------------------------
+def test_counter_ranges_numbers_and_ids(cfg: SiteConfig) -> None:
+    f = parse_filter(None, "1-3", cfg)
+    assert f.counters == {"platz-1", "platz-2", "platz-3"}
+    assert parse_filter(None, "5, platz-6", cfg).counters == {"platz-5", "platz-6"}
+    assert parse_filter(None, None, cfg) == BoardFilter()
+
+
+def test_services_by_id_or_letter(cfg: SiteConfig) -> None:
+    assert parse_filter("A,melde", None, cfg).services == {"ausweis", "melde"}
+
+
+@pytest.mark.parametrize(("services", "counters", "words"), [
+    ("Z", None, "no service 'Z'"),
+    (None, "9-12", "no counter numbered 9-12"),
+    (None, "8-1", "runs backwards"),
+    (None, "lobby", "neither a counter id nor a number"),
+])
+def test_bad_filters_say_why(cfg: SiteConfig, services, counters, words: str) -> None:
+    with pytest.raises(FilterError, match=words):
+        parse_filter(services, counters, cfg)
+
+
+# ----- announcements --------------------------------------------------------------------
+def test_announcement_texts_in_both_languages() -> None:
+    de, en = announcements_for(call("A042"), ["de", "en"])
+    assert de.text == "Nummer A 042, bitte zu Platz 5"
+    assert en.text == "Ticket A 042, please go to counter 5"
+    assert de.spoken == "Nummer A 0 4 2, bitte zu Platz 5"
+    assert spoken_number("B107") == "B 1 0 7"
+
+
+def test_recall_is_announced_again_with_a_prefix() -> None:
+    de, en = announcements_for(call("A042", recall=1), ["de", "en"])
+    assert de.text == "Erneuter Aufruf: Nummer A 042, bitte zu Platz 5"
+    assert en.text.startswith("Once again: Ticket A 042")
+
+
+def test_queue_keeps_order_chime_first_and_drops_the_oldest_when_flooded() -> None:
+    q = AnnouncementQueue(["de", "en", "xx"], max_pending=3)
+    assert q.languages == ["de", "en"]  # no text for xx: skipped, logged
+    for n in ("A001", "A002"):
+        q.add(call(n))
+    items = [q.next() for _ in range(6)]
+    assert isinstance(items[0], Chime) and items[0].number == "A001"
+    assert [getattr(i, "language", "chime") for i in items] == ["chime", "de", "en"] * 2
+    assert items[3].number == "A002"
+    assert q.next() is None
+    for i in range(5):
+        q.add(call(f"B00{i}"))
+    assert q.dropped == 2 and q.next().number == "B002"
+
+
+def test_no_chime_no_speech_means_silence() -> None:
+    q = AnnouncementQueue(["de"], chime=False, speech=False)
+    q.add(call("A001"))
+    assert q.next() is None
+
+
+def test_chime_wav_is_plausible(tmp_path: Path) -> None:
+    path = write_chime(tmp_path / "chime.wav")
+    assert 1.0 <= wav_duration_s(path) <= 2.0
+    assert path.stat().st_size > 20_000
+
+
+# ----- legibility -----------------------------------------------------------------------
+def test_viewing_distance_decides_what_fits_at_a_legible_size() -> None:
+    near = typography(1920, 1080, 3, 6, 4)
+    mid = typography(1920, 1080, 8, 6, 4)
+    assert not near.portrait and not near.shortfalls and near.service_alt
+    # at 8 m on a 55-inch panel the called number meets L/100 = 80 mm cap height and
+    # the calls L/250 = 32 mm; service names lose their second line to stay large,
+    # and what still falls short is named
+    assert mid.cap_height_mm(mid.hero_px) >= 80
+    assert mid.cap_height_mm(mid.hero_counter_px) >= 32
+    assert mid.cap_height_mm(mid.recent_px) >= 32 and mid.recent_rows == 6
+    assert not mid.service_alt
+    assert [s.split(":")[0] for s in mid.shortfalls] == ["service"]
+    far = typography(1080, 1920, 12, 6, 4)
+    assert far.portrait and far.recent_rows < 6  # fewer, legible rows
+    assert far.cap_height_mm(far.recent_px) >= 12000 / 250
+    assert any(s.startswith("hero:") and "needed at 12 m" in s for s in far.shortfalls)
+
+
+def test_smaller_screen_scales_sizes_down() -> None:
+    big, small = typography(1920, 1080, 5, 6, 4), typography(1280, 720, 5, 6, 4)
+    assert small.hero_px < big.hero_px and small.recent_px < big.recent_px
+
+
+# ----- view model -----------------------------------------------------------------------
+def test_board_shows_newest_and_recent_once_each(cfg: SiteConfig) -> None:
+    model = SiteStateModel(SITE)
+    calls = [call("A003", recall=1, minute=5), call("B002", "platz-1", "melde", minute=4),
+             call("A003", minute=3), call("A001", "platz-2", minute=1)]
+    feed_state(model, calls)
+    vm = BoardViewModel(cfg)
+    vm.set_connected(True)
+    view = vm.build(model.snapshot, TUESDAY_9, 100.0)
+    assert view.newest.number == "A 003" and view.newest.counter_name == "Platz 5"
+    assert [r.number for r in view.recent] == ["B 002", "A 001"]
+    assert not view.stale and not view.highlight  # from retained state: shown, not flashed
+    assert view.clock == "09:00" and view.date == "Dienstag, 24. November 2026"
+    assert view.site_name == "Kundenzentrum Wandsbek"
+
+
+def test_live_call_blinks_for_a_few_seconds(cfg: SiteConfig) -> None:
+    model = SiteStateModel(SITE)
+    feed_state(model, [])
+    ticket = TicketInfo(number="A007", service="ausweis", status=TicketStatus.CALLED,
+                        arrival=TUESDAY_9, issued_at=TUESDAY_9, counter="platz-2",
+                        called_at=TUESDAY_9)
+    ev = TicketEvent(ticket=ticket, counter="platz-2", counter_name="Platz 2")
+    vm = BoardViewModel(cfg)
+    vm.set_connected(True)
+    model.subscribe(lambda what, body: vm.note_live_call(body, 50.0)
+                    if what == "called" else None)
+    model.apply(topics.event(SITE, "called"), env.encode(env.make(SITE, "called", ev, seq=99)))
+    phases = {vm.build(model.snapshot, TUESDAY_9, 50.0 + t).blink_on for t in (0.1, 0.6)}
+    assert phases == {True, False}
+    assert vm.build(model.snapshot, TUESDAY_9, 50.0 + 1).highlight
+    assert not vm.build(model.snapshot, TUESDAY_9, 50.0 + HIGHLIGHT_S + 0.1).highlight
+    # a stale, repeated event changes nothing
+    assert not model.apply(topics.event(SITE, "called"),
+                           env.encode(env.make(SITE, "called", ev, seq=99)))
+
+
+def test_filters_limit_calls_and_services(cfg: SiteConfig) -> None:
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("C001", "platz-6", "fuehrerschein", minute=3),
+                       call("B001", "platz-1", "melde", minute=2),
+                       call("A001", "platz-2", minute=1)])
+    vm = BoardViewModel(cfg, parse_filter("A,B", "1-4", cfg))
+    vm.set_connected(True)
+    view = vm.build(model.snapshot, TUESDAY_9, 0.0)
+    assert view.newest.number == "B 001"
+    assert [r.number for r in view.recent] == ["A 001"]
+    assert [s.id for s in view.services] == ["ausweis", "melde"]
+    assert not vm.note_live_call(call("C002", "platz-6", "fuehrerschein"), 1.0)
+
+
+def test_waits_read_like_a_person_would_say_them() -> None:
+    def st(eta, waiting=3, **kw):
+        return ServiceState(id="x", waiting=waiting, eta_min=eta, open_counters=1, **kw)
+    assert wait_text(st(12.4), "de", True) == "ca. 12 Min."
+    assert wait_text(st(12.4), "en", True) == "approx. 12 min"
+    assert wait_text(st(43), "de", True) == "ca. 45 Min."
+    assert wait_text(st(0.2, waiting=0), "de", True) == "keine"
+    assert wait_text(st(None), "de", True) == "–"
+    assert wait_text(st(9, ticket_stop=True, ticket_stop_reason="site_closed"), "de",
+                     True) == "geschlossen"
+    assert wait_text(st(9), "de", False) == "nur mit Termin"
+
+
+def test_stale_when_engine_offline_or_broker_lost_but_calls_kept(cfg: SiteConfig) -> None:
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("A001")], services=[
+        ServiceState(id="ausweis", waiting=4, eta_min=12.0, open_counters=2)])
+    vm = BoardViewModel(cfg)
+    vm.set_connected(True)
+    view = vm.build(model.snapshot, TUESDAY_9, 0.0)
+    assert view.services[0].waiting == 4 and view.services[0].wait == "ca. 12 Min."
+    model.apply(topics.state_engine(SITE),
+                env.encode(env.make(SITE, "engine", EngineState(online=False))))
+    view = vm.build(model.snapshot, TUESDAY_9, 0.0)
+    assert view.stale and "Anzeige nicht aktuell" in view.status
+    assert "Display not up to date" in view.status and view.newest.number == "A 001"
+    vm.set_connected(False)
+    view = vm.build(model.snapshot, TUESDAY_9, 0.0)
+    assert view.stale and view.status.startswith("Keine Verbindung")
+    assert BoardViewModel(cfg).build(SiteStateModel(SITE).snapshot, TUESDAY_9, 0).stale
+
+
+def test_ticker_has_site_and_matching_central_notices(cfg: SiteConfig) -> None:
+    vm = BoardViewModel(cfg, parse_filter("A", None, cfg))
+    later = TUESDAY_9 + timedelta(hours=1)
+    vm.set_central_notices([
+        Notice(text={"de": "Personalausweis: in Eimsbüttel nur 5 Min.",
+                     "en": "ID cards: only 5 min at Eimsbüttel"},
+               sites=[SITE], services=["ausweis"]),
+        Notice(text={"de": "Nur für Harburg"}, sites=["hh-harburg"]),
+        Notice(text={"de": "Nur Melde"}, services=["melde"]),
+        Notice(text={"de": "Abgelaufen"}, until=later),
+    ])
+    lines = vm.build(SiteStateModel(SITE).snapshot, later, 0).notices
+    assert lines[:2] == tuple(cfg.display.notices)
+    assert lines[2:] == ("Personalausweis: in Eimsbüttel nur 5 Min. · "
+                         "ID cards: only 5 min at Eimsbüttel",)
+
+
+def test_unreadable_central_notices_are_ignored() -> None:
+    assert parse_central(b"{nope") is None
+    bad = env.encode(env.make("central", "notices", {"notices": [{"text": {}}]}))
+    assert parse_central(bad) is None
+    assert parse_central(b"") == []
