@@ -51,8 +51,8 @@ from civiq.protocol.models import (
 )
 from queue_engine.dispatch import Candidate
 from queue_engine.domain import Ticket
-from queue_engine.estimator import Forecast, SimCounter, forecast
-from queue_engine.handling_times import HandlingTimes
+from queue_engine.estimator import Forecast, SimCounter, forecast, sim_counters
+from queue_engine.handling_times import HandlingTimes, show_rate
 from queue_engine.store import repository as repo
 
 log = logging.getLogger(__name__)
@@ -110,6 +110,8 @@ class QueueEngine:
             self._reserved = self.seq + SEQ_RESERVE
             repo.set_meta(conn, "seq_reserved", str(self._reserved))
             repo.prune_requests(conn, clock.now() - timedelta(days=2))
+            # Replies stored before this start; newer ones are in self._replies.
+            self._stored_keys = repo.request_keys(conn)
             # Imported here: appointments.py builds on this module's types.
             from queue_engine.appointments import AppointmentDesk
 
@@ -146,9 +148,11 @@ class QueueEngine:
 
     # ----- the day --------------------------------------------------------------------
     def _learn_from_today(self) -> None:
-        for t in self.q.tickets.values():
-            if t.status is TicketStatus.FINISHED and t.started_at and t.ended_at:
-                self.handling.observe(t.service, (t.ended_at - t.started_at).total_seconds() / 60)
+        for t in sorted(self.q.tickets.values(), key=lambda t: t.ended_at or t.issued_at):
+            if t.status in (TicketStatus.FINISHED, TicketStatus.NO_SHOW):
+                self.handling.ticket_ended(t)
+            if t.kind is TicketKind.WALK_IN:
+                self.handling.issued(t.issued_service or t.service, t.issued_at)
 
     def roll_day_if_needed(self) -> bool:
         """A new local day: numbers restart, counters close, yesterday's queue is closed."""
@@ -213,7 +217,9 @@ class QueueEngine:
                 try:
                     ctx, name, args, rid = self._parse(msg)
                     key = (ctx.client, rid)
-                    cached = self._replies.get(key) or repo.get_reply(conn, *key)
+                    cached = self._replies.get(key)
+                    if cached is None and key in self._stored_keys:
+                        cached = repo.get_reply(conn, *key)  # a retry from before a restart
                     if key in seen:
                         out.append(Outbound(reply_topic, seen[key], correlation=msg.correlation))
                         continue
@@ -253,6 +259,7 @@ class QueueEngine:
         for row in pending_replies:
             self._replies[(row["client"], row["request_id"])] = row["reply"]
         if len(self._replies) > 50_000:
+            self._stored_keys.update(self._replies)
             self._replies.clear()  # the database still answers retries
         if changed:
             self.version += 1
@@ -315,25 +322,19 @@ class QueueEngine:
 
     # ----- estimates ------------------------------------------------------------------
     def _sim_counters(self, now: datetime) -> list[SimCounter]:
-        out = []
-        for c in self.q.counters.values():
-            if c.status is not CounterStatus.OPEN:
-                continue
-            free_at = now
-            if c.current is not None:
-                t = self.q.tickets[c.current]
-                began = t.started_at or t.called_at or now
-                free_at = began + timedelta(minutes=self.handling.minutes(t.service))
-            out.append(SimCounter(c.id, frozenset(c.services), max(free_at, now)))
-        return out
+        return sim_counters(self.q.counters.values(), self.q.tickets, now, self.handling)
 
     def _candidates(self) -> list[Candidate]:
         return [t.candidate() for t in self.q.waiting_tickets()]
 
     def forecast(self, now: datetime, extra: Candidate | None = None) -> Forecast:
         waiting = self._candidates() + ([extra] if extra else [])
+        came = [b.status for b in self.appointments.bookings.values()]
         return forecast(waiting, self._sim_counters(now), now, self.q.params,
-                        self.handling.as_dict(), due=self.appointments.due(now))
+                        self.handling.as_dict(), due=self.appointments.due(now),
+                        due_share=show_rate(came.count("checked_in"), came.count("no_show")),
+                        arrivals={s: self.handling.arrival_rate(s, now)
+                                  for s in self.handling.as_dict()})
 
     def walk_in_eta(self, service: str, now: datetime) -> tuple[float | None, int]:
         phantom = Candidate(number="~new", service=service, arrival=now, order=1 << 40)
@@ -436,6 +437,7 @@ class QueueEngine:
                    else "the wait would pass closing time")
             raise ProtocolError(code, msg, {"until": until.isoformat() if until else None})
         t = self.q.issue(a.service, ctx.now, language=a.language, priority=a.priority)
+        self.handling.issued(a.service, ctx.now)
         f = self.forecast(ctx.now)
         eta = f.wait_min(t.number, ctx.now)
         info = t.info(eta)
@@ -447,8 +449,7 @@ class QueueEngine:
     def _finished_event(self, t: Ticket | None, ctx: Context) -> list[tuple[str, BaseModel]]:
         if t is None:
             return []
-        if t.started_at and t.ended_at:
-            self.handling.observe(t.service, (t.ended_at - t.started_at).total_seconds() / 60)
+        self.handling.ticket_ended(t)
         return [("finished", self._tev(t, ctx))]
 
     def _call_next(self, a: CounterCommand, ctx: Context) -> Outcome:
@@ -478,6 +479,7 @@ class QueueEngine:
 
     def _no_show(self, a: CounterCommand, ctx: Context) -> Outcome:
         t = self.q.no_show(a.counter, ctx.now)
+        self.handling.ticket_ended(t)  # the wait for a no-show keeps the counter too
         return Outcome(TicketResult(ticket=t.info()), [("no_show", self._tev(t, ctx))])
 
     def _transfer(self, a: Transfer, ctx: Context) -> Outcome:
@@ -506,7 +508,11 @@ class QueueEngine:
         )
 
     def _open_counter(self, a: OpenCounter, ctx: Context) -> Outcome:
+        before = self.q.counters.get(a.counter)
+        paused = before.since if before and before.status is CounterStatus.PAUSED else None
         self.q.open_counter(a.counter, a.clerk, a.services, ctx.now)
+        if paused is not None:
+            self.handling.break_ended((ctx.now - paused).total_seconds() / 60)
         return self._counter_outcome(a.counter, ctx)
 
     def _pause_counter(self, a: PauseCounter, ctx: Context) -> Outcome:

@@ -50,23 +50,42 @@ def migrate(eng: Engine) -> None:
         alembic_command.upgrade(cfg, "head")
 
 
+#: Compiled once per (dialect, table, keys, columns): building an upsert per row cost
+#: SQLAlchemy more time than SQLite took to execute it (see bench/engine_throughput.py).
+_UPSERTS: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Any] = {}
+
+
 def _upsert(conn: Connection, table: Table, row: dict[str, Any], keys: tuple[str, ...]) -> None:
+    _upsert_many(conn, table, [row], keys)
+
+
+def _upsert_many(conn: Connection, table: Table, rows: list[dict[str, Any]],
+                 keys: tuple[str, ...]) -> None:
+    """Insert or update ``rows`` (all with the same columns) in one executemany."""
+    if not rows:
+        return
     name = conn.dialect.name
     if name in ("sqlite", "postgresql"):
-        if name == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert
-        else:
-            from sqlalchemy.dialects.postgresql import insert
-        stmt = insert(table).values(**row)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=list(keys),
-            set_={k: v for k, v in row.items() if k not in keys},
-        )
-        conn.execute(stmt)
+        cols = tuple(rows[0])
+        cache_key = (name, table.name, keys, cols)
+        stmt = _UPSERTS.get(cache_key)
+        if stmt is None:
+            if name == "sqlite":
+                from sqlalchemy.dialects.sqlite import insert
+            else:
+                from sqlalchemy.dialects.postgresql import insert
+            ins = insert(table)
+            stmt = ins.on_conflict_do_update(
+                index_elements=list(keys),
+                set_={k: ins.excluded[k] for k in cols if k not in keys},
+            )
+            _UPSERTS[cache_key] = stmt
+        conn.execute(stmt, rows)
         return
-    where = [table.c[k] == row[k] for k in keys]
-    if conn.execute(update(table).where(*where).values(**row)).rowcount == 0:
-        conn.execute(table.insert().values(**row))
+    for row in rows:
+        where = [table.c[k] == row[k] for k in keys]
+        if conn.execute(update(table).where(*where).values(**row)).rowcount == 0:
+            conn.execute(table.insert().values(**row))
 
 
 def _ticket_row(t: Ticket) -> dict[str, Any]:
@@ -82,19 +101,16 @@ def _ticket_row(t: Ticket) -> dict[str, Any]:
 
 def flush(conn: Connection, q: SiteQueue) -> None:
     """Write what changed in memory since the last flush."""
-    for number in sorted(q.dirty_tickets):
-        _upsert(conn, schema.tickets, _ticket_row(q.tickets[number]), ("day", "number"))
-    for cid in sorted(q.dirty_counters):
-        c = q.counters[cid]
-        _upsert(conn, schema.counters, {
-            "id": c.id, "day": q.day, "status": c.status.value,
-            "pause_reason": c.pause_reason, "clerk": c.clerk, "services": c.services,
-            "current": c.current, "since": c.since,
-        }, ("id",))
-    for prefix in sorted(q.dirty_numbers):
-        _upsert(conn, schema.numbers,
-                {"day": q.day, "prefix": prefix, "last": q.last_number[prefix]},
-                ("day", "prefix"))
+    _upsert_many(conn, schema.tickets,
+                 [_ticket_row(q.tickets[n]) for n in sorted(q.dirty_tickets)], ("day", "number"))
+    _upsert_many(conn, schema.counters, [{
+        "id": c.id, "day": q.day, "status": c.status.value,
+        "pause_reason": c.pause_reason, "clerk": c.clerk, "services": c.services,
+        "current": c.current, "since": c.since,
+    } for c in (q.counters[cid] for cid in sorted(q.dirty_counters))], ("id",))
+    _upsert_many(conn, schema.numbers,
+                 [{"day": q.day, "prefix": p, "last": q.last_number[p]}
+                  for p in sorted(q.dirty_numbers)], ("day", "prefix"))
     q.dirty_tickets.clear()
     q.dirty_counters.clear()
     q.dirty_numbers.clear()
@@ -164,6 +180,13 @@ def get_reply(conn: Connection, client: str, request_id: str) -> str | None:
             schema.requests.c.client == client, schema.requests.c.request_id == request_id
         )
     ).scalar_one_or_none()
+
+
+def request_keys(conn: Connection) -> set[tuple[str, str]]:
+    """(client, request_id) of every stored reply: lets the engine skip a lookup per
+    command, asking the database only for ids it has really answered before."""
+    rows = conn.execute(select(schema.requests.c.client, schema.requests.c.request_id))
+    return {(r[0], r[1]) for r in rows}
 
 
 def save_replies(conn: Connection, rows: list[dict[str, Any]]) -> None:
