@@ -209,3 +209,13 @@ def test_cli_keygen_and_sign_with_png(tmp_path: Path, capsys) -> None:
     # keygen never overwrites a key by accident
     assert civiq_main(["appointments", "keygen", "--out", str(tmp_path), "--key-id", "bk1"]) == 2
     assert "exists" in capsys.readouterr().err
+
+
+def test_the_documented_example_verifies_with_the_demo_key() -> None:
+    doc = (EXAMPLE_SITE.parent.parent / "docs" / "protocol.md").read_text(encoding="utf-8")
+    section = doc.split("<!-- appointment-token:begin -->")[1].split(
+        "<!-- appointment-token:end -->")[0]
+    assert "## Appointment QR token" in section
+    example = next(ln for ln in section.splitlines() if ln.startswith("CQ1.demo."))
+    keys = load_public_keys(load_site(EXAMPLE_SITE).appointments.public_keys)
+    assert verify_token(example, keys).booking_id == "BK-1"
