@@ -312,15 +312,21 @@ def load_site(path: str | Path, **overrides: object) -> SiteConfig:
     return parse_site(raw, source=str(p))
 
 
+_NAMES_KEY = re.compile(r"^[a-z_]+(\[\d+\])?(\.[a-z_]+)*: ")
+
+
 def parse_site(raw: dict, source: str = "<memory>") -> SiteConfig:
     try:
         return SiteConfig.model_validate({**raw, "source": source})
     except ValidationError as exc:
         lines = []
         for err in exc.errors():
-            key = _key_path(err["loc"]) or "(top level)"
+            key = _key_path(err["loc"])
             msg = err["msg"].removeprefix("Value error, ")
-            lines.append(f"{source}: {key}: {msg}")
+            # Cross-checks of the whole file name their key at the start of the message.
+            if not key and not _NAMES_KEY.match(msg):
+                key = "(top level)"
+            lines.append(f"{source}: {key}: {msg}" if key else f"{source}: {msg}")
         raise ConfigError("\n".join(lines)) from exc
 
 
