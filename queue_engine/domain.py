@@ -26,6 +26,8 @@ from queue_engine.dispatch import Candidate, PolicyParams, choose_next
 
 RECENT_CALLS = 20
 ACTIVE = (TicketStatus.CALLED, TicketStatus.SERVING)
+#: Numbers have up to four digits (A001 ... A9999), as the protocol's number pattern says.
+MAX_NUMBER = 9999
 
 
 @dataclass(eq=False)
@@ -198,9 +200,14 @@ class SiteQueue:
                 ErrorCode.WALK_IN_NOT_ALLOWED,
                 f"{service.name('en')} is by appointment only",
             )
+        if self.last_number.get(service.prefix, 0) >= MAX_NUMBER:
+            # Checked before a number is taken: a refusal must leave no trace.
+            until = self.config.next_opening(now)
+            raise ProtocolError(
+                ErrorCode.TICKET_STOP, f"all {service.prefix} numbers are used up for today",
+                {"until": until.isoformat() if until else None},
+            )
         number = self.new_number(service.prefix)
-        if number.endswith("9999"):
-            raise ProtocolError(ErrorCode.INTERNAL_ERROR, "ticket numbers exhausted for today")
         t = Ticket(
             day=self.day,
             number=number,

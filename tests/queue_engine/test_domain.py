@@ -45,6 +45,17 @@ def test_numbers_get_a_fourth_digit_after_999(q: SiteQueue) -> None:
     assert [q.issue("ausweis", T0).number for _ in range(2)] == ["A999", "A1000"]
 
 
+def test_numbers_end_at_9999_and_a_refusal_changes_nothing(q: SiteQueue) -> None:
+    q.last_number["A"] = 9998
+    assert q.issue("ausweis", T0).number == "A9999"
+    q.dirty_numbers.clear()
+    e = refused(ErrorCode.TICKET_STOP, q, q.issue, "ausweis", T0)
+    assert e.details["until"].startswith("2026-11-25T07:00")
+    refused(ErrorCode.TICKET_STOP, q, q.issue, "ausweis", T0)  # and stays refused
+    assert q.last_number["A"] == 9999 and not q.dirty_numbers
+    assert q.issue("melde", T0).number == "B001"
+
+
 def test_unknown_and_appointment_only_services_are_refused(q: SiteQueue) -> None:
     refused(ErrorCode.UNKNOWN_SERVICE, q, q.issue, "nope", T0)
     refused(ErrorCode.WALK_IN_NOT_ALLOWED, q, q.issue, "fuehrerschein", T0)
