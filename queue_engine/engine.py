@@ -103,6 +103,7 @@ class QueueEngine:
         self.version = 0  # bumps on every change; caches key on it
         with store.begin() as conn:
             day = config.local_day(clock.now())
+            repo.close_days_before(conn, day, clock.now())
             self.q = repo.load_day(conn, config, day)
             stored = int(repo.get_meta(conn, "seq_reserved") or 0)
             # Wall-clock milliseconds as a floor keep seq rising even after a database reset.
@@ -169,6 +170,8 @@ class QueueEngine:
                     t.ended_at = self.clock.now()
                     old.dirty_tickets.add(t.number)
             repo.flush(conn, old)
+            # Replies are kept two days for retries; an engine that runs for weeks prunes here.
+            repo.prune_requests(conn, self.clock.now() - timedelta(days=2))
             self.q = repo.load_day(conn, self.config, today)
         self.version += 1
         return True

@@ -174,6 +174,16 @@ def _rebuild_calls(conn: Connection, q: SiteQueue) -> None:
         ))
 
 
+def close_days_before(conn: Connection, day: date, now: datetime) -> None:
+    """Tickets of earlier days still open, because the engine was down at midnight, end as
+    the day change ends them while it runs: waiting and parked ones cancelled, called and
+    serving ones finished."""
+    t = schema.tickets.c
+    for statuses, to in ((("waiting", "parked"), "cancelled"), (("called", "serving"), "finished")):
+        conn.execute(update(schema.tickets).where(t.day < day, t.status.in_(statuses))
+                     .values(status=to, ended_at=now))
+
+
 def get_reply(conn: Connection, client: str, request_id: str) -> str | None:
     return conn.execute(
         select(schema.requests.c.reply).where(

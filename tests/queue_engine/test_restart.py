@@ -108,3 +108,27 @@ def test_a_restart_rebuilds_every_retained_state_from_the_database(
     watch.wait_queue(lambda q: len(q.waiting) == 1, what="the old watcher to follow")
     assert kiosk.request("issue_ticket", {"service": "ausweis"})["ticket"]["number"] == "A003"
     assert numbers(site_config)[-1] == ("2026-11-24", "A003", "waiting")
+
+
+def test_an_engine_down_over_midnight_closes_yesterday_when_it_starts(
+        engine_factory, client_factory: ClientFactory, clock, watch: StateWatch,
+        site_config: SiteConfig) -> None:
+    first = engine_factory()
+    kiosk = client_factory("kiosk", "kiosk-1")
+    counter = client_factory("counter", "platz-1")
+    counter.request("open_counter", {"counter": "platz-1"})
+    for s in ("ausweis", "ausweis", "melde"):
+        kiosk.request("issue_ticket", {"service": s})
+    counter.request("call_next", {"counter": "platz-1"})
+    counter.request("start", {"counter": "platz-1"})
+    first.stop()
+
+    clock.set(datetime(2026, 11, 25, 7, 30, tzinfo=BERLIN))
+    engine_factory()
+    q = watch.wait_queue(lambda q: q.day == "2026-11-25", what="the new day")
+    assert q.waiting == [] and all(c.status == "closed" for c in q.counters)
+    # Yesterday ends as it would have with the engine running through midnight.
+    assert db_rows(site_config, "select number, status, ended_at is not null from tickets "
+                                "where day = '2026-11-24' order by ord") == [
+        ("A001", "finished", 1), ("A002", "cancelled", 1), ("B001", "cancelled", 1)]
+    assert kiosk.request("issue_ticket", {"service": "ausweis"})["ticket"]["number"] == "A001"
