@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Date,
     DateTime,
@@ -95,7 +96,8 @@ requests = Table(
 events = Table(
     "events",
     metadata,
-    Column("seq", Integer, primary_key=True, autoincrement=False),
+    # seq starts from wall-clock milliseconds (~1.8e12): beyond a 32-bit INTEGER.
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
     Column("day", Date, nullable=False, index=True),
     Column("at", UTCDateTime, nullable=False),
     Column("kind", String(32), nullable=False),

@@ -1,9 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import pwd
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
+import psycopg
 import pytest
 
+from civiq.broker import free_port
 from civiq.config import SiteConfig, load_site
 from civiq.mqtt_client import MqttClient
 from tests.conftest import EXAMPLE_SITE
@@ -22,3 +32,58 @@ def watch(client_factory: Callable[[str, str], MqttClient], site_config: SiteCon
 def offline_config() -> SiteConfig:
     """The example site without a broker: for the pure domain tests."""
     return load_site(EXAMPLE_SITE)
+
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+def _pg_tool(name: str) -> str:
+    found = shutil.which(name) or (str(PG_BIN / name) if (PG_BIN / name).exists() else None)
+    if not found:
+        raise RuntimeError(f"PostgreSQL's {name} is not installed (apt-get install postgresql)")
+    return found
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL server on a free loopback port. PostgreSQL refuses to run as
+    root, so as root it runs as the ``postgres`` user in a folder that user owns."""
+    folder = Path(tempfile.mkdtemp(prefix="civiq-pg-"))
+    data, sock = folder / "data", folder / "sock"
+    sock.mkdir()
+    as_user: dict = {}
+    if os.geteuid() == 0:
+        pw = pwd.getpwnam("postgres")
+        for p in (folder, sock):
+            os.chown(p, pw.pw_uid, pw.pw_gid)
+        # Run as that user directly (not via runuser), so signals reach the server itself.
+        as_user = {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": [], "cwd": folder}
+    port = free_port()
+    subprocess.run([_pg_tool("initdb"), "-D", str(data), "-U", "civiq",
+                    "--auth=trust", "-E", "UTF8", "--no-sync"],
+                   check=True, capture_output=True, **as_user)
+    server = subprocess.Popen(
+        [_pg_tool("postgres"), "-D", str(data), "-p", str(port), "-h", "127.0.0.1",
+         "-k", str(sock), "-c", "fsync=off"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, **as_user)
+    url = f"postgresql+psycopg://civiq@127.0.0.1:{port}/postgres"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                psycopg.connect(f"host=127.0.0.1 port={port} user=civiq dbname=postgres",
+                                connect_timeout=1).close()
+                break
+            except psycopg.OperationalError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("PostgreSQL did not start") from None
+                time.sleep(0.05)
+        yield url
+    finally:
+        server.send_signal(signal.SIGINT)  # "fast" shutdown: no wait for clients
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        shutil.rmtree(folder, ignore_errors=True)

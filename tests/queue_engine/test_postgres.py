@@ -1,0 +1,36 @@
+"""Any SQLAlchemy URL: the same engine on a real PostgreSQL server, through a restart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import create_engine, text
+
+from civiq.mqtt_client import MqttClient
+
+
+def test_the_engine_runs_on_postgresql_through_a_restart(
+        engine_factory, postgres_url: str, client_factory: Callable[[str, str], MqttClient]
+) -> None:
+    first = engine_factory(database_url=postgres_url)
+    kiosk = client_factory("kiosk", "kiosk-1")
+    counter = client_factory("counter", "platz-1")
+    counter.request("open_counter", {"counter": "platz-1"})
+    assert kiosk.request("issue_ticket", {"service": "ausweis"})["ticket"]["number"] == "A001"
+    assert counter.request("call_next", {"counter": "platz-1"})["ticket"]["number"] == "A001"
+    answer = kiosk.request("issue_ticket", {"service": "melde"}, request_id="k1-7")
+    first.stop()
+
+    engine_factory(database_url=postgres_url)
+    assert kiosk.request("issue_ticket", {"service": "melde"}, request_id="k1-7",
+                         timeout=5) == answer
+    assert kiosk.request("issue_ticket", {"service": "ausweis"})["ticket"]["number"] == "A002"
+    assert counter.request("call_next", {"counter": "platz-1"})["ticket"]["number"] == "B001"
+    db = create_engine(postgres_url)
+    with db.connect() as conn:
+        rows = conn.execute(text("select number, status from tickets order by ord")).all()
+        kinds = conn.execute(text("select kind from events order by seq")).scalars().all()
+    db.dispose()
+    assert [tuple(r) for r in rows] == [("A001", "finished"), ("B001", "called"),
+                                        ("A002", "waiting")]
+    assert kinds[-2:] == ["finished", "called"]
