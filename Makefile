@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.civiq-installed
-# Debian packages: the broker and its clients, and what Qt needs to draw offscreen,
+# Debian packages: the broker and its clients, PostgreSQL (the engine is also tested on
+# it), and what Qt needs to draw offscreen,
 # play sound and speak.
-APT_PACKAGES := mosquitto mosquitto-clients libpulse0 espeak-ng libegl1 libgl1 libopengl0 \
+APT_PACKAGES := mosquitto mosquitto-clients postgresql libpulse0 espeak-ng libegl1 libgl1 libopengl0 \
 	libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
 
 .PHONY: demo test setup system-packages lint screenshots bench clean

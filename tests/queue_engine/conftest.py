@@ -34,11 +34,11 @@ def offline_config() -> SiteConfig:
     return load_site(EXAMPLE_SITE)
 
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
-
-
 def _pg_tool(name: str) -> str:
-    found = shutil.which(name) or (str(PG_BIN / name) if (PG_BIN / name).exists() else None)
+    # Debian keeps the server tools off PATH, in /usr/lib/postgresql/<version>/bin.
+    debian = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"),
+                    key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0)
+    found = shutil.which(name) or (str(debian[-1]) if debian else None)
     if not found:
         raise RuntimeError(f"PostgreSQL's {name} is not installed (apt-get install postgresql)")
     return found
