@@ -116,6 +116,7 @@ class AppointmentDesk:
         self.dirty: set[str] = set()
         self._changes = 0
         self._deadline: tuple[int, datetime | None] | None = None
+        self._pruned_for: date | None = None
         self.reload(conn)
 
     def handlers(self) -> dict[str, Callable[[Any, Context], Outcome]]:
@@ -215,6 +216,9 @@ class AppointmentDesk:
     def _prune(self) -> None:
         # Finished bookings of past days are only in the store from now on.
         today = self.engine.q.day
+        if self._pruned_for == today:
+            return
+        self._pruned_for = today
         old = [b for b, a in self.bookings.items()
                if a.day < today and a.status is not AppointmentStatus.BOOKED
                and b not in self.dirty]
