@@ -5,17 +5,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.civiq-installed
-# Debian packages: the broker and its clients, PostgreSQL (the engine is also tested on
-# it), and what Qt needs to draw offscreen,
-# play sound and speak.
-APT_PACKAGES := mosquitto mosquitto-clients postgresql libpulse0 espeak-ng libegl1 libgl1 libopengl0 \
+# Debian packages: the broker and its clients, and what Qt needs to draw offscreen,
+# play sound and speak. The tests also run the engine on PostgreSQL.
+APT_PACKAGES := mosquitto mosquitto-clients libpulse0 espeak-ng libegl1 libgl1 libopengl0 \
 	libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+TEST_APT_PACKAGES := postgresql
 
 .PHONY: demo test setup system-packages lint screenshots bench clean
 
 demo: setup
 	$(BIN)/civiq demo $(ARGS)
 
+test: APT_PACKAGES += $(TEST_APT_PACKAGES)
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
