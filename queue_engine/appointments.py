@@ -134,8 +134,8 @@ class AppointmentDesk:
         self._changes += 1
 
     def flush(self, conn: Connection) -> None:
-        for bid in sorted(self.dirty):
-            repo._upsert(conn, schema.appointments, self.bookings[bid].row(), ("booking_id",))
+        rows = [self.bookings[bid].row() for bid in sorted(self.dirty)]
+        repo._upsert_many(conn, schema.appointments, rows, ("booking_id",))
         self.dirty.clear()
 
     def _touch(self, a: Appointment) -> None:
