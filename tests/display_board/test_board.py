@@ -1,0 +1,242 @@
+"""The board against the real broker and engine: what a visitor in the hall sees and hears."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from civiq import topics
+from civiq.broker import Mosquitto
+from civiq.config import SiteConfig
+from civiq.mqtt_client import MqttClient
+from civiq.protocol import envelope as env
+from civiq.protocol.models import NoticesState, TicketEvent, TicketInfo, TicketStatus
+from display_board.app import NOTICES_TOPIC, DisplayApp
+from display_board.filters import parse_filter
+from display_board.player import Played
+from tests.conftest import TUESDAY_9
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def shows(app: DisplayApp, number: str) -> bool:
+    return app.board.hero.number.text() == number
+
+
+def current(app: DisplayApp) -> bool:
+    v = app.board.view
+    return v is not None and not v.stale
+
+
+def test_call_shows_highlights_and_announces(qtbot, engine, kiosk: MqttClient,
+                                             counter: MqttClient, display_factory) -> None:
+    board = display_factory()
+    qtbot.waitUntil(lambda: current(board), timeout=5000)
+    assert board.board.hero.counter.text() == "Noch kein Aufruf · No calls yet"
+    counter.request("open_counter", {"counter": "platz-1"})
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    counter.request("call_next", {"counter": "platz-1"})
+    qtbot.waitUntil(lambda: shows(board, "A 001"), timeout=3000)
+    assert board.board.hero.counter.text() == "→ Platz 1"
+    assert board.board.view.highlight
+    # the waiting count went down again: the board follows the engine's state
+    qtbot.waitUntil(lambda: board.board.service_waiting[0].text() == "0", timeout=3000)
+
+    assert board.player is not None and board.player.engine == "mock"
+    qtbot.waitUntil(lambda: len(board.player.history) >= 3, timeout=10_000)
+    played: list[Played] = list(board.player.history)
+    assert [p.kind for p in played] == ["chime", "tts", "tts"]
+    assert 1.0 <= played[0].duration_s <= 2.0 and Path(played[0].wav).exists()
+    assert [p.text for p in played[1:]] == ["Nummer A 001, bitte zu Platz 1",
+                                            "Ticket A 001, please go to counter 1"]
+
+
+def test_recall_is_announced_again(qtbot, engine, kiosk, counter, display_factory,
+                                   site_config: SiteConfig) -> None:
+    quiet = site_config.model_copy(update={"display": site_config.display.model_copy(
+        update={"chime": False, "languages": ["de"]})})
+    board = display_factory(config=quiet)
+    counter.request("open_counter", {"counter": "platz-1"})
+    for _ in range(2):
+        kiosk.request("issue_ticket", {"service": "melde"})
+    counter.request("call_next", {"counter": "platz-1"})
+    qtbot.waitUntil(lambda: shows(board, "B 001"), timeout=3000)
+    counter.request("recall", {"counter": "platz-1"})
+    qtbot.waitUntil(lambda: len(board.player.history) >= 2, timeout=10_000)
+    assert [p.text for p in board.player.history] == [
+        "Nummer B 001, bitte zu Platz 1", "Erneuter Aufruf: Nummer B 001, bitte zu Platz 1"]
+    assert shows(board, "B 001") and board.board.view.highlight
+    # the recalled ticket is listed once, not twice
+    counter.request("call_next", {"counter": "platz-1"})
+    qtbot.waitUntil(lambda: shows(board, "B 002"), timeout=3000)
+    assert [r.number for r in board.board.view.recent] == ["B 001"]
+
+
+def test_restart_mid_day_redraws_from_retained_state_within_a_second(
+        qtbot, engine, kiosk, counter, display_factory) -> None:
+    counter.request("open_counter", {"counter": "platz-1"})
+    for _ in range(4):
+        kiosk.request("issue_ticket", {"service": "ausweis"})
+    for _ in range(3):
+        counter.request("call_next", {"counter": "platz-1"})
+    first = display_factory("display-1")
+    qtbot.waitUntil(lambda: shows(first, "A 003"), timeout=3000)
+    first.stop()
+    first.board.close()
+
+    t0 = time.monotonic()
+    again = display_factory("display-1", sound=True)
+    qtbot.waitUntil(lambda: shows(again, "A 003") and current(again), timeout=1000)
+    elapsed = time.monotonic() - t0
+    assert elapsed < 1.0
+    view = again.board.view
+    assert [r.number for r in view.recent] == ["A 002", "A 001"]
+    assert view.services[0].waiting == 1
+    assert not view.highlight and len(again.player.history) == 0  # old calls: no fanfare
+
+
+def test_engine_offline_marks_stale_keeps_calls_and_recovers(
+        qtbot, engine_factory, kiosk, counter, display_factory) -> None:
+    engine = engine_factory()
+    board = display_factory()
+    counter.request("open_counter", {"counter": "platz-2"})
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    counter.request("call_next", {"counter": "platz-2"})
+    qtbot.waitUntil(lambda: shows(board, "A 001"), timeout=3000)
+
+    engine.stop()
+    qtbot.waitUntil(lambda: not board.board.status.isHidden(), timeout=3000)
+    assert board.board.status.text() == "Anzeige nicht aktuell · Display not up to date"
+    assert shows(board, "A 001") and board.board.view.stale
+
+    engine_factory()  # same database: the day goes on
+    qtbot.waitUntil(lambda: board.board.status.isHidden(), timeout=5000)
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    counter.request("call_next", {"counter": "platz-2"})
+    qtbot.waitUntil(lambda: shows(board, "A 002"), timeout=3000)
+
+
+def test_broker_lost_marks_stale_and_reconnects(qtbot, engine, broker: Mosquitto,
+                                                display_factory) -> None:
+    board = display_factory(sound=False)
+    qtbot.waitUntil(lambda: current(board), timeout=5000)
+    broker.stop()
+    qtbot.waitUntil(lambda: not board.board.status.isHidden(), timeout=5000)
+    assert board.board.status.text().startswith("Keine Verbindung · No connection")
+    broker.start()
+    qtbot.waitUntil(lambda: current(board), timeout=15_000)
+    assert board.board.status.isHidden()
+
+
+def test_filters_show_only_this_floor(qtbot, engine, kiosk, client_factory, display_factory,
+                                      site_config: SiteConfig) -> None:
+    floor = display_factory(board_filter=parse_filter(None, "1-2", site_config), sound=False)
+    everything = display_factory("display-2", sound=False)
+    c1, c3 = client_factory("counter", "platz-1"), client_factory("counter", "platz-3")
+    c1.request("open_counter", {"counter": "platz-1"})
+    c3.request("open_counter", {"counter": "platz-3"})
+    kiosk.request("issue_ticket", {"service": "melde"})
+    kiosk.request("issue_ticket", {"service": "melde"})
+    c1.request("call_next", {"counter": "platz-1"})
+    qtbot.waitUntil(lambda: shows(floor, "B 001"), timeout=3000)
+    c3.request("call_next", {"counter": "platz-3"})
+    qtbot.waitUntil(lambda: shows(everything, "B 002"), timeout=3000)
+    assert shows(floor, "B 001") and floor.board.view.recent == ()
+
+    svc = display_factory("display-3", board_filter=parse_filter("B", None, site_config),
+                          sound=False)
+    qtbot.waitUntil(lambda: shows(svc, "B 002"), timeout=3000)
+    names = [lab.top.text() for lab in svc.board.service_names if lab.top.text()]
+    assert names == ["An-, Um- & Abmeldung"]
+
+
+def test_stale_and_repeated_messages_are_ignored(qtbot, engine, kiosk, counter,
+                                                 client_factory, display_factory) -> None:
+    board = display_factory(sound=False)
+    counter.request("open_counter", {"counter": "platz-1"})
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    counter.request("call_next", {"counter": "platz-1"})
+    qtbot.waitUntil(lambda: shows(board, "A 001"), timeout=3000)
+    # An old ``called`` event (seq 5) arrives late, twice: the board does not go back.
+    t = TicketInfo(number="Z999", service="ausweis", status=TicketStatus.CALLED,
+                   arrival=TUESDAY_9, issued_at=TUESDAY_9, counter="platz-4",
+                   called_at=TUESDAY_9)
+    old = env.encode(env.make(engine.site, "called", TicketEvent(
+        ticket=t, counter="platz-4", counter_name="Platz 4"), seq=5))
+    rogue = client_factory("engine", "replayer")
+    dropped = board.model.dropped
+    for _ in range(2):
+        rogue.publish(topics.event(engine.site, "called"), old)
+    qtbot.waitUntil(lambda: board.model.dropped >= dropped + 2, timeout=3000)
+    assert shows(board, "A 001")
+    assert all(r.number != "Z 999" for r in board.board.view.recent)
+
+
+def test_central_notice_reaches_the_ticker(qtbot, engine, client_factory,
+                                           display_factory) -> None:
+    board = display_factory(sound=False)
+    central = client_factory("central", "central-1")
+    body = NoticesState(notices=[{"text": {"de": "Ausweis: in Eimsbüttel nur 5 Min.",
+                                           "en": "ID cards: 5 min at Eimsbüttel"},
+                                  "sites": [engine.site]}])
+    central.publish(NOTICES_TOPIC, env.encode(env.make("central", "notices", body)), retain=True)
+    qtbot.waitUntil(lambda: board.board.view is not None and any(
+        "Eimsbüttel" in n for n in board.board.view.notices), timeout=3000)
+    central.publish(NOTICES_TOPIC, b"", retain=True)
+
+
+def test_espeak_renders_a_wav_of_plausible_length(qtbot, engine, kiosk, counter,
+                                                  display_factory, site_config) -> None:
+    quiet = site_config.model_copy(update={"display": site_config.display.model_copy(
+        update={"chime": False})})
+    board = display_factory(config=quiet, tts_engine="espeak")
+    counter.request("open_counter", {"counter": "platz-5"})
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    counter.request("call_next", {"counter": "platz-5"})
+    qtbot.waitUntil(lambda: len(board.player.history) >= 1, timeout=10_000)
+    de = board.player.history[0]
+    assert de.kind == "wav" and de.language == "de"
+    assert de.text == "Nummer A 001, bitte zu Platz 5"
+    assert Path(de.wav).exists() and 1.5 <= de.duration_s <= 8.0
+
+
+def test_muted_board_shows_but_stays_silent(qtbot, engine, kiosk, counter,
+                                            display_factory) -> None:
+    board = display_factory(mute=True)
+    counter.request("open_counter", {"counter": "platz-1"})
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    with qtbot.waitSignal(board.call_announced, timeout=3000):
+        counter.request("call_next", {"counter": "platz-1"})
+    assert shows(board, "A 001") and len(board.player.history) == 0
+    assert len(board.player.queue) == 0
+
+
+def test_cli_runs_the_board_and_reports_its_status(qtbot, broker: Mosquitto, engine,
+                                                   client_factory, tmp_path: Path) -> None:
+    seen: list[dict] = []
+    watcher = client_factory("operator", "watcher")
+    watcher.route(topics.device_status(engine.site, "hall-2"),
+                  lambda _t, p, _pr: seen.append(json.loads(p)["data"]) if p else None)
+    bad = subprocess.run(
+        [sys.executable, "-m", "civiq", "display", "--site", str(ROOT / "sites" /
+         "hamburg-wandsbek.toml"), "--counters", "40-42"], capture_output=True, text=True,
+        timeout=30)
+    assert bad.returncode == 2 and "no counter numbered 40-42" in bad.stderr
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "civiq", "display", "--site",
+         str(ROOT / "sites" / "hamburg-wandsbek.toml"), "--broker-port", str(broker.port),
+         "--id", "hall-2", "--mute", "--portrait", "--quit-after", "2.5"],
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        qtbot.waitUntil(lambda: any(s["online"] for s in seen), timeout=10_000)
+        assert proc.wait(timeout=15) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    qtbot.waitUntil(lambda: not seen[-1]["online"], timeout=3000)
+    online = next(s for s in seen if s["online"])
+    assert online["role"] == "display" and online["detail"]["muted"] is True
