@@ -28,6 +28,7 @@ RECENT_CALLS = 20
 ACTIVE = (TicketStatus.CALLED, TicketStatus.SERVING)
 #: Numbers have up to four digits (A001 ... A9999), as the protocol's number pattern says.
 MAX_NUMBER = 9999
+ENDED = frozenset({TicketStatus.FINISHED, TicketStatus.NO_SHOW, TicketStatus.CANCELLED})
 
 
 @dataclass(eq=False)
@@ -116,6 +117,10 @@ class SiteQueue:
         self.last_number: dict[str, int] = {}
         self.calls: deque[Call] = deque(maxlen=RECENT_CALLS)
         self.dirty_tickets: set[str] = set()
+        # Tickets not known to have ended: the queue views scan these, not the whole day
+        # (thousands of finished tickets by the afternoon). Every change goes through
+        # _touch, which puts a ticket back should it ever leave an ended state.
+        self._live: dict[str, Ticket] = {}
         self.dirty_counters: set[str] = set()
         self.dirty_numbers: set[str] = set()
         self._order = 0
@@ -153,14 +158,22 @@ class SiteQueue:
             )
         return self.tickets[counter.current]
 
+    def _not_ended(self) -> list[Ticket]:
+        ended = [n for n, t in self._live.items() if t.status in ENDED]
+        for n in ended:
+            del self._live[n]
+        return list(self._live.values())
+
     def waiting_tickets(self) -> list[Ticket]:
-        return [t for t in self.tickets.values() if t.status is TicketStatus.WAITING]
+        return [t for t in self._not_ended() if t.status is TicketStatus.WAITING]
 
     def parked_tickets(self) -> list[Ticket]:
-        return [t for t in self.tickets.values() if t.status is TicketStatus.PARKED]
+        return [t for t in self._not_ended() if t.status is TicketStatus.PARKED]
 
     def _touch(self, t: Ticket) -> None:
         self.dirty_tickets.add(t.number)
+        if t.status not in ENDED:
+            self._live.setdefault(t.number, t)
 
     def _touch_counter(self, c: CounterRt) -> None:
         self.dirty_counters.add(c.id)
@@ -168,6 +181,8 @@ class SiteQueue:
     # ----- loading (from the store) ---------------------------------------------------
     def load_ticket(self, t: Ticket) -> None:
         self.tickets[t.number] = t
+        if t.status not in ENDED:
+            self._live[t.number] = t
         self._order = max(self._order, t.order)
 
     def next_order(self) -> int:
