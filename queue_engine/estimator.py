@@ -3,16 +3,34 @@
 Not "position x average": each open counter becomes free when its current ticket is
 expected to end, takes the ticket the policy would give it at that moment, and is busy
 for that service's handling time. A ticket's estimate is the moment it is taken.
+
+What else takes counters is in the run as well: booked visitors still due join at their
+slot (weighted by the share who come), walk-ins still to come join at the recent arrival
+rate (with the policy's weights they may go first), and a paused counter comes back
+after the usual break.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
+from civiq.protocol.models import CounterStatus
 from queue_engine.dispatch import Candidate, PolicyParams, choose_next, group_key, in_group_order
+
+if TYPE_CHECKING:
+    from queue_engine.domain import CounterRt, Ticket
+    from queue_engine.handling_times import HandlingTimes
+
+#: Phantom walk-ins are ordered from here (after every real ticket).
+_PHANTOM_ORDER = 1 << 50
+_PHANTOM = "~p"
+#: Walk-ins still to come are imagined this far ahead; beyond it the run has no new
+#: arrivals (and ends, even when a ticket has no counter that could serve it).
+PHANTOM_HORIZON = timedelta(hours=3)
 
 
 @dataclass(frozen=True)
@@ -47,42 +65,93 @@ def forecast(
     params: PolicyParams,
     handle_min: Mapping[str, float],
     due: Sequence[Candidate] = (),
+    *,
+    due_share: float = 1.0,
+    arrivals: Mapping[str, float] | None = None,
 ) -> Forecast:
     """``due``: appointments not yet checked in that will take counters when their
-    slot comes (they join the simulated queue at their slot start)."""
+    slot comes (they join the run at their slot start and hold a counter for
+    ``due_share`` of the handling time: the share of booked visitors who come).
+    ``arrivals``: walk-ins per minute per service still to come; they join the run as
+    phantoms (never in the result), since with weights they may go first."""
     groups: dict[tuple, list[Candidate]] = {}
     for c in sorted(waiting, key=in_group_order, reverse=True):
         groups.setdefault(group_key(c), []).append(c)  # each list: last element is head
-    future = sorted(due, key=lambda c: (c.slot_start or now, c.order))
-    fi = 0
+    joins: list[tuple[datetime, int, Candidate]] = [(c.slot_start or now, c.order, c)
+                                                    for c in due]
+    heapq.heapify(joins)
+    booked = {c.number for c in due}
+    rates = {s: r for s, r in (arrivals or {}).items() if r > 0}
+    phantoms = 0
+
+    def next_phantom(service: str, after: datetime) -> None:
+        nonlocal phantoms
+        phantoms += 1
+        at = after + timedelta(minutes=1 / rates[service])
+        if at > now + PHANTOM_HORIZON:
+            return
+        order = _PHANTOM_ORDER + phantoms
+        heapq.heappush(joins, (at, order, Candidate(
+            number=f"{_PHANTOM}{phantoms}", service=service, arrival=at, order=order)))
+
+    for service in sorted(rates):
+        next_phantom(service, now)
     heap = [(max(c.free_at, now), i, c) for i, c in enumerate(counters)]
     heapq.heapify(heap)
     start: dict[str, datetime] = {}
     order: list[str] = []
-    remaining = sum(len(g) for g in groups.values())
-    while heap and (remaining or fi < len(future)):
+    # The real tickets decide when the run is over; phantoms would go on for ever.
+    remaining = len(waiting)
+    booked_left = len(due)
+    while heap and (remaining or (booked_left and not rates)):
         t, i, counter = heapq.heappop(heap)
-        while fi < len(future) and (future[fi].slot_start or now) <= t:
-            c = future[fi]
-            fi += 1
-            key = group_key(c)
-            lst = groups.setdefault(key, [])
+        while joins and joins[0][0] <= t:
+            _, _, c = heapq.heappop(joins)
+            if c.number.startswith(_PHANTOM):
+                next_phantom(c.service, c.arrival)
+            lst = groups.setdefault(group_key(c), [])
             lst.append(c)
             lst.sort(key=in_group_order, reverse=True)
-            remaining += 1
         heads = [g[-1] for g in groups.values() if g]
         pick = choose_next(heads, counter.id, counter.services, t, params)
         if pick is None:
-            if fi < len(future):
-                # Idle until the next booked visitor arrives.
-                nxt = future[fi].slot_start or now
-                heapq.heappush(heap, (max(nxt, t), i, counter))
+            if joins:
+                # Idle until the next visitor arrives.
+                heapq.heappush(heap, (max(joins[0][0], t), i, counter))
             continue
         groups[group_key(pick)].pop()
-        remaining -= 1
-        if pick.number not in start:
+        minutes = handle_min.get(pick.service, 10.0)
+        if pick.number in booked:
+            booked_left -= 1
+            minutes *= due_share
+        elif not pick.number.startswith(_PHANTOM):
+            remaining -= 1
+        if not pick.number.startswith(_PHANTOM) and pick.number not in start:
             start[pick.number] = t
             order.append(pick.number)
-        minutes = handle_min.get(pick.service, 10.0)
         heapq.heappush(heap, (t + timedelta(minutes=minutes), i, counter))
     return Forecast(start=start, order=order)
+
+
+def sim_counters(counters: Iterable[CounterRt], tickets: Mapping[str, Ticket],
+                 now: datetime, handling: HandlingTimes) -> list[SimCounter]:
+    """The counters that will serve: open ones become free when their visit is expected
+    to end (its remaining time grows the longer it has lasted), paused ones when the
+    usual break is over. Closed counters are not coming back today."""
+    out = []
+    for c in counters:
+        if c.status is CounterStatus.OPEN:
+            free_at = now
+            if c.current is not None:
+                t = tickets[c.current]
+                began = t.called_at or t.started_at or now
+                elapsed = max(0.0, (now - began).total_seconds() / 60)
+                free_at = now + timedelta(minutes=handling.remaining(t.service, elapsed))
+        elif c.status is CounterStatus.PAUSED and c.current is None:
+            back = (c.since or now) + timedelta(minutes=handling.break_minutes())
+            # Overdue: back any moment, but not this very minute.
+            free_at = max(back, now + timedelta(minutes=2))
+        else:
+            continue
+        out.append(SimCounter(c.id, frozenset(c.services), free_at))
+    return out

@@ -1,13 +1,23 @@
-"""Each service's handling time, learned from the tickets it finished.
+"""What the estimator learns from the day: how long each service holds a counter, how
+long breaks last, how many booked visitors come, how fast walk-ins arrive.
 
-A recent moving average per service, blended with the configured minutes while data is
-scarce: with n samples the configured value weighs as ``PRIOR_WEIGHT`` samples.
+Handling time is measured as *counter time*: from the call to the end of the ticket
+(finished, no-show), because that is what keeps the next visitor waiting — the walk to
+the counter, recalls and visitors who never come are part of it. Per service it is a
+recent moving average, blended with the configured minutes while data is scarce: with n
+samples the configured value weighs as ``PRIOR_WEIGHT`` samples. The spread (sigma of a
+lognormal fitted to the same samples) gives the expected *remaining* time of a visit
+already under way, which grows the longer it has lasted.
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Iterable
+from datetime import datetime, timedelta
+from statistics import NormalDist
+from typing import Protocol
 
 from civiq.config import SiteConfig
 
@@ -15,21 +25,58 @@ WINDOW = 30
 PRIOR_WEIGHT = 5
 #: Durations beyond this many minutes are a forgotten "finish" button, not a visit.
 MAX_SAMPLE_MIN = 240
+#: Typical spread of service times at a counter (lognormal sigma) until learned.
+PRIOR_SIGMA = 0.5
+#: A paused counter is expected back after this many minutes until breaks are learned.
+PRIOR_BREAK_MIN = 20.0
+#: Booked visitors who come (Berlin saw 11-17 % no-shows) until the day tells.
+PRIOR_SHOW_RATE = 0.86
+#: Walk-in arrival rate: issues in this trailing window, per minute.
+RATE_WINDOW = timedelta(minutes=30)
+
+_PHI = NormalDist()
+
+
+class EndedTicket(Protocol):
+    service: str
+    called_at: datetime | None
+    ended_at: datetime | None
 
 
 class HandlingTimes:
     def __init__(self, config: SiteConfig) -> None:
         self._configured = {s.id: s.minutes for s in config.services}
         self._samples: dict[str, deque[float]] = {s: deque(maxlen=WINDOW) for s in self._configured}
+        self._breaks: deque[float] = deque(maxlen=WINDOW)
+        self._issued: dict[str, deque[datetime]] = {s: deque() for s in self._configured}
+        self._cache: tuple[int, dict[str, float]] | None = None
+        self._changes = 0
 
+    # ----- learning --------------------------------------------------------------------
     def observe(self, service: str, minutes: float) -> None:
         if 0 < minutes <= MAX_SAMPLE_MIN and service in self._samples:
             self._samples[service].append(minutes)
+            self._changes += 1
 
     def observe_all(self, samples: Iterable[tuple[str, float]]) -> None:
         for service, minutes in samples:
             self.observe(service, minutes)
 
+    def ticket_ended(self, t: EndedTicket) -> None:
+        """A ticket left its counter (finished or no-show): learn its counter time."""
+        if t.called_at is not None and t.ended_at is not None:
+            self.observe(t.service, (t.ended_at - t.called_at).total_seconds() / 60)
+
+    def break_ended(self, minutes: float) -> None:
+        if 0 < minutes <= MAX_SAMPLE_MIN:
+            self._breaks.append(minutes)
+
+    def issued(self, service: str, at: datetime) -> None:
+        q = self._issued.get(service)
+        if q is not None:
+            q.append(at)
+
+    # ----- estimates -------------------------------------------------------------------
     def minutes(self, service: str) -> float:
         prior = self._configured.get(service, 10.0)
         s = self._samples.get(service)
@@ -37,5 +84,51 @@ class HandlingTimes:
             return prior
         return (prior * PRIOR_WEIGHT + sum(s)) / (PRIOR_WEIGHT + len(s))
 
+    def sigma(self, service: str) -> float:
+        s = [x for x in self._samples.get(service, ()) if x > 0]
+        if len(s) < 3:
+            return PRIOR_SIGMA
+        logs = [math.log(x) for x in s]
+        m = sum(logs) / len(logs)
+        var = sum((x - m) ** 2 for x in logs) / (len(logs) - 1)
+        n = len(logs)
+        return math.sqrt((PRIOR_SIGMA**2 * PRIOR_WEIGHT + var * n) / (PRIOR_WEIGHT + n))
+
+    def remaining(self, service: str, elapsed: float) -> float:
+        """Expected minutes left of a visit that has lasted ``elapsed`` minutes:
+        E[X - e | X > e] for X lognormal with the learned mean and spread."""
+        mean = self.minutes(service)
+        if elapsed <= 0:
+            return mean
+        s = self.sigma(service)
+        mu = math.log(mean) - s * s / 2
+        z = (math.log(elapsed) - mu) / s
+        tail = 1 - _PHI.cdf(z)
+        if tail < 1e-9:
+            return max(0.5, 0.25 * mean)  # far beyond any normal visit: it must end soon
+        conditional = mean * (1 - _PHI.cdf(z - s)) / tail
+        return max(conditional - elapsed, 0.0)
+
+    def break_minutes(self) -> float:
+        n = len(self._breaks)
+        return (PRIOR_BREAK_MIN * PRIOR_WEIGHT + sum(self._breaks)) / (PRIOR_WEIGHT + n)
+
+    def arrival_rate(self, service: str, now: datetime) -> float:
+        """Walk-ins per minute for ``service`` over the last half hour."""
+        q = self._issued.get(service)
+        if not q:
+            return 0.0
+        while q and q[0] < now - RATE_WINDOW:
+            q.popleft()
+        return sum(1 for t in q if t <= now) / (RATE_WINDOW.total_seconds() / 60)
+
     def as_dict(self) -> dict[str, float]:
-        return {s: self.minutes(s) for s in self._configured}
+        if self._cache is None or self._cache[0] != self._changes:
+            self._cache = (self._changes, {s: self.minutes(s) for s in self._configured})
+        return self._cache[1]
+
+
+def show_rate(checked_in: int, no_shows: int) -> float:
+    """Share of booked visitors who come, blended with the prior while data is scarce."""
+    return (PRIOR_SHOW_RATE * PRIOR_WEIGHT * 2 + checked_in) / (
+        PRIOR_WEIGHT * 2 + checked_in + no_shows)

@@ -1,0 +1,53 @@
+"""What a simulated day looks like: its size, its people and its randomness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+#: A Tuesday: the example site is open 08:00-18:00 (long day, morning peak).
+DEFAULT_DAY = date(2026, 11, 24)
+
+
+@dataclass(frozen=True)
+class SimSettings:
+    seed: int = 1
+    #: Expected visits in the day, walk-ins and appointments (a typical centre ~300,
+    #: the city centre ~600). Counters are added to the site when it is too small.
+    visits: int = 300
+    day: date = DEFAULT_DAY
+    #: Share of visits booked as appointments (used once the engine takes bookings).
+    appointment_share: float = 0.25
+    #: Booked visitors who never come (Berlin saw 11-17 %).
+    appointment_no_show: float = 0.14
+    #: Booked visitors who cancel during the day.
+    appointment_cancel: float = 0.03
+    #: A called walk-in has left: this base share plus up to ``abandon_per_hour`` per
+    #: hour waited.
+    walk_in_abandon: float = 0.02
+    abandon_per_hour: float = 0.10
+    #: Visits sent on to another service at the counter.
+    transfer_share: float = 0.03
+    #: Spread of handling times (sigma of the lognormal); means near the configured
+    #: minutes, each service off by a seeded factor in ``handling_bias``.
+    handling_sigma: float = 0.55
+    handling_bias: tuple[float, float] = (0.85, 1.25)
+    #: Clerks' breaks: one per clerk, this many minutes.
+    break_minutes: tuple[float, float] = (15.0, 30.0)
+    #: Target counter utilisation when sizing staff for ``visits``.
+    utilisation: float = 0.85
+    #: Walk-in service mix (service id -> weight); default from the configured minutes.
+    service_mix: dict[str, float] = field(default_factory=dict)
+    #: Use appointments when the engine supports them.
+    appointments: bool = True
+
+    def __post_init__(self) -> None:
+        if self.visits < 1:
+            raise ValueError("visits must be at least 1")
+        for name in ("appointment_share", "appointment_no_show", "appointment_cancel",
+                     "walk_in_abandon", "transfer_share"):
+            v = getattr(self, name)
+            if not 0 <= v <= 1:
+                raise ValueError(f"{name} must be between 0 and 1, not {v}")
+        if not 0 < self.utilisation <= 1.5:
+            raise ValueError("utilisation must be in (0, 1.5]")
