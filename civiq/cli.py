@@ -14,6 +14,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "engine": ("queue_engine.main", "Run a site's queue engine (headless, one per site)."),
     "demo": ("civiq.demo", "A whole site on this machine: broker, engine, apps, simulation."),
     "display": ("display_board.main", "Run a wall display board."),
+    "simulate": ("simulator.main",
+                 "A seeded customer-centre day against the real engine; writes an events CSV."),
     "appointments": ("civiq.appointments_cli",
                      "Booking keys, signed QR codes, CSV import and lists of bookings."),
 }
