@@ -59,6 +59,7 @@ class DisplayApp(QObject):
         self.muted = mute
         self.screen_inches = screen_inches
         self.board.resized.connect(self.refresh)
+        self.board.newest_shown.connect(lambda n: log.debug("board shows %s", n))
         self.player: AnnouncementPlayer | None = None
         if sound:
             queue = AnnouncementQueue(self.vm.languages, chime=config.display.chime,
@@ -76,7 +77,7 @@ class DisplayApp(QObject):
         self.bridge.forward(NOTICES_TOPIC)
         self.bridge.message.connect(self._on_message)
         self.bridge.connection.connect(self._on_connection)
-        self._dirty = True
+        self._first_current = False
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.refresh)
@@ -129,8 +130,7 @@ class DisplayApp(QObject):
                 self.vm.set_central_notices(notices)
                 self.refresh()
             return
-        if self.model.apply(topic, payload):
-            self._dirty = True
+        self.model.apply(topic, payload)  # listeners redraw what changed
 
     def _on_model(self, what: str, body: object) -> None:
         if (what in ("called", "recalled") and isinstance(body, Call)
@@ -162,4 +162,9 @@ class DisplayApp(QObject):
                              (max(size.width(), 1), max(size.height(), 1)),
                              self._physical_mm())
         self.board.show_view(view)
-        self._dirty = False
+        if not self._first_current and not view.stale:
+            self._first_current = True
+            log.info("board current: showing %s", view.newest.number if view.newest else "-")
+            for line in view.typography.shortfalls:
+                log.warning("too small for %g m: %s", self.config.display.viewing_distance_m,
+                            line)

@@ -96,5 +96,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.exec()
     finally:
+        log.info("display %s stopped, showing %s", args.id,
+                 board.hero.number.text() or "-")
         display.stop()
     return 0
