@@ -101,6 +101,7 @@ class QueueEngine:
         self._replies: dict[tuple[str, str], str] = {}
         self._forecast_cache: tuple[int, float, Any] | None = None
         self.version = 0  # bumps on every change; caches key on it
+        self._stale = False  # True while the store could not be reloaded after a failure
         with store.begin() as conn:
             day = config.local_day(clock.now())
             repo.close_days_before(conn, day, clock.now())
@@ -183,24 +184,49 @@ class QueueEngine:
     # ----- batches --------------------------------------------------------------------
     def handle_batch(self, batch: list[Inbound]) -> list[Outbound]:
         """Apply commands, commit once, then hand back replies and events to publish."""
-        self.roll_day_if_needed()
         try:
+            if self._stale:
+                self._reload()  # the last reload failed: memory is not the stored truth
+            self.roll_day_if_needed()
             return self._handle(batch)
         except Exception:
-            # A bug, not a refusal: the memory may be half-changed. Reload from the last
-            # commit and apply each command on its own, so one bad command fails alone.
+            # A bug or a lost database, not a refusal: the memory may be half-changed.
+            # Reload from the last commit and apply each command on its own, so one bad
+            # command fails alone.
             log.exception("batch failed; reloading and retrying one by one")
+        if not self._try_reload():
+            return [self._failed(msg) for msg in batch]
+        out: list[Outbound] = []
+        for i, msg in enumerate(batch):
+            try:
+                out += self._handle([msg])
+            except Exception:
+                log.exception("command failed: %s", msg.topic)
+                out.append(self._failed(msg))
+                if not self._try_reload():
+                    return out + [self._failed(m) for m in batch[i + 1:]]
+        return out
+
+    @property
+    def stale(self) -> bool:
+        """True while memory may hold changes the store does not: do nothing from it."""
+        return self._stale
+
+    def _failed(self, msg: Inbound) -> Outbound:
+        return self._error_out(msg, None, ProtocolError(
+            ErrorCode.INTERNAL_ERROR, "the engine failed; nothing was changed"))
+
+    def _try_reload(self) -> bool:
+        """Reload from the store; when that fails too (database away) every later batch
+        tries again first and nothing is done from memory that may be half-changed."""
+        try:
             self._reload()
-            out: list[Outbound] = []
-            for msg in batch:
-                try:
-                    out += self._handle([msg])
-                except Exception:
-                    log.exception("command failed: %s", msg.topic)
-                    self._reload()
-                    out.append(self._error_out(msg, None, ProtocolError(
-                        ErrorCode.INTERNAL_ERROR, "the engine failed; nothing was changed")))
-            return out
+        except Exception:
+            log.exception("cannot reload from the store; refusing commands until it works")
+            self._stale = True
+            return False
+        self._stale = False
+        return True
 
     def _reload(self) -> None:
         with self.store.begin() as conn:

@@ -94,21 +94,32 @@ class EngineService:
                 first = self._inbox.get(timeout=STATE_INTERVAL_S / 2)
             except queue.Empty:
                 first = None
-            if first is not None:
-                batch = [first]
-                while len(batch) < MAX_BATCH:
-                    try:
-                        batch.append(self._inbox.get_nowait())
-                    except queue.Empty:
-                        break
-                self._publish(self.engine.handle_batch(batch))
-                self._state_dirty.set()
-            elif self.engine.roll_day_if_needed():
-                self._state_dirty.set()
-            expired = self.engine.expire_appointments()
-            if expired:
-                self._publish(expired)
-                self._state_dirty.set()
+            try:
+                if first is not None:
+                    batch = [first]
+                    while len(batch) < MAX_BATCH:
+                        try:
+                            batch.append(self._inbox.get_nowait())
+                        except queue.Empty:
+                            break
+                    self._publish(self.engine.handle_batch(batch))
+                    self._state_dirty.set()
+                # While the store is away, memory may be ahead of it: the next command
+                # reloads first; until then nothing is done or published from memory.
+                if self.engine.stale:
+                    continue
+                if first is None and self.engine.roll_day_if_needed():
+                    self._state_dirty.set()
+                expired = self.engine.expire_appointments()
+                if expired:
+                    self._publish(expired)
+                    self._state_dirty.set()
+            except Exception:
+                # The worker must never die: an engine that looks online but answers
+                # nothing is worse than one that refuses with a reason.
+                log.exception("engine loop failed; going on")
+                self._stop.wait(0.5)
+                continue
             now = time.monotonic()
             waiting = bool(self.engine.q.waiting_tickets())
             due = (self._state_dirty.is_set() and now - last_state >= STATE_INTERVAL_S) or (

@@ -44,46 +44,69 @@ def _pg_tool(name: str) -> str:
     return found
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A throwaway PostgreSQL server on a free loopback port. PostgreSQL refuses to run as
-    root, so as root it runs as the ``postgres`` user in a folder that user owns."""
-    folder = Path(tempfile.mkdtemp(prefix="civiq-pg-"))
-    data, sock = folder / "data", folder / "sock"
-    sock.mkdir()
-    as_user: dict = {}
-    if os.geteuid() == 0:
-        pw = pwd.getpwnam("postgres")
-        for p in (folder, sock):
-            os.chown(p, pw.pw_uid, pw.pw_gid)
-        # Run as that user directly (not via runuser), so signals reach the server itself.
-        as_user = {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": [], "cwd": folder}
-    port = free_port()
-    subprocess.run([_pg_tool("initdb"), "-D", str(data), "-U", "civiq",
-                    "--auth=trust", "-E", "UTF8", "--no-sync"],
-                   check=True, capture_output=True, **as_user)
-    server = subprocess.Popen(
-        [_pg_tool("postgres"), "-D", str(data), "-p", str(port), "-h", "127.0.0.1",
-         "-k", str(sock), "-c", "fsync=off"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, **as_user)
-    url = f"postgresql+psycopg://civiq@127.0.0.1:{port}/postgres"
-    try:
+class PostgresServer:
+    """A throwaway PostgreSQL server on a free loopback port, which tests may stop and start
+    again on the same data. PostgreSQL refuses to run as root, so as root it runs as the
+    ``postgres`` user in a folder that user owns."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="civiq-pg-"))
+        self.data, self.sock = self.folder / "data", self.folder / "sock"
+        self.sock.mkdir()
+        self.as_user: dict = {}
+        if os.geteuid() == 0:
+            pw = pwd.getpwnam("postgres")
+            for p in (self.folder, self.sock):
+                os.chown(p, pw.pw_uid, pw.pw_gid)
+            # Run as that user directly (not via runuser), so signals reach the server.
+            self.as_user = {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": [],
+                            "cwd": self.folder}
+        self.port = free_port()
+        self.url = f"postgresql+psycopg://civiq@127.0.0.1:{self.port}/postgres"
+        self.proc: subprocess.Popen | None = None
+        subprocess.run([_pg_tool("initdb"), "-D", str(self.data), "-U", "civiq",
+                        "--auth=trust", "-E", "UTF8", "--no-sync"],
+                       check=True, capture_output=True, **self.as_user)
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [_pg_tool("postgres"), "-D", str(self.data), "-p", str(self.port),
+             "-h", "127.0.0.1", "-k", str(self.sock), "-c", "fsync=off"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, **self.as_user)
         deadline = time.monotonic() + 20
         while True:
             try:
-                psycopg.connect(f"host=127.0.0.1 port={port} user=civiq dbname=postgres",
+                psycopg.connect(f"host=127.0.0.1 port={self.port} user=civiq dbname=postgres",
                                 connect_timeout=1).close()
-                break
+                return
             except psycopg.OperationalError:
-                if server.poll() is not None or time.monotonic() > deadline:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("PostgreSQL did not start") from None
                 time.sleep(0.05)
-        yield url
-    finally:
-        server.send_signal(signal.SIGINT)  # "fast" shutdown: no wait for clients
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        self.proc.send_signal(signal.SIGINT)  # "fast" shutdown: clients are cut off
         try:
-            server.wait(10)
+            self.proc.wait(10)
         except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        shutil.rmtree(folder, ignore_errors=True)
+            self.proc.kill()
+            self.proc.wait()
+        self.proc = None
+
+
+@pytest.fixture
+def postgres() -> Iterator[PostgresServer]:
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.folder, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres: PostgresServer) -> str:
+    return postgres.url

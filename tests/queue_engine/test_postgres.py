@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import create_engine, text
 
-from civiq.mqtt_client import MqttClient
+from civiq.mqtt_client import MqttClient, RequestFailed
 
 
 def test_the_engine_runs_on_postgresql_through_a_restart(
@@ -34,3 +35,26 @@ def test_the_engine_runs_on_postgresql_through_a_restart(
     assert [tuple(r) for r in rows] == [("A001", "finished"), ("B001", "called"),
                                         ("A002", "waiting")]
     assert kinds[-2:] == ["finished", "called"]
+
+
+def test_the_engine_survives_its_database_going_away_and_coming_back(
+        engine_factory, postgres, client_factory: Callable[[str, str], MqttClient]) -> None:
+    engine_factory(database_url=postgres.url)
+    kiosk = client_factory("kiosk", "kiosk-1")
+    assert kiosk.request("issue_ticket", {"service": "ausweis"})["ticket"]["number"] == "A001"
+
+    postgres.stop()
+    # While the database is away a command cannot be done: a clear refusal, or no reply.
+    with pytest.raises(RequestFailed) as exc:
+        kiosk.request("issue_ticket", {"service": "ausweis"}, timeout=3, retries=0)
+    assert exc.value.code in ("internal_error", "engine_unavailable")
+
+    postgres.start()
+    # Back: the engine answers again, and what it refused left no trace.
+    again = kiosk.request("issue_ticket", {"service": "ausweis"}, timeout=3, retries=2)
+    assert again["ticket"]["number"] == "A002"
+    db = create_engine(postgres.url)
+    with db.connect() as conn:
+        rows = conn.execute(text("select number from tickets order by ord")).scalars().all()
+    db.dispose()
+    assert rows == ["A001", "A002"]
