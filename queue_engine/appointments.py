@@ -10,8 +10,9 @@ refused command — a forged or replayed code above all — leaves no trace.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,7 @@ log = logging.getLogger(__name__)
 
 #: Orders of not-yet-arrived bookings in the forecast: after every real ticket.
 _DUE_ORDER = 1 << 39
+_RETRY_S = 5.0
 
 
 @dataclass(eq=False)
@@ -117,6 +119,7 @@ class AppointmentDesk:
         self._changes = 0
         self._deadline: tuple[int, datetime | None] | None = None
         self._pruned_for: date | None = None
+        self._retry_at = 0.0  # monotonic; after a failed no-show write
         self.reload(conn)
 
     def handlers(self) -> dict[str, Callable[[Any, Context], Outcome]]:
@@ -183,32 +186,35 @@ class AppointmentDesk:
              if a.status is AppointmentStatus.BOOKED and now > self.closes_at(a)),
             key=lambda a: (a.slot_start, a.booking_id),
         )
+        if time.monotonic() < self._retry_at:
+            return []
         out: list[Outbound] = []
         rows: list[dict[str, Any]] = []
+        # Memory changes only after the commit: a store that is away loses nothing.
+        done = [replace(a, status=AppointmentStatus.NO_SHOW, status_at=now) for a in gone]
+        for a in done:
+            body = AppointmentEvent(service=a.service, slot_start=a.slot_start,
+                                    status=a.status)
+            seq = self.engine.next_seq()
+            rows.append({"seq": seq, "day": a.day, "at": now, "kind": "appointment_no_show",
+                         "number": None, "service": a.service, "counter": None})
+            out.append(Outbound(
+                topics.event(self.site, "appointment_no_show"),
+                env.encode(env.make(self.site, "appointment_no_show", body, seq=seq, ts=now)),
+            ))
         try:
             with self.engine.store.begin() as conn:
-                for a in gone:
-                    a.status = AppointmentStatus.NO_SHOW
-                    a.status_at = now
-                    self._touch(a)
-                    body = AppointmentEvent(service=a.service, slot_start=a.slot_start,
-                                            status=a.status)
-                    seq = self.engine.next_seq()
-                    rows.append({"seq": seq, "day": a.day, "at": now,
-                                 "kind": "appointment_no_show", "number": None,
-                                 "service": a.service, "counter": None})
-                    out.append(Outbound(
-                        topics.event(self.site, "appointment_no_show"),
-                        env.encode(env.make(self.site, "appointment_no_show", body, seq=seq,
-                                            ts=now)),
-                    ))
-                self.flush(conn)
+                repo._upsert_many(conn, schema.appointments, [a.row() for a in done],
+                                  ("booking_id",))
                 repo.save_events(conn, rows)
         except Exception:
-            log.exception("could not record appointment no-shows; reloading")
-            with self.engine.store.begin() as conn:
-                self.reload(conn)
+            log.exception("could not record appointment no-shows; trying again in %s s",
+                          _RETRY_S)
+            self._retry_at = time.monotonic() + _RETRY_S
             return []
+        for a in done:
+            self.bookings[a.booking_id] = a
+        self._changes += 1
         self.engine.version += 1
         log.info("%d appointment(s) not checked in: no-show", len(gone))
         return out
