@@ -194,13 +194,14 @@ def test_twenty_counters_calling_at_once_never_get_the_same_ticket(
 
             def call(i: int, c: MqttClient, start=start, results=results) -> None:
                 start.wait()
-                results[i] = c.request("call_next", {"counter": f"platz-{i + 1}"})
+                results[i] = c.request("call_next", {"counter": f"platz-{i + 1}"},
+                                       timeout=10)
 
             threads = [threading.Thread(target=call, args=(i, c)) for i, c in enumerate(clients)]
             for t in threads:
                 t.start()
             for t in threads:
-                t.join(15)
+                t.join(30)
             got += [r["ticket"]["number"] if r["ticket"] else None for r in results]
         called = [n for n in got if n is not None]
         assert len(called) == 30 and set(called) == numbers, "a ticket was called twice"
