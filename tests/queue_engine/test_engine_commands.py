@@ -73,6 +73,9 @@ def test_whole_lifecycle(engine, kiosk: MqttClient, counter: MqttClient, clock,
                         "counter"} <= set(watch.event_kinds()), what="every event")
     rows = db_rows(site_config, "select number, status, language from tickets order by number")
     assert rows == [("A001", "finished", "tr"), ("B001", "no_show", "de")]
+    # The clerk's login is never published: displays and central carry no names.
+    published = [e.model_dump_json() for items in watch.raw.values() for e in items]
+    assert published and not any("k.meier" in p for p in published)
 
 
 def test_transfer_park_resume_and_cancel(engine, kiosk: MqttClient,
