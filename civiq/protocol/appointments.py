@@ -78,7 +78,11 @@ class AppointmentList(Model):
 
 
 class CheckIn(Model):
-    token: str = Field(min_length=1, max_length=1024, description="the QR code's text")
+    token: str = Field(
+        max_length=4096,
+        description="the QR code's text as scanned; anything that is not a valid token "
+        "(empty, too long, garbage) is refused as malformed",
+    )
     language: str = Field("de", pattern=r"^[a-z]{2,3}$")
 
 

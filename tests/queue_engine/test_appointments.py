@@ -217,6 +217,8 @@ def test_each_refusal_has_its_reason_and_changes_nothing(desk: Desk, config: Sit
         assert err["code"] == code, (code, err)
         assert err["message"]
         assert desk.events == []
+    for junk in ("", " ", "x" * 3000):
+        assert desk.refused("kiosk", "check_in", {"token": junk})["code"] == "malformed"
     # A forged signature by a stranger under a known key id:
     forged = token("BK-OK", at(9, 15), key=stranger)
     assert desk.refused("kiosk", "check_in", {"token": forged})["code"] == "bad_signature"
