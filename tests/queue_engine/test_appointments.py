@@ -362,3 +362,19 @@ def test_retry_with_the_same_request_id_returns_the_first_ticket(desk: Desk) -> 
     replies = [json.loads(o.payload)["data"] for o in first + second if "/reply/" in o.topic]
     assert len(replies) == 3 and all(r["ok"] for r in replies)
     assert {r["result"]["ticket"]["number"] for r in replies} == {"C001"}
+
+
+def test_no_show_waits_for_a_store_that_fails(desk: Desk, config: SiteConfig,
+                                              clock: ManualClock, monkeypatch) -> None:
+    from queue_engine import appointments
+
+    monkeypatch.setattr(appointments, "_RETRY_S", 0.0)
+    desk.ok("booking", "import_appointments", {"appointments": [entry("BK-1", at(9, 10))]})
+    clock.set(at(9, 30))
+    db_rows(config, "ALTER TABLE appointments RENAME TO appointments_away")
+    assert desk.engine.expire_appointments() == []  # nothing published that is not stored
+    assert desk.engine.appointments.bookings["BK-1"].status == "booked"
+    db_rows(config, "ALTER TABLE appointments_away RENAME TO appointments")
+    assert len(desk.engine.expire_appointments()) == 1
+    assert db_rows(config, "SELECT status FROM appointments") == [("no_show",)]
+    assert db_rows(config, "SELECT count(*) FROM events") == [(1,)]
