@@ -216,3 +216,15 @@ def test_twenty_counters_calling_at_once_never_get_the_same_ticket(
     finally:
         for c in made:
             c.stop()
+
+
+def test_a_retried_call_next_does_not_call_a_second_ticket(
+        engine, kiosk: MqttClient, counter: MqttClient, site_config: SiteConfig) -> None:
+    counter.request("open_counter", {"counter": "platz-1"})
+    for _ in range(2):
+        kiosk.request("issue_ticket", {"service": "ausweis"})
+    first = counter.request("call_next", {"counter": "platz-1"}, request_id="key-F1-1")
+    again = counter.request("call_next", {"counter": "platz-1"}, request_id="key-F1-1")
+    assert again == first and first["ticket"]["number"] == "A001"
+    assert db_rows(site_config, "select number, status from tickets order by ord") == [
+        ("A001", "called"), ("A002", "waiting")]
