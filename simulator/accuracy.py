@@ -3,6 +3,8 @@ wait that followed, and two baselines rebuilt from the same log.
 
 * position: tickets ahead in the same service x mean counter time per ticket of that
   service so far / open counters serving it (what common systems show);
+* position, site-wide: all tickets waiting x mean counter time of all services so far /
+  all open counters (the other common variant; the better of the two counts);
 * last-to-enter-service (LES): the wait of the ticket of that service called most
   recently (a strong predictor in the delay-prediction literature).
 """
@@ -24,6 +26,7 @@ class Sample:
     service: str
     civiq: float
     position: float
+    position_all: float
     les: float
     actual: float = -1.0
 
@@ -73,8 +76,13 @@ def evaluate(rows: Iterable[Row], config: SiteConfig) -> Accuracy:
                 occ = occupancy.get(r.service)
                 mean = sum(occ) / len(occ) if occ else configured.get(r.service, 10.0)
                 pos = len(q) * mean / max(n_open, 1)
+                every = [x for occ in occupancy.values() for x in occ]
+                mean_all = (sum(every) / len(every) if every
+                            else sum(configured.values()) / len(configured))
+                ahead_all = sum(len(w) for w in waiting.values())
+                pos_all = ahead_all * mean_all / max(len(open_counters), 1)
                 les = last_wait.get(r.service, 0.0)
-                s = Sample(r.ticket, r.service, r.eta_min, pos, les)
+                s = Sample(r.ticket, r.service, r.eta_min, pos, pos_all, les)
                 issued[r.ticket] = s
             issued_at[r.ticket] = r.time
             q.append(r.ticket)
