@@ -112,12 +112,12 @@ class Demo:
             self.spawn("engine", _civiq("engine", *common, "--data", str(data),
                                         "--clock", clock))
             if not a.no_simulation and _subcommand_exists("simulate"):
-                self.spawn("simulate", _civiq("simulate", *common, "--live", "--clock", clock))
+                self.spawn("simulate", _civiq(
+                    "simulate", *common, "--live", "--clock", clock,
+                    "--out", str(data / "simulation-events.csv")))
             windows = has_screen() and not a.headless
-            if windows:
-                for name in ("display",):
-                    if _subcommand_exists(name):
-                        self.spawn(name, _civiq(name, *common))
+            if windows and _subcommand_exists("display"):
+                self.spawn("display", _civiq("display", *common, "--clock", clock))
             return self.watch(config, windows)
         finally:
             self.shutdown()
@@ -161,6 +161,9 @@ class Demo:
             pass
         finally:
             viewer.stop()
+        if not tty:
+            with lock:
+                print(textview.now_line(model.snapshot), flush=True)
         print("\nciviq demo: stopping…")
         return 0
 

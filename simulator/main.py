@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import signal
@@ -24,8 +25,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=1, help="the same seed gives the same day")
     p.add_argument("--visits", type=int, default=300,
                    help="visits in the day (typical centre ~300, city centre ~600)")
-    p.add_argument("--day", type=date.fromisoformat, default=DEFAULT_DAY,
-                   help=f"the date to simulate (default {DEFAULT_DAY.isoformat()}, a Tuesday)")
+    p.add_argument("--day", type=date.fromisoformat, default=None,
+                   help=f"the date to simulate (default {DEFAULT_DAY.isoformat()}, a Tuesday; "
+                   "--live: the clock's day)")
     p.add_argument("--appointment-share", type=float, default=0.25)
     p.add_argument("--no-show", type=float, default=0.14,
                    help="share of booked visitors who never come")
@@ -36,12 +38,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="play against a running engine on the site's broker, in wall time")
     p.add_argument("--clock", default=None,
                    help="--live: the engine's clock, e.g. 2026-11-24T08:00:00+01:00@60")
+    p.add_argument("--broker-port", type=int, default=None,
+                   help="override the broker port of the site file (the demo's broker)")
     p.add_argument("--speed", type=float, default=None,
                    help="--live: the clock's pace (default: the factor in --clock, else 1)")
 
 
 def _settings(args: argparse.Namespace) -> SimSettings:
-    return SimSettings(seed=args.seed, visits=args.visits, day=args.day,
+    return SimSettings(seed=args.seed, visits=args.visits, day=args.day or DEFAULT_DAY,
                        appointment_share=args.appointment_share,
                        appointment_no_show=args.no_show,
                        appointments=not args.no_appointments)
@@ -50,6 +54,9 @@ def _settings(args: argparse.Namespace) -> SimSettings:
 def run(args: argparse.Namespace) -> int:
     try:
         config = load_site(args.site)
+        if args.broker_port:
+            config = load_site(args.site, broker={**config.broker.model_dump(),
+                                                  "port": args.broker_port})
         settings = _settings(args)
     except (ConfigError, ValueError) as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
@@ -78,6 +85,8 @@ def _run_live(args: argparse.Namespace, config, settings: SimSettings) -> int:
     except ValueError as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
         return 2
+    if args.day is None:
+        settings = dataclasses.replace(settings, day=config.local_day(clock.now()))
     speed = args.speed or (float(args.clock.partition("@")[2] or 1) if args.clock else 1.0)
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):

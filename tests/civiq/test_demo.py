@@ -21,14 +21,19 @@ def test_demo_day_starts_at_the_next_opening_when_closed() -> None:
 
 def test_headless_demo_runs_and_stops_cleanly(tmp_path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "civiq", "demo", "--headless", "--duration", "6",
-         "--data", str(tmp_path / "demo"), "--speed", "60"],
+        [sys.executable, "-m", "civiq", "demo", "--headless", "--duration", "14",
+         "--data", str(tmp_path / "demo"), "--speed", "150"],
         capture_output=True, text=True, timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     assert "broker on 127.0.0.1:" in proc.stdout
-    # The live view saw the engine's retained queue state.
-    assert "waiting=" in proc.stdout and "no state yet" not in proc.stdout.splitlines()[-2]
+    # The live view saw the simulated day move: tickets issued and called.
+    states = [line for line in proc.stdout.splitlines() if "issued=" in line]
+    assert states, proc.stdout
+    last = dict(kv.split("=", 1) for kv in states[-1].split()[1:])
+    assert int(last["issued"]) > 0, states[-1]
+    assert last["last"] != "-", states[-1]
+    assert (tmp_path / "demo" / "simulation-events.csv").exists()
     assert "stopping" in proc.stdout
     left = subprocess.run(["pgrep", "-f", str(tmp_path / "demo")], capture_output=True)
     assert left.returncode == 1, "the demo left processes running"
