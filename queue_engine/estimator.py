@@ -12,6 +12,7 @@ after the usual break.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,18 @@ _PHANTOM = "~p"
 #: Walk-ins still to come are imagined this far ahead; beyond it the run has no new
 #: arrivals (and ends, even when a ticket has no counter that could serve it).
 PHANTOM_HORIZON = timedelta(hours=3)
+
+
+class _Later:
+    """Sort key for the groups' lists, which run from the last to be called to the head."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, c: Candidate) -> None:
+        self.key = in_group_order(c)
+
+    def __lt__(self, other: _Later) -> bool:
+        return other.key < self.key
 
 
 @dataclass(frozen=True)
@@ -109,9 +122,9 @@ def forecast(
             _, _, c = heapq.heappop(joins)
             if c.number.startswith(_PHANTOM):
                 next_phantom(c.service, c.arrival)
-            lst = groups.setdefault(group_key(c), [])
-            lst.append(c)
-            lst.sort(key=in_group_order, reverse=True)
+            # Insert in place: re-sorting the group at every join made a run quadratic
+            # in the queue's length (seconds per issue_ticket with a few hundred waiting).
+            bisect.insort(groups.setdefault(group_key(c), []), c, key=_Later)
         heads = [g[-1] for g in groups.values() if g]
         pick = choose_next(heads, counter.id, counter.services, t, params)
         if pick is None:
