@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -124,6 +125,8 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--calls", type=int, default=5000)
     args = p.parse_args()
+    # A timeout's SIGTERM unwinds like an error: the broker and engine children stop too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     floor = qt_floor_s()
     with tempfile.TemporaryDirectory(prefix="civiq-bench-footprint-") as tmp, \
@@ -152,8 +155,7 @@ def main() -> int:
             assert proc.stderr is not None
             for line in proc.stderr:
                 log_lines.append(line.rstrip())
-                if ("board shows" in line and not current.is_set()
-                        and line.rstrip().endswith(last_shown)):
+                if (f"board shows {last_shown} (" in line and not current.is_set()):
                     first_frame[0] = time.perf_counter() - t_start
                     current.set()
                 if "stopped, showing" in line:

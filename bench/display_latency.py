@@ -1,48 +1,52 @@
 """Counter command -> the number on the wall board, with 20 boards connected.
 
-A private Mosquitto, the engine as a real ``civiq engine`` process, and 20 real board
-widgets (offscreen Qt, one process, each board with its own MQTT connection, as 20
-displays in a hall would have). A driver thread sends ``call_next`` 200 times, one at a
+A private Mosquitto, the engine as a real ``civiq engine`` process, and 20 boards, each a
+real ``civiq display`` process (offscreen Qt, 1920x1080, its own MQTT connection), as 20
+displays in a hall are 20 devices. A counter sends ``call_next`` 200 times, one call at a
 time; each sample is the time from sending the command to the moment one board's big
-number label holds the called number (its ``newest_shown`` signal, on the GUI thread).
-So each call gives 20 samples; the slowest board of each call is reported too.
+number label holds the called number (each board logs it with its monotonic clock,
+which Linux shares between processes). So each call gives 20 samples; the slowest board
+of each call is reported too.
+
+``--in-process`` runs the 20 boards as widgets in this one process instead: they then
+share one Python interpreter lock and one GUI thread, so the figure says more about
+that than about a board (reported for comparison, not as the result).
 
 Baseline, same run, same broker: the raw MQTT round trip, paho publish (QoS 1) from one
 client to another subscribed client, 200 times. Target: p99 <= 50 ms.
 Last line: {"p50_ms", "p99_ms", "raw_p99_ms", "ratio_p99", ...}.
 
-    .venv/bin/python bench/display_latency.py [--boards 20] [--calls 200]
+    .venv/bin/python bench/display_latency.py [--boards 20] [--calls 200] [--in-process]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import signal
+import subprocess
+import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from _support import ROOT, SITE_ID, Mosquitto, emit, engine_process, percentile, site_config
 
-from _support import (
-    SITE_ID,
-    Mosquitto,
-    emit,
-    engine_process,
-    percentile,
-    site_config,
-    write_bench_site,
-)
-
+from civiq.config import Broker
 from civiq.mqtt_client import MqttClient
+
+SHOWS = re.compile(r"board shows (\S+ \S+) \(t=([0-9.]+)\)")
+GAP_S = 0.02  # between calls: a hall is not called at machine speed
 
 
 def raw_round_trip(port: int, n: int) -> list[float]:
-    cfg_broker = site_config_broker(port)
+    broker = Broker(host="127.0.0.1", port=port)
     got = threading.Event()
-    sender = MqttClient(cfg_broker, SITE_ID, "operator", "raw-send").start(wait=10)
-    receiver = MqttClient(cfg_broker, SITE_ID, "display", "raw-recv")
+    sender = MqttClient(broker, SITE_ID, "operator", "raw-send").start(wait=10)
+    receiver = MqttClient(broker, SITE_ID, "display", "raw-recv")
     receiver.route("bench/raw", lambda *_: got.set())
     receiver.start(wait=10)
     time.sleep(0.2)  # the subscription is in place
@@ -61,119 +65,207 @@ def raw_round_trip(port: int, n: int) -> list[float]:
     return out[10:]  # the first few warm up the connection
 
 
-def site_config_broker(port: int):
-    from civiq.config import Broker
+def write_site(folder: Path) -> Path:
+    """One quick walk-in service, so 200 waiting tickets stay within opening hours."""
+    path = folder / "display-bench-site.toml"
+    path.write_text("\n".join([
+        "[site]", f'id = "{SITE_ID}"', 'name = "Kundenzentrum Wandsbek (bench)"',
+        'timezone = "Europe/Berlin"', "[hours]", 'tuesday = "08:00-18:00"',
+        "[[services]]", 'id = "svc-0"', 'prefix = "A"', "minutes = 1",
+        'names = { de = "Abholung", en = "Collecting documents" }',
+        "[[counters]]", 'id = "platz-1"', 'name = "Platz 1"', 'services = ["svc-0"]',
+    ]) + "\n")
+    return path
 
-    return Broker(host="127.0.0.1", port=port)
+
+class Tally:
+    """Shown times per number per board; the driver waits until every board has it."""
+
+    def __init__(self, boards: int) -> None:
+        self.boards = boards
+        self.sent: dict[str, float] = {}
+        self.samples: list[float] = []
+        self.worst: list[float] = []
+        self._seen: dict[str, int] = {}
+        self._cv = threading.Condition()
+
+    def mark_sent(self, number: str) -> None:
+        with self._cv:
+            self.sent[number] = time.monotonic()
+
+    def shown(self, number: str, at: float) -> None:
+        with self._cv:
+            t0 = self.sent.get(number)
+            if t0 is None:
+                return
+            ms = (at - t0) * 1000
+            self.samples.append(ms)
+            self._seen[number] = self._seen.get(number, 0) + 1
+            if self._seen[number] == self.boards:
+                self.worst.append(ms)
+                self._cv.notify_all()
+
+    def wait_all(self, number: str, timeout: float) -> bool:
+        with self._cv:
+            return self._cv.wait_for(lambda: self._seen.get(number, 0) >= self.boards,
+                                     timeout)
+
+
+def drive(counter: MqttClient, tally: Tally, calls: int, ready: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + 40
+    while not ready():
+        if time.monotonic() > deadline:
+            raise RuntimeError("boards did not become current in 40 s")
+        time.sleep(0.05)
+    counter.request("call_next", {"counter": "platz-1"})  # warm-up: A 001
+    time.sleep(0.3)
+    for i in range(2, calls + 2):
+        number = f"A {i:03d}"
+        tally.mark_sent(number)
+        counter.request_async("call_next", {"counter": "platz-1"})
+        if not tally.wait_all(number, 10):
+            raise RuntimeError(f"{number}: not on every board in 10 s")
+        time.sleep(GAP_S)
+
+
+def boards_as_processes(site_file: Path, port: int, n: int, counter: MqttClient,
+                        tally: Tally, calls: int) -> None:
+    current: set[int] = set()
+    procs: list[subprocess.Popen] = []
+    logs: list[list[str]] = []
+
+    def read(i: int, proc: subprocess.Popen) -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if "board current" in line:
+                current.add(i)
+            m = SHOWS.search(line)
+            if m:
+                tally.shown(m.group(1), float(m.group(2)))
+            elif len(logs[i]) < 50:
+                logs[i].append(line.rstrip())
+
+    try:
+        for i in range(n):
+            proc = subprocess.Popen(
+                [str(ROOT / ".venv" / "bin" / "civiq"), "-v", "display", "--site",
+                 str(site_file), "--broker-port", str(port), "--id", f"bench-{i:02d}",
+                 "--mute", "--size", "1920x1080"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"})
+            procs.append(proc)
+            logs.append([])
+            threading.Thread(target=read, args=(i, proc), daemon=True).start()
+        try:
+            drive(counter, tally, calls, lambda: len(current) == n)
+        except RuntimeError as exc:
+            dead = [f"board {i}: exit {p.poll()}: {logs[i][-5:]}" for i, p in enumerate(procs)
+                    if p.poll() is not None]
+            raise RuntimeError(f"{exc}; {dead[:3]}") from exc
+    finally:
+        for p in procs:
+            p.terminate()
+        for p in procs:
+            try:
+                p.wait(10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+
+
+def boards_in_process(cfg, n: int, counter: MqttClient, tally: Tally, calls: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QApplication
+
+    from display_board.app import DisplayApp
+
+    qapp = QApplication.instance() or QApplication([])
+
+    class Done(QObject):
+        finished = Signal()  # emitted on the driver thread, handled on the GUI thread
+
+    done = Done()
+    done.finished.connect(qapp.quit)
+    boards = []
+    for i in range(n):
+        app = DisplayApp(cfg, f"bench-{i:02d}", sound=False)
+        app.board.resize(1920, 1080)
+        app.board.show()
+        app.board.newest_shown.connect(lambda num: tally.shown(num, time.monotonic()))
+        app.start()
+        boards.append(app)
+    failure: list[Exception] = []
+
+    def run() -> None:
+        try:
+            drive(counter, tally, calls, lambda: all(
+                b.board.view is not None and not b.board.view.stale for b in boards))
+        except Exception as exc:  # re-raised below; the event loop must end first
+            failure.append(exc)
+        finally:
+            done.finished.emit()
+
+    threading.Thread(target=run, daemon=True).start()
+    qapp.exec()
+    for b in boards:
+        b.stop()
+    if failure:
+        raise failure[0]
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--boards", type=int, default=20)
     p.add_argument("--calls", type=int, default=200)
+    p.add_argument("--in-process", action="store_true",
+                   help="all boards as widgets in this process (comparison only)")
     args = p.parse_args()
+    # A timeout's SIGTERM unwinds like an error: the broker and engine children stop too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from display_board.app import DisplayApp
-
-    qapp = QApplication([])
+    tally = Tally(args.boards)
     with tempfile.TemporaryDirectory(prefix="civiq-bench-display-") as tmp, \
             Mosquitto() as broker:
         folder = Path(tmp)
-        site_file = write_bench_site(folder, 2)
+        site_file = write_site(folder)
         cfg = site_config(site_file, broker.port)
         raw = raw_round_trip(broker.port, args.calls)
         with engine_process(site_file, broker.port, folder):
             kiosk = MqttClient(cfg.broker, SITE_ID, "kiosk", "bench-kiosk").start(wait=10)
             counter = MqttClient(cfg.broker, SITE_ID, "counter", "platz-1").start(wait=10)
-            counter.request("open_counter", {"counter": "platz-1"})
-            for _ in range(args.calls + 1):
-                kiosk.request("issue_ticket", {"service": "svc-0"})
+            try:
+                counter.request("open_counter", {"counter": "platz-1"})
+                for _ in range(args.calls + 1):
+                    kiosk.request("issue_ticket", {"service": "svc-0"})
+                if args.in_process:
+                    boards_in_process(cfg, args.boards, counter, tally, args.calls)
+                else:
+                    boards_as_processes(site_file, broker.port, args.boards, counter, tally,
+                                        args.calls)
+            finally:
+                kiosk.stop()
+                counter.stop()
 
-            boards = []
-            for i in range(args.boards):
-                app = DisplayApp(cfg, f"bench-{i:02d}", sound=False)
-                app.board.resize(1920, 1080)
-                app.board.show()
-                app.start()
-                boards.append(app)
-
-            sent: dict[str, float] = {}
-            samples: list[float] = []
-            per_call_worst: list[float] = []
-            seen: dict[str, int] = {}
-            all_shown = threading.Event()
-            lock = threading.Lock()
-
-            def on_shown(number: str) -> None:
-                now = time.perf_counter()
-                with lock:
-                    t0 = sent.get(number)
-                    if t0 is None:
-                        return
-                    samples.append((now - t0) * 1000)
-                    seen[number] = seen.get(number, 0) + 1
-                    if seen[number] == len(boards):
-                        per_call_worst.append((now - t0) * 1000)
-                        all_shown.set()
-
-            for b in boards:
-                b.board.newest_shown.connect(on_shown)
-
-            failure: list[str] = []
-
-            def drive() -> None:
-                try:
-                    # wait until every board is current before measuring
-                    deadline = time.monotonic() + 20
-                    while not all(b.board.view is not None and not b.board.view.stale
-                                  for b in boards):
-                        if time.monotonic() > deadline:
-                            raise RuntimeError("boards did not become current in 20 s")
-                        time.sleep(0.05)
-                    counter.request("call_next", {"counter": "platz-1"})  # warm-up: A 001
-                    time.sleep(0.3)
-                    for i in range(2, args.calls + 2):
-                        number = f"A {i:03d}"
-                        all_shown.clear()
-                        with lock:
-                            sent[number] = time.perf_counter()
-                        counter.request_async("call_next", {"counter": "platz-1"})
-                        if not all_shown.wait(10):
-                            raise RuntimeError(f"{number}: not on every board in 10 s")
-                        time.sleep(0.02)  # a hall is not called at machine speed
-                except Exception as exc:  # reported below, the event loop must end
-                    failure.append(str(exc))
-                finally:
-                    QTimer.singleShot(0, qapp.quit)
-
-            threading.Thread(target=drive, daemon=True).start()
-            qapp.exec()
-            for b in boards:
-                b.stop()
-            kiosk.stop()
-            counter.stop()
-            if failure:
-                raise SystemExit(f"display_latency failed: {failure[0]}")
-
+    samples, worst = tally.samples, tally.worst
     p50, p99 = percentile(samples, 50), percentile(samples, 99)
     raw_p50, raw_p99 = percentile(raw, 50), percentile(raw, 99)
+    mode = "one process" if args.in_process else "one process per board"
     result = {
         "p50_ms": round(p50, 2),
         "p99_ms": round(p99, 2),
         "raw_p50_ms": round(raw_p50, 3),
         "raw_p99_ms": round(raw_p99, 3),
         "ratio_p99": round(p99 / raw_p99, 1),
-        "slowest_board_p50_ms": round(percentile(per_call_worst, 50), 2),
-        "slowest_board_p99_ms": round(percentile(per_call_worst, 99), 2),
-        "boards": len(boards),
-        "calls": len(per_call_worst),
+        "slowest_board_p50_ms": round(percentile(worst, 50), 2),
+        "slowest_board_p99_ms": round(percentile(worst, 99), 2),
+        "boards": args.boards,
+        "mode": mode,
+        "calls": len(worst),
         "samples": len(samples),
         "target_p99_ms": 50,
     }
-    print(f"{len(per_call_worst)} calls x {len(boards)} boards: command -> number on the "
+    print(f"{len(worst)} calls x {args.boards} boards ({mode}): command -> number on the "
           f"board p50 {p50:.1f} ms, p99 {p99:.1f} ms (slowest board per call: p99 "
           f"{result['slowest_board_p99_ms']} ms); raw MQTT round trip p50 {raw_p50:.2f} ms, "
           f"p99 {raw_p99:.2f} ms; ratio p99 {result['ratio_p99']}")

@@ -163,6 +163,12 @@ class BoardViewModel:
                        service_name=svc.name(self.languages[0]) if svc else call.service,
                        recall=call.recall)
 
+    def newest(self, snapshot: SiteSnapshot) -> CallRow | None:
+        """The call the board shows largest (cheap: for the first draw on a call)."""
+        call = next((c for c in snapshot.calls if self.filter.shows_call(c.service, c.counter)),
+                    None)
+        return self._row(call) if call else None
+
     def build(self, snapshot: SiteSnapshot, now: datetime, mono: float,
               size: tuple[int, int] = (1920, 1080),
               physical_mm: tuple[float, float] | None = None) -> BoardView:

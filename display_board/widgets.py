@@ -7,20 +7,33 @@ stacks everything. Orientation and font sizes follow the widget's size on every 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPixmapCache,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
+    QStyle,
+    QStyleOption,
     QVBoxLayout,
     QWidget,
 )
 
 from display_board.legibility import Typography
-from display_board.viewmodel import BoardView
+from display_board.viewmodel import BoardView, CallRow
 
 BLACK = "#000000"
 WHITE = "#ffffff"
@@ -30,11 +43,51 @@ BAND = "#10243f"  # header and ticker: dark blue, still > 12:1 against white
 FONT_FAMILY = "DejaVu Sans"
 
 
+_fonts: dict[tuple[int, bool], QFont] = {}
+_advances: dict[tuple[str, int, bool], int] = {}
+
+
 def _font(px: int, bold: bool = False) -> QFont:
-    f = QFont(FONT_FAMILY)
-    f.setPixelSize(max(px, 8))
-    f.setBold(bold)
+    key = (max(px, 8), bold)
+    f = _fonts.get(key)
+    if f is None:
+        f = QFont(FONT_FAMILY)
+        f.setPixelSize(key[0])
+        f.setBold(bold)
+        if len(_fonts) > 256:
+            _fonts.clear()
+        _fonts[key] = f
     return f
+
+
+def _advance(text: str, px: int, bold: bool) -> int:
+    key = (text, px, bold)
+    w = _advances.get(key)
+    if w is None:
+        w = QFontMetrics(_font(px, bold)).horizontalAdvance(text)
+        if len(_advances) > 2048:  # bounded: a board runs for weeks
+            _advances.clear()
+        _advances[key] = w
+    return w
+
+
+def _text_pixmap(text: str, font: QFont, color, height: int) -> QPixmap:
+    """The text drawn once into a pixmap. Qt draws glyphs above 64 px as paths on every
+    paint; a board's numbers are that big, and each moves down the list call by call, so
+    drawing each text once and copying it is most of the paint time saved."""
+    key = f"civiq|{text}|{font.pixelSize()}|{font.bold()}|{color.rgba()}|{height}"
+    pm = QPixmapCache.find(key)
+    if pm is None or pm.isNull():
+        width = QFontMetrics(font).horizontalAdvance(text) + 4
+        pm = QPixmap(max(width, 1), max(height, 1))
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setFont(font)
+        p.setPen(color)
+        p.drawText(pm.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        p.end()
+        QPixmapCache.insert(key, pm)
+    return pm
 
 
 class FitLabel(QLabel):
@@ -67,10 +120,31 @@ class FitLabel(QLabel):
         text = self.text()
         room = self.contentsRect().width() - 4
         if text and room > 0:
-            width = QFontMetrics(_font(px, self._bold)).horizontalAdvance(text)
+            width = _advance(text, px, self._bold)
             if width > room:
                 px = max(8, int(px * room / width))
         return px
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        opt = QStyleOption()
+        opt.initFrom(self)
+        # background and border from the style sheet, as QLabel would draw them
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, opt, p, self)
+        text = self.text()
+        if text:
+            r = self.contentsRect()
+            pm = _text_pixmap(text, self.font(), self.palette().color(
+                QPalette.ColorRole.WindowText), r.height())
+            align = self.alignment()
+            if align & Qt.AlignmentFlag.AlignRight:
+                x = r.right() - pm.width() + 1
+            elif align & Qt.AlignmentFlag.AlignHCenter:
+                x = r.left() + (r.width() - pm.width()) // 2
+            else:
+                x = r.left()
+            p.drawPixmap(x, r.top(), pm)
+        p.end()
 
     def _refit(self) -> None:
         if self.group:
@@ -101,8 +175,14 @@ def _set(label: QLabel, text: str) -> None:
         label.setText(text)
 
 
-class HeroPanel(QFrame):
-    """The newest call: ticket number over counter, flashing while it is new."""
+class HeroPanel(QWidget):
+    """The newest call: ticket number over counter, flashing while it is new.
+
+    Painted by hand rather than by style sheet: a style sheet change re-polishes the
+    panel and its labels, and the panel changes twice a second while it flashes."""
+
+    BORDER = 6
+    RADIUS = 18
 
     def __init__(self) -> None:
         super().__init__()
@@ -118,6 +198,7 @@ class HeroPanel(QFrame):
         lay.addWidget(self.number, 4)
         lay.addWidget(self.counter, 3)
         self._style: tuple | None = None
+        self._bg = self._border = QColor(BLACK)
         self.set_style(False, False)
 
     def set_style(self, highlight: bool, blink_on: bool) -> None:
@@ -131,9 +212,22 @@ class HeroPanel(QFrame):
             bg, fg, border = BLACK, YELLOW, YELLOW
         else:
             bg, fg, border = BLACK, WHITE, GREY
-        self.setStyleSheet(
-            f"QFrame#hero {{ background: {bg}; border: 6px solid {border}; border-radius: 18px; }}"
-            f"QLabel {{ color: {fg}; background: transparent; }}")
+        self._bg, self._border = QColor(bg), QColor(border)
+        for lab in (self.heading, self.number, self.counter):
+            pal = lab.palette()
+            pal.setColor(QPalette.ColorRole.WindowText, QColor(fg))
+            lab.setPalette(pal)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        half = self.BORDER / 2
+        rect = QRectF(self.rect()).adjusted(half, half, -half, -half)
+        p.setPen(QPen(self._border, self.BORDER))
+        p.setBrush(self._bg)
+        p.drawRoundedRect(rect, self.RADIUS, self.RADIUS)
+        p.end()
 
 
 class TwoLine(QWidget):
@@ -358,16 +452,7 @@ class BoardWidget(QWidget):
             self.status.hide()
 
         _set(self.hero.heading, view.labels["now"])
-        if view.newest is not None:
-            number = view.newest.number
-            counter = f"→ {view.newest.counter_name}"
-        else:
-            number, counter = "", view.labels["none"]
-        if self.hero.number.text() != number:
-            self.hero.number.setText(number)
-            if number:
-                self.newest_shown.emit(number)
-        _set(self.hero.counter, counter)
+        self.show_newest(view.newest, view.labels["none"])
         self.hero.set_style(view.highlight, view.blink_on)
 
         _set(self.recent_heading, view.labels["recent"])
@@ -390,6 +475,19 @@ class BoardWidget(QWidget):
             _set(self.service_wait[i], row.wait if row else "")
         _set(self.ticker, view.ticker)
         self.view = view
+
+    def show_newest(self, row: CallRow | None, none_text: str) -> None:
+        """Just the called number and counter: the first thing drawn on a call, before
+        the rest of the board catches up in the same pass of the event loop."""
+        if row is not None:
+            number, counter = row.number, f"→ {row.counter_name}"
+        else:
+            number, counter = "", none_text
+        if self.hero.number.text() != number:
+            self.hero.number.setText(number)
+            if number:
+                self.newest_shown.emit(number)
+        _set(self.hero.counter, counter)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

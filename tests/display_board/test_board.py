@@ -41,7 +41,7 @@ def test_call_shows_highlights_and_announces(qtbot, engine, kiosk: MqttClient,
     counter.request("call_next", {"counter": "platz-1"})
     qtbot.waitUntil(lambda: shows(board, "A 001"), timeout=3000)
     assert board.board.hero.counter.text() == "→ Platz 1"
-    assert board.board.view.highlight
+    qtbot.waitUntil(lambda: board.board.view.highlight, timeout=1000)
     # the waiting count went down again: the board follows the engine's state
     qtbot.waitUntil(lambda: board.board.service_waiting[0].text() == "0", timeout=3000)
 
@@ -68,11 +68,13 @@ def test_recall_is_announced_again(qtbot, engine, kiosk, counter, display_factor
     qtbot.waitUntil(lambda: len(board.player.history) >= 2, timeout=10_000)
     assert [p.text for p in board.player.history] == [
         "Nummer B 001, bitte zu Platz 1", "Erneuter Aufruf: Nummer B 001, bitte zu Platz 1"]
-    assert shows(board, "B 001") and board.board.view.highlight
+    assert shows(board, "B 001")
+    qtbot.waitUntil(lambda: board.board.view.highlight, timeout=1000)
     # the recalled ticket is listed once, not twice
     counter.request("call_next", {"counter": "platz-1"})
     qtbot.waitUntil(lambda: shows(board, "B 002"), timeout=3000)
-    assert [r.number for r in board.board.view.recent] == ["B 001"]
+    qtbot.waitUntil(lambda: [r.number for r in board.board.view.recent] == ["B 001"],
+                    timeout=1000)
 
 
 def test_restart_mid_day_redraws_from_retained_state_within_a_second(
@@ -105,7 +107,7 @@ def test_engine_offline_marks_stale_keeps_calls_and_recovers(
     counter.request("open_counter", {"counter": "platz-2"})
     kiosk.request("issue_ticket", {"service": "ausweis"})
     counter.request("call_next", {"counter": "platz-2"})
-    qtbot.waitUntil(lambda: shows(board, "A 001"), timeout=3000)
+    qtbot.waitUntil(lambda: shows(board, "A 001") and current(board), timeout=3000)
 
     engine.stop()
     qtbot.waitUntil(lambda: not board.board.status.isHidden(), timeout=3000)
