@@ -458,7 +458,7 @@ class QueueEngine:
         if not service.walk_in:
             raise ProtocolError(ErrorCode.WALK_IN_NOT_ALLOWED,
                                 f"{service.name('en')} is by appointment only")
-        eta, _ = self.walk_in_eta(a.service, ctx.now)
+        eta, ahead = self.walk_in_eta(a.service, ctx.now)
         stop = self.ticket_stop(a.service, ctx.now, eta)
         if stop is not None:
             code, until = stop
@@ -467,11 +467,15 @@ class QueueEngine:
             raise ProtocolError(code, msg, {"until": until.isoformat() if until else None})
         t = self.q.issue(a.service, ctx.now, language=a.language, priority=a.priority)
         self.handling.issued(a.service, ctx.now)
-        f = self.forecast(ctx.now)
-        eta = f.wait_min(t.number, ctx.now)
+        if a.priority > 0:
+            f = self.forecast(ctx.now)
+            eta, ahead = f.wait_min(t.number, ctx.now), f.ahead(t.number)
+        # else: the run above placed a walk-in exactly where this ticket now stands (last
+        # of its group; walk-ins still to come queue behind it), so its wait is this
+        # ticket's: a second run per ticket would double the cost of issue_ticket.
         info = t.info(eta)
         return Outcome(
-            IssueTicketResult(ticket=info, ahead=f.ahead(t.number), eta_min=eta),
+            IssueTicketResult(ticket=info, ahead=ahead, eta_min=eta),
             [("issued", TicketEvent(ticket=info, by=ctx.client))],
         )
 
