@@ -206,10 +206,10 @@ def make_plan(config: SiteConfig, settings: SimSettings) -> DayPlan:
     shifts: list[Shift] = []
     lo_b, hi_b = settings.break_minutes
     for k, c in enumerate(staff):
-        late = k >= 2 and rng.random() < 0.25
+        late = k >= 2 and rng.random() < settings.late_share
         open_at = opens + timedelta(minutes=rng.uniform(60, 120) if late else
                                     rng.uniform(-5, 3))
-        early = k >= 2 and rng.random() < 0.25
+        early = k >= 2 and rng.random() < settings.early_leave_share
         close_at = closes - timedelta(minutes=rng.uniform(60, 150)) if early else closes
         break_at = opens + timedelta(minutes=span * rng.uniform(0.25, 0.6))
         shifts.append(Shift(c.id, tuple(c.services), open_at.replace(microsecond=0),

@@ -34,6 +34,10 @@ class SimSettings:
     handling_bias: tuple[float, float] = (0.85, 1.25)
     #: Clerks' breaks: one per clerk, this many minutes.
     break_minutes: tuple[float, float] = (15.0, 30.0)
+    #: Clerks (beyond the first two) who log in one to two hours after opening, and who
+    #: leave one to two and a half hours before closing.
+    late_share: float = 0.25
+    early_leave_share: float = 0.25
     #: Target counter utilisation when sizing staff for ``visits``.
     utilisation: float = 0.85
     #: Walk-in service mix (service id -> weight); default from the configured minutes.
@@ -45,7 +49,8 @@ class SimSettings:
         if self.visits < 1:
             raise ValueError("visits must be at least 1")
         for name in ("appointment_share", "appointment_no_show", "appointment_cancel",
-                     "walk_in_abandon", "transfer_share"):
+                     "walk_in_abandon", "transfer_share", "late_share",
+                     "early_leave_share"):
             v = getattr(self, name)
             if not 0 <= v <= 1:
                 raise ValueError(f"{name} must be between 0 and 1, not {v}")
