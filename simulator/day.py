@@ -288,11 +288,14 @@ class DaySimulation:
         if state == "idle":
             c.idle_since = self.driver.now()
 
-    def _login(self, cid: str) -> None:
+    def _login(self, cid: str, attempt: int = 1) -> None:
         c = self.clerks[cid]
         if c.state != "closed" or (self.closing_time and not self.waiting):
             return
         if self._counter_cmd(c, "open_counter", clerk=f"sim-{cid}") is None:
+            if attempt < 5:  # the engine may be starting: try again in a minute
+                self.at(self.driver.now() + timedelta(minutes=1), self._login, cid,
+                        attempt + 1)
             return
         self.record("counter", counter=cid, detail="open")
         self._set(c, "idle")

@@ -10,8 +10,11 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 
+from civiq import topics
 from civiq.clock import Clock
 from civiq.config import SiteConfig
+from civiq.mqtt_client import MqttClient
+from civiq.protocol import envelope as env
 from simulator.day import DayResult, DaySimulation, Requester
 from simulator.events_csv import Row
 from simulator.plan import make_plan
@@ -48,9 +51,32 @@ def run_live(config: SiteConfig, settings: SimSettings, clock: Clock, speed: flo
     those the engine knows (see :func:`simulator.plan.site_for_scale`)."""
     requester = Requester.connect(config, client_prefix)
     try:
+        if not wait_for_engine(requester.kiosk, config.site.id, stop):
+            return DayResult(stopped_early=True)
         sim = DaySimulation(config, settings, requester, WallDriver(clock, speed, stop),
                             plan=make_plan(config, settings), start_at=clock.now(),
                             on_row=on_row)
         return sim.run()
     finally:
         requester.close()
+
+
+def wait_for_engine(client: MqttClient, site: str, stop: threading.Event,
+                    timeout: float = 60.0) -> bool:
+    """Wait until the engine says it is online (its retained state), so that the first
+    commands of the day are not lost while it starts."""
+    online = threading.Event()
+
+    def on_state(_topic: str, payload: bytes, _props: object) -> None:
+        try:
+            if payload and env.decode(payload).data.get("online"):
+                online.set()
+        except Exception:  # an unreadable state is not "online"
+            return
+
+    client.route(topics.state_engine(site), on_state)
+    waited = 0.0
+    while not online.is_set() and not stop.is_set() and waited < timeout:
+        online.wait(0.1)
+        waited += 0.1
+    return online.is_set()
