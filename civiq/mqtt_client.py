@@ -38,6 +38,18 @@ log = logging.getLogger(__name__)
 Handler = Callable[[str, bytes, Any], None]
 
 
+class _QuietShutdown(logging.Filter):
+    """paho's loop thread logs 'Client is not connected' as an error when it runs once
+    more after a deliberate disconnect; that is no error to anyone reading the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Client is not connected.")
+
+
+_paho_log = logging.getLogger("paho")
+_paho_log.addFilter(_QuietShutdown())
+
+
 @dataclass(frozen=True)
 class Will:
     topic: str
@@ -130,7 +142,7 @@ class MqttClient:
             client_id=f"civiq-{role}-{client_id}",
             protocol=paho.MQTTv5,
         )
-        c.enable_logger(logging.getLogger("paho"))
+        c.enable_logger(_paho_log)
         if broker.username:
             c.username_pw_set(broker.username, broker.password)
         if broker.tls:
