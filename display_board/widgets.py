@@ -98,44 +98,63 @@ class FitLabel(QLabel):
         super().__init__(text)
         self._max_px = 20
         self._bold = False
+        self._text = text
+        self._room = 0
+        self._wanted_key: tuple = ()
+        self._wanted = 20
+        self._applied: tuple = ()
+        self._pm_key: tuple = ()
+        self._pm = QPixmap()
+        self._styled = False  # a style sheet draws its background (status, ticker)
         #: labels that must share one size (a column): the smallest that fits them all
         self.group: list[FitLabel] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(1, 1)
 
     def set_max_px(self, px: int, bold: bool = False) -> None:
-        self._max_px, self._bold = px, bold
-        self._refit()
+        if (px, bold) != (self._max_px, self._bold):
+            self._max_px, self._bold = px, bold
+            self._refit()
 
     def setText(self, text: str) -> None:
         super().setText(text)
+        self._text = text
         self._refit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._room = self.contentsRect().width() - 4
         self._refit()
 
     def wanted_px(self) -> int:
-        px = self._max_px
-        text = self.text()
-        room = self.contentsRect().width() - 4
-        if text and room > 0:
-            width = _advance(text, px, self._bold)
-            if width > room:
-                px = max(8, int(px * room / width))
-        return px
+        """The largest size up to the maximum at which the text fits (remembered until
+        text, width or maximum change: a board sets the same texts again and again)."""
+        key = (self._text, self._room, self._max_px, self._bold)
+        if key != self._wanted_key:
+            px = self._max_px
+            if self._text and self._room > 0:
+                width = _advance(self._text, px, self._bold)
+                if width > self._room:
+                    px = max(8, int(px * self._room / width))
+            self._wanted_key, self._wanted = key, px
+        return self._wanted
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        opt = QStyleOption()
-        opt.initFrom(self)
-        # background and border from the style sheet, as QLabel would draw them
-        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, opt, p, self)
-        text = self.text()
-        if text:
+        if self._styled:
+            # background and border from the style sheet, as QLabel would draw them
+            opt = QStyleOption()
+            opt.initFrom(self)
+            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, opt, p, self)
+        if self._text:
             r = self.contentsRect()
-            pm = _text_pixmap(text, self.font(), self.palette().color(
-                QPalette.ColorRole.WindowText), r.height())
+            font = self.font()
+            color = self.palette().color(QPalette.ColorRole.WindowText)
+            key = (self._text, font.pixelSize(), font.bold(), color.rgba(), r.height())
+            if key != self._pm_key:
+                self._pm_key = key
+                self._pm = _text_pixmap(self._text, font, color, r.height())
+            pm = self._pm
             align = self.alignment()
             if align & Qt.AlignmentFlag.AlignRight:
                 x = r.right() - pm.width() + 1
@@ -155,8 +174,8 @@ class FitLabel(QLabel):
             self._apply(self.wanted_px())
 
     def _apply(self, px: int) -> None:
-        f = self.font()
-        if f.pixelSize() != px or f.bold() != self._bold or f.family() != FONT_FAMILY:
+        if self._applied != (px, self._bold):
+            self._applied = (px, self._bold)
             self.setFont(_font(px, self._bold))
 
 
@@ -296,6 +315,7 @@ class BoardWidget(QWidget):
         self.status = _label(color=BLACK, align=Qt.AlignmentFlag.AlignHCenter)
         self.status.setObjectName("status")
         self.status.setStyleSheet(f"color: {BLACK}; background: {YELLOW}; padding: 6px;")
+        self.status._styled = True
         self.status.hide()
 
         self.hero = HeroPanel()
@@ -362,6 +382,7 @@ class BoardWidget(QWidget):
         # ticker
         self.ticker = _label(align=Qt.AlignmentFlag.AlignHCenter)
         self.ticker.setStyleSheet(f"color: {WHITE}; background: {BAND}; padding: 0 24px;")
+        self.ticker._styled = True
 
         self._root = QVBoxLayout(self)
         self._root.setContentsMargins(0, 0, 0, 0)
