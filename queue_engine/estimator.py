@@ -95,6 +95,14 @@ def forecast(
     heapq.heapify(joins)
     booked = {c.number for c in due}
     rates = {s: r for s, r in (arrivals or {}).items() if r > 0}
+    endless = bool(rates)  # decided before pruning: it decides when the run ends
+    # Only counters linked (through the services they share) to a real ticket's service
+    # can change a real ticket's time; the rest, and walk-ins to come for their services
+    # only, are left out of the run: the same result, without simulating every arrival
+    # at counters that never serve anyone who is waiting.
+    linked_services, linked = _linked({c.service for c in waiting} |
+                                      {c.service for c in due}, counters)
+    rates = {s: r for s, r in rates.items() if s in linked_services}
     phantoms = 0
 
     def next_phantom(service: str, after: datetime) -> None:
@@ -109,14 +117,14 @@ def forecast(
 
     for service in sorted(rates):
         next_phantom(service, now)
-    heap = [(max(c.free_at, now), i, c) for i, c in enumerate(counters)]
+    heap = [(max(c.free_at, now), i, c) for i, c in enumerate(counters) if linked[i]]
     heapq.heapify(heap)
     start: dict[str, datetime] = {}
     order: list[str] = []
     # The real tickets decide when the run is over; phantoms would go on for ever.
     remaining = len(waiting)
     booked_left = len(due)
-    while heap and (remaining or (booked_left and not rates)):
+    while heap and (remaining or (booked_left and not endless)):
         t, i, counter = heapq.heappop(heap)
         while joins and joins[0][0] <= t:
             _, _, c = heapq.heappop(joins)
@@ -144,6 +152,24 @@ def forecast(
             order.append(pick.number)
         heapq.heappush(heap, (t + timedelta(minutes=minutes), i, counter))
     return Forecast(start=start, order=order)
+
+
+def _linked(services: set[str], counters: Sequence[SimCounter]
+            ) -> tuple[set[str], list[bool]]:
+    """The services reachable from ``services`` through counters that serve several,
+    and which counters serve any of them."""
+    reach = set(services)
+    linked = [False] * len(counters)
+    grown = True
+    while grown:
+        grown = False
+        for i, c in enumerate(counters):
+            if not linked[i] and c.services & reach:
+                linked[i] = True
+                if not c.services <= reach:
+                    reach |= c.services
+                    grown = True
+    return reach, linked
 
 
 def sim_counters(counters: Iterable[CounterRt], tickets: Mapping[str, Ticket],

@@ -28,6 +28,10 @@ MAX_BATCH = 500
 STATE_INTERVAL_S = 0.05
 #: Estimates drift as time passes; republish at least this often while tickets wait.
 REFRESH_S = 15.0
+#: Under load the state (a forecast per service) waits at least this many times as long
+#: as it took to build, so building it never takes more than about a fifth of the worker
+#: and commands are not kept waiting behind it; events still go out at once.
+STATE_COST_FACTOR = 4.0
 
 
 class EngineService:
@@ -89,6 +93,7 @@ class EngineService:
 
     def _run(self) -> None:
         last_state = 0.0
+        state_cost = 0.0
         while not self._stop.is_set():
             try:
                 first = self._inbox.get(timeout=STATE_INTERVAL_S / 2)
@@ -122,7 +127,8 @@ class EngineService:
                 continue
             now = time.monotonic()
             waiting = bool(self.engine.q.waiting_tickets())
-            due = (self._state_dirty.is_set() and now - last_state >= STATE_INTERVAL_S) or (
+            gap = max(STATE_INTERVAL_S, STATE_COST_FACTOR * state_cost)
+            due = (self._state_dirty.is_set() and now - last_state >= gap) or (
                 waiting and now - last_state >= REFRESH_S)
             if due and self.client.connected.is_set():
                 self._state_dirty.clear()
@@ -131,6 +137,7 @@ class EngineService:
                     self._publish(self.engine.state_messages())
                 except Exception:
                     log.exception("could not build the state")
+                state_cost = time.monotonic() - now
 
 
 def run(config: SiteConfig, clock: Clock | None = None, database_url: str | None = None) -> int:
