@@ -80,8 +80,12 @@ class _Timeouts:
 
     def at(self, deadline: float, fn: Callable[[], None]) -> None:
         with self._cv:
-            heapq.heappush(self._heap, (deadline, next(self._ids), fn))
-            self._cv.notify()
+            entry = (deadline, next(self._ids), fn)
+            heapq.heappush(self._heap, entry)
+            # Wake the thread only when it must wake sooner: a wake-up per request cost
+            # a thread switch each, and deadlines mostly arrive in rising order.
+            if self._heap[0] is entry:
+                self._cv.notify()
 
     def _run(self) -> None:
         while True:
