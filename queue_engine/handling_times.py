@@ -12,6 +12,7 @@ already under way, which grows the longer it has lasted.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import deque
 from collections.abc import Iterable
@@ -73,7 +74,11 @@ class HandlingTimes:
 
     def issued(self, service: str, at: datetime) -> None:
         q = self._issued.get(service)
-        if q is not None:
+        if q is None:
+            return
+        if q and at < q[-1]:  # out of order (replaying the day): keep the deque sorted
+            q.insert(bisect.bisect_right(q, at), at)
+        else:
             q.append(at)
 
     # ----- estimates -------------------------------------------------------------------
@@ -120,7 +125,10 @@ class HandlingTimes:
             return 0.0
         while q and q[0] < now - RATE_WINDOW:
             q.popleft()
-        return sum(1 for t in q if t <= now) / (RATE_WINDOW.total_seconds() / 60)
+        # Sorted: counting is only needed when some arrivals lie after ``now``; a scan per
+        # forecast cost more than the rest of the forecast at a busy kiosk.
+        n = len(q) if not q or q[-1] <= now else sum(1 for t in q if t <= now)
+        return n / (RATE_WINDOW.total_seconds() / 60)
 
     def as_dict(self) -> dict[str, float]:
         if self._cache is None or self._cache[0] != self._changes:
