@@ -7,6 +7,8 @@ stacks everything. Orientation and font sizes follow the widget's size on every 
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -17,7 +19,6 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
-    QPixmapCache,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -71,22 +72,37 @@ def _advance(text: str, px: int, bold: bool) -> int:
     return w
 
 
-def _text_pixmap(text: str, font: QFont, color, height: int) -> QPixmap:
+#: Text pixmaps kept for reuse (least recently used go first). A number moves down the
+#: recent list call by call, so a few dozen pixmaps cover what a board redraws; a fixed
+#: budget keeps memory flat over weeks.
+PIXMAP_BUDGET_BYTES = 3 * 2**20
+_pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
+_pixmap_bytes = 0
+
+
+def _text_pixmap(text: str, font: QFont, color: QColor, height: int) -> QPixmap:
     """The text drawn once into a pixmap. Qt draws glyphs above 64 px as paths on every
-    paint; a board's numbers are that big, and each moves down the list call by call, so
-    drawing each text once and copying it is most of the paint time saved."""
-    key = f"civiq|{text}|{font.pixelSize()}|{font.bold()}|{color.rgba()}|{height}"
-    pm = QPixmapCache.find(key)
-    if pm is None or pm.isNull():
-        width = QFontMetrics(font).horizontalAdvance(text) + 4
-        pm = QPixmap(max(width, 1), max(height, 1))
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setFont(font)
-        p.setPen(color)
-        p.drawText(pm.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-        p.end()
-        QPixmapCache.insert(key, pm)
+    paint; a board's numbers are that big, so drawing each text once and copying it is
+    most of the paint time saved."""
+    global _pixmap_bytes
+    key = (text, font.pixelSize(), font.bold(), color.rgba(), height)
+    pm = _pixmaps.get(key)
+    if pm is not None:
+        _pixmaps.move_to_end(key)
+        return pm
+    width = QFontMetrics(font).horizontalAdvance(text) + 4
+    pm = QPixmap(max(width, 1), max(height, 1))
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setFont(font)
+    p.setPen(color)
+    p.drawText(pm.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+    p.end()
+    _pixmaps[key] = pm
+    _pixmap_bytes += pm.width() * pm.height() * 4
+    while _pixmap_bytes > PIXMAP_BUDGET_BYTES and len(_pixmaps) > 1:
+        _, old = _pixmaps.popitem(last=False)
+        _pixmap_bytes -= old.width() * old.height() * 4
     return pm
 
 
