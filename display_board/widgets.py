@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
     QPixmap,
     QResizeEvent,
@@ -27,8 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QStyle,
-    QStyleOption,
     QVBoxLayout,
     QWidget,
 )
@@ -80,18 +77,18 @@ _pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
 _pixmap_bytes = 0
 
 
-def _text_pixmap(text: str, font: QFont, color: QColor, height: int) -> QPixmap:
+def _text_pixmap(text: str, font: QFont, color: QColor) -> QPixmap:
     """The text drawn once into a pixmap. Qt draws glyphs above 64 px as paths on every
     paint; a board's numbers are that big, so drawing each text once and copying it is
     most of the paint time saved."""
     global _pixmap_bytes
-    key = (text, font.pixelSize(), font.bold(), color.rgba(), height)
+    key = (text, font.pixelSize(), font.bold(), color.rgba())
     pm = _pixmaps.get(key)
     if pm is not None:
         _pixmaps.move_to_end(key)
         return pm
-    width = QFontMetrics(font).horizontalAdvance(text) + 4
-    pm = QPixmap(max(width, 1), max(height, 1))
+    fm = QFontMetrics(font)
+    pm = QPixmap(max(fm.horizontalAdvance(text) + 4, 1), max(fm.height() + 2, 1))
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setFont(font)
@@ -108,39 +105,56 @@ def _text_pixmap(text: str, font: QFont, color: QColor, height: int) -> QPixmap:
 
 class FitLabel(QLabel):
     """One line of text at the largest size up to ``max_px`` that fits the label's width,
-    so a long site name or notice shrinks instead of being cut off."""
+    so a long site name or notice shrinks instead of being cut off.
 
-    def __init__(self, text: str = "") -> None:
-        super().__init__(text)
+    The text is shown as a pixmap drawn once per text, size and colour (see
+    :func:`_text_pixmap`); QLabel paints the pixmap natively, so a redraw costs no Python.
+    ``text()`` still answers the text."""
+
+    def __init__(self, text: str = "", color: str | QColor = WHITE) -> None:
+        super().__init__()
         self._max_px = 20
         self._bold = False
-        self._text = text
+        self._text = ""
+        self._color = QColor(color)
+        self._font = _font(20)
         self._room = 0
         self._wanted_key: tuple = ()
         self._wanted = 20
         self._applied: tuple = ()
-        self._pm_key: tuple = ()
-        self._pm = QPixmap()
-        self._styled = False  # a style sheet draws its background (status, ticker)
         #: labels that must share one size (a column): the smallest that fits them all
         self.group: list[FitLabel] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(1, 1)
+        if text:
+            self.setText(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text == self._text:
+            return
+        self._text = text
+        self._refit()
+        self._render()
+
+    def set_color(self, color: QColor) -> None:
+        if color != self._color:
+            self._color = QColor(color)
+            self._render()
 
     def set_max_px(self, px: int, bold: bool = False) -> None:
         if (px, bold) != (self._max_px, self._bold):
             self._max_px, self._bold = px, bold
             self._refit()
 
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self._text = text
-        self._refit()
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._room = self.contentsRect().width() - 4
-        self._refit()
+        room = self.contentsRect().width() - 4
+        if room != self._room:
+            self._room = room
+            self._refit()
 
     def wanted_px(self) -> int:
         """The largest size up to the maximum at which the text fits (remembered until
@@ -155,32 +169,6 @@ class FitLabel(QLabel):
             self._wanted_key, self._wanted = key, px
         return self._wanted
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        if self._styled:
-            # background and border from the style sheet, as QLabel would draw them
-            opt = QStyleOption()
-            opt.initFrom(self)
-            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, opt, p, self)
-        if self._text:
-            r = self.contentsRect()
-            font = self.font()
-            color = self.palette().color(QPalette.ColorRole.WindowText)
-            key = (self._text, font.pixelSize(), font.bold(), color.rgba(), r.height())
-            if key != self._pm_key:
-                self._pm_key = key
-                self._pm = _text_pixmap(self._text, font, color, r.height())
-            pm = self._pm
-            align = self.alignment()
-            if align & Qt.AlignmentFlag.AlignRight:
-                x = r.right() - pm.width() + 1
-            elif align & Qt.AlignmentFlag.AlignHCenter:
-                x = r.left() + (r.width() - pm.width()) // 2
-            else:
-                x = r.left()
-            p.drawPixmap(x, r.top(), pm)
-        p.end()
-
     def _refit(self) -> None:
         if self.group:
             px = min(lab.wanted_px() for lab in self.group)
@@ -192,15 +180,20 @@ class FitLabel(QLabel):
     def _apply(self, px: int) -> None:
         if self._applied != (px, self._bold):
             self._applied = (px, self._bold)
-            self.setFont(_font(px, self._bold))
+            self._font = _font(px, self._bold)
+            self._render()
+
+    def _render(self) -> None:
+        if self._text:
+            self.setPixmap(_text_pixmap(self._text, self._font, self._color))
+        else:
+            self.clear()
 
 
 def _label(text: str = "", color: str = WHITE,
-           align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, styled: bool = True
-           ) -> FitLabel:
-    lab = FitLabel(text)
-    if styled:
-        lab.setStyleSheet(f"color: {color}; background: transparent;")
+           align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> FitLabel:
+    lab = FitLabel(text, color)
+    lab.setStyleSheet("background: transparent;")
     lab.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     return lab
 
@@ -225,10 +218,10 @@ class HeroPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 12, 24, 12)
         lay.setSpacing(0)
-        self.heading = _label(align=Qt.AlignmentFlag.AlignHCenter, styled=False)
-        self.number = _label(align=Qt.AlignmentFlag.AlignHCenter, styled=False)
+        self.heading = _label(align=Qt.AlignmentFlag.AlignHCenter)
+        self.number = _label(align=Qt.AlignmentFlag.AlignHCenter)
         self.number.setObjectName("hero_number")
-        self.counter = _label(align=Qt.AlignmentFlag.AlignHCenter, styled=False)
+        self.counter = _label(align=Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.heading, 1)
         lay.addWidget(self.number, 4)
         lay.addWidget(self.counter, 3)
@@ -249,9 +242,7 @@ class HeroPanel(QWidget):
             bg, fg, border = BLACK, WHITE, GREY
         self._bg, self._border = QColor(bg), QColor(border)
         for lab in (self.heading, self.number, self.counter):
-            pal = lab.palette()
-            pal.setColor(QPalette.ColorRole.WindowText, QColor(fg))
-            lab.setPalette(pal)
+            lab.set_color(QColor(fg))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -330,8 +321,7 @@ class BoardWidget(QWidget):
         # stale marker: kept visible until the board is current again
         self.status = _label(color=BLACK, align=Qt.AlignmentFlag.AlignHCenter)
         self.status.setObjectName("status")
-        self.status.setStyleSheet(f"color: {BLACK}; background: {YELLOW}; padding: 6px;")
-        self.status._styled = True
+        self.status.setStyleSheet(f"background: {YELLOW}; padding: 6px;")
         self.status.hide()
 
         self.hero = HeroPanel()
@@ -397,8 +387,7 @@ class BoardWidget(QWidget):
 
         # ticker
         self.ticker = _label(align=Qt.AlignmentFlag.AlignHCenter)
-        self.ticker.setStyleSheet(f"color: {WHITE}; background: {BAND}; padding: 0 24px;")
-        self.ticker._styled = True
+        self.ticker.setStyleSheet(f"background: {BAND}; padding: 0 24px;")
 
         self._root = QVBoxLayout(self)
         self._root.setContentsMargins(0, 0, 0, 0)
