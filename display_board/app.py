@@ -7,6 +7,7 @@ and the ticker.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from pathlib import Path
@@ -39,6 +40,21 @@ BLINK_TICK_MS = 250
 #: this long after the first.
 SETTLE_MS = 20
 NOTICES_TOPIC = topics.central("notices")
+
+
+def without_waiting(payload: bytes) -> bytes:
+    """The queue state without its list of waiting tickets, which a board never shows:
+    with a long queue, checking every ticket in it cost more than drawing the board.
+    Anything unreadable goes on unchanged, for the state model to refuse and log."""
+    try:
+        raw = json.loads(payload)
+    except ValueError:
+        return payload
+    data = raw.get("data") if isinstance(raw, dict) else None
+    if not isinstance(data, dict) or not data.get("waiting"):
+        return payload
+    data["waiting"] = []
+    return json.dumps(raw).encode()
 
 
 class DisplayApp(QObject):
@@ -85,6 +101,7 @@ class DisplayApp(QObject):
         self.bridge.message.connect(self._on_message)
         self.bridge.connection.connect(self._on_connection)
         self._first_current = False
+        self._queue_topic = topics.state_queue(self.site)
         # A call shows its number at once; the rest of the board follows one redraw later.
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
@@ -142,6 +159,8 @@ class DisplayApp(QObject):
                 self.vm.set_central_notices(notices)
                 self.refresh()
             return
+        if topic == self._queue_topic:
+            payload = without_waiting(payload)
         self.model.apply(topic, payload)  # listeners redraw what changed
 
     def _on_model(self, what: str, body: object) -> None:

@@ -125,6 +125,7 @@ class BoardViewModel:
         self._live_since: float = -math.inf
         self._services = [s for s in config.services if self.filter.shows_service(s.id)]
         self._typo_cache: dict[tuple[int, int], Typography] = {}
+        self._labels = {k: _bilingual(k, self.languages) for k in LABELS["en"]}
 
     # ----- inputs ---------------------------------------------------------------------
     def set_connected(self, up: bool) -> None:
@@ -228,7 +229,7 @@ class BoardViewModel:
         month = MONTHS[primary][local.month - 1]
         date = (f"{wd}, {local.day}. {month} {local.year}" if primary == "de"
                 else f"{wd}, {local.day} {month} {local.year}")
-        labels = {k: _bilingual(k, langs) for k in LABELS["en"]}
+        labels = self._labels
         return BoardView(
             site_name=self.config.site.name, clock=local.strftime("%H:%M"), date=date,
             labels=labels, newest=self._row(newest) if newest else None,
