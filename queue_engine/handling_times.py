@@ -51,6 +51,7 @@ class HandlingTimes:
         self._breaks: deque[float] = deque(maxlen=WINDOW)
         self._issued: dict[str, deque[datetime]] = {s: deque() for s in self._configured}
         self._cache: tuple[int, dict[str, float]] | None = None
+        self._sigmas: dict[str, tuple[int, float]] = {}
         self._changes = 0
 
     # ----- learning --------------------------------------------------------------------
@@ -90,6 +91,15 @@ class HandlingTimes:
         return (prior * PRIOR_WEIGHT + sum(s)) / (PRIOR_WEIGHT + len(s))
 
     def sigma(self, service: str) -> float:
+        # Asked for every visit under way in every forecast; the samples change far less.
+        cached = self._sigmas.get(service)
+        if cached is not None and cached[0] == self._changes:
+            return cached[1]
+        value = self._sigma(service)
+        self._sigmas[service] = (self._changes, value)
+        return value
+
+    def _sigma(self, service: str) -> float:
         s = [x for x in self._samples.get(service, ()) if x > 0]
         if len(s) < 3:
             return PRIOR_SIGMA
