@@ -75,11 +75,10 @@ class DisplayApp(QObject):
         self.filter = board_filter or BoardFilter()
         self.model = SiteStateModel(self.site)
         self.vm = BoardViewModel(config, self.filter, recent_calls=recent_calls)
-        self.board = BoardWidget(self.vm.recent_count, len(self.vm._services))
+        self.board = BoardWidget(self.vm.recent_count, self.vm.service_count)
         self.board.setWindowTitle(f"civiq — {config.site.name} — {client_id}")
         self.muted = mute
         self.screen_inches = screen_inches
-        self.board.resized.connect(self.refresh)
         # monotonic time is system-wide: benchmarks measure command -> board across processes
         self.board.newest_shown.connect(
             lambda n: log.debug("board shows %s (t=%.6f)", n, time.monotonic()))
@@ -110,6 +109,7 @@ class DisplayApp(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.refresh)
+        self.board.resized.connect(self.refresh)
 
     # ----- life ---------------------------------------------------------------------------
     def start(self) -> DisplayApp:

@@ -127,6 +127,11 @@ class BoardViewModel:
         self._typo_cache: dict[tuple[int, int], Typography] = {}
         self._labels = {k: _bilingual(k, self.languages) for k in LABELS["en"]}
 
+    @property
+    def service_count(self) -> int:
+        """Rows in the service table (after the filter)."""
+        return len(self._services)
+
     # ----- inputs ---------------------------------------------------------------------
     def set_connected(self, up: bool) -> None:
         self.connected = up

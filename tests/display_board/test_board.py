@@ -14,7 +14,7 @@ from civiq.config import SiteConfig
 from civiq.mqtt_client import MqttClient
 from civiq.protocol import envelope as env
 from civiq.protocol.models import NoticesState, TicketEvent, TicketInfo, TicketStatus
-from display_board.app import NOTICES_TOPIC, DisplayApp
+from display_board.app import NOTICES_TOPIC, DisplayApp, without_waiting
 from display_board.filters import parse_filter
 from display_board.player import Played
 from tests.conftest import TUESDAY_9
@@ -242,3 +242,12 @@ def test_cli_runs_the_board_and_reports_its_status(qtbot, broker: Mosquitto, eng
     qtbot.waitUntil(lambda: not seen[-1]["online"], timeout=3000)
     online = next(s for s in seen if s["online"])
     assert online["role"] == "display" and online["detail"]["muted"] is True
+
+
+def test_board_ignores_the_waiting_list_it_never_shows() -> None:
+    payload = json.dumps({"v": 1, "site": "x", "seq": 3, "ts": "2026-11-24T08:00:00Z",
+                          "type": "queue", "data": {"waiting": [{"number": "A001"}],
+                                                    "services": []}}).encode()
+    assert json.loads(without_waiting(payload))["data"] == {"waiting": [], "services": []}
+    for odd in (b"{broken", b"[1, 2]", b'{"data": 5}'):
+        assert without_waiting(odd) == odd  # the state model refuses and logs it
