@@ -5,8 +5,8 @@ The display runs as a real ``civiq display`` process (sound on, as in a hall: es
 renders in child processes, the queue drops what it cannot say in time) against a private
 Mosquitto. Calls come from this script acting as the engine: the same retained state and
 ``called`` events the engine publishes, with rising ``seq``, as fast as the board takes
-them — a long day compressed. Memory is the display process's resident set (psutil),
-read when the process has gone quiet.
+them (the script waits for the board every 25 calls) — a long day compressed. Memory is
+the display process's resident set (psutil), read when the process has gone quiet.
 
 First frame: from starting the process to its (debug) log line saying the board shows
 the newest retained call. Baseline, same run: the time to start a bare
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -48,6 +49,7 @@ from civiq.protocol.models import (
     TicketStatus,
 )
 
+SHOWS = re.compile(r"board shows (\S+ \S+) \(t=")
 T0 = datetime.fromisoformat("2026-11-24T09:00:00+01:00")
 
 
@@ -150,11 +152,18 @@ def main() -> int:
                                 env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
                                      "PYTHONUNBUFFERED": "1"})
         first_frame = [0.0]
+        shown_now = [""]
+        shown_cv = threading.Condition()
 
         def read_log() -> None:
             assert proc.stderr is not None
             for line in proc.stderr:
                 log_lines.append(line.rstrip())
+                m = SHOWS.search(line)
+                if m:
+                    with shown_cv:
+                        shown_now[0] = m.group(1)
+                        shown_cv.notify_all()
                 if (f"board shows {last_shown} (" in line and not current.is_set()):
                     first_frame[0] = time.perf_counter() - t_start
                     current.set()
@@ -173,8 +182,14 @@ def main() -> int:
             t_calls = time.perf_counter()
             for i in range(args.calls):
                 last_shown = engine.call()
-                if i % 50 == 49:
-                    time.sleep(0.05)  # let the broker and the board breathe, like a day
+                if i % 25 == 24:
+                    # As fast as the board takes them, no faster: a backlog of queued
+                    # messages would measure the burst, not the board.
+                    target = last_shown
+                    with shown_cv:
+                        if not shown_cv.wait_for(lambda t=target: shown_now[0] == t, 10):
+                            raise SystemExit(f"the board fell behind: showing {shown_now[0]}"
+                                             f", sent {target}")
             calls_s = time.perf_counter() - t_calls
             wait_quiet(ps)
             rss_after = rss_mb(ps)

@@ -79,6 +79,8 @@ class AnnouncementPlayer(QObject):
         self._pending_played = Played("chime", "", "")
         self._effect = QSoundEffect(self)
         self._effect.setVolume(1.0)
+        # Loading a sound brings up the audio stack; do it now, not on the first call.
+        self._effect.setSource(QUrl.fromLocalFile(str(self.chime_path)))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._item_done)
