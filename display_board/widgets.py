@@ -72,12 +72,12 @@ def _advance(text: str, px: int, bold: bool) -> int:
 #: Text pixmaps kept for reuse (least recently used go first). A number moves down the
 #: recent list call by call, so a few dozen pixmaps cover what a board redraws; a fixed
 #: budget keeps memory flat over weeks.
-PIXMAP_BUDGET_BYTES = 3 * 2**20
+PIXMAP_BUDGET_BYTES = 4 * 2**20
 _pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
 _pixmap_bytes = 0
 
 
-def _text_pixmap(text: str, font: QFont, color: QColor) -> QPixmap:
+def _text_pixmap(text: str, font: QFont, color: QColor, keep: bool = True) -> QPixmap:
     """The text drawn once into a pixmap. Qt draws glyphs above 64 px as paths on every
     paint; a board's numbers are that big, so drawing each text once and copying it is
     most of the paint time saved."""
@@ -95,8 +95,11 @@ def _text_pixmap(text: str, font: QFont, color: QColor) -> QPixmap:
     p.setPen(color)
     p.drawText(pm.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
     p.end()
+    if not keep:
+        return pm
+    size = pm.width() * pm.height() * 4
     _pixmaps[key] = pm
-    _pixmap_bytes += pm.width() * pm.height() * 4
+    _pixmap_bytes += size
     while _pixmap_bytes > PIXMAP_BUDGET_BYTES and len(_pixmaps) > 1:
         _, old = _pixmaps.popitem(last=False)
         _pixmap_bytes -= old.width() * old.height() * 4
@@ -124,6 +127,8 @@ class FitLabel(QLabel):
         self._applied: tuple = ()
         #: labels that must share one size (a column): the smallest that fits them all
         self.group: list[FitLabel] | None = None
+        #: False for a label whose texts never come back (the called number at its size)
+        self.keep_pixmaps = True
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(1, 1)
         if text:
@@ -185,7 +190,8 @@ class FitLabel(QLabel):
 
     def _render(self) -> None:
         if self._text:
-            self.setPixmap(_text_pixmap(self._text, self._font, self._color))
+            self.setPixmap(_text_pixmap(self._text, self._font, self._color,
+                                        self.keep_pixmaps))
         else:
             self.clear()
 
@@ -221,6 +227,8 @@ class HeroPanel(QWidget):
         self.heading = _label(align=Qt.AlignmentFlag.AlignHCenter)
         self.number = _label(align=Qt.AlignmentFlag.AlignHCenter)
         self.number.setObjectName("hero_number")
+        # each called number shows here once, then moves to the recent list at its size
+        self.number.keep_pixmaps = False
         self.counter = _label(align=Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.heading, 1)
         lay.addWidget(self.number, 4)
