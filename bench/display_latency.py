@@ -1,16 +1,18 @@
 """Counter command -> the number on the wall board, with 20 boards connected.
 
-A private Mosquitto, the engine as a real ``civiq engine`` process, and 20 boards, each a
-real ``civiq display`` process (offscreen Qt, 1920x1080, its own MQTT connection), as 20
-displays in a hall are 20 devices. A counter sends ``call_next`` 200 times, one call at a
-time; each sample is the time from sending the command to the moment one board's big
-number label holds the called number (each board logs it with its monotonic clock,
-which Linux shares between processes). So each call gives 20 samples; the slowest board
-of each call is reported too.
+A private Mosquitto, the engine as a real ``civiq engine`` process, and 20 real board
+widgets (offscreen Qt, 1920x1080) in this process, each with its own MQTT connection. A
+counter sends ``call_next`` 200 times, one call at a time; each sample is the time from
+sending the command to the moment one board's big number label holds the called number
+(its ``newest_shown`` signal, on the GUI thread). Each call gives 20 samples; the slowest
+board of each call is reported too. The 20 boards share one GUI thread and one Python
+interpreter lock here, where in a hall they are 20 devices: board k waits for boards
+1..k-1, so the figure is a hall's worth of work on one small machine. A first pass with
+one board (100 calls) gives what a single display sees.
 
-``--in-process`` runs the 20 boards as widgets in this one process instead: they then
-share one Python interpreter lock and one GUI thread, so the figure says more about
-that than about a board (reported for comparison, not as the result).
+``--processes`` runs each board as its own ``civiq display`` process instead (they log
+the moment with the monotonic clock, which Linux shares between processes); on a
+2-core machine 20 Qt processes mostly measure the scheduler.
 
 Baseline, same run, same broker: the raw MQTT round trip, paho publish (QoS 1) from one
 client to another subscribed client, 200 times. Target: p99 <= 50 ms.
@@ -111,15 +113,17 @@ class Tally:
                                      timeout)
 
 
-def drive(counter: MqttClient, tally: Tally, calls: int, ready: Callable[[], bool]) -> None:
+def drive(counter: MqttClient, tally: Tally, calls: int, ready: Callable[[], bool],
+          first: int) -> None:
+    """Calls ``first``-1 (warm-up) .. ``first`` + ``calls`` - 1 (measured)."""
     deadline = time.monotonic() + 40
     while not ready():
         if time.monotonic() > deadline:
             raise RuntimeError("boards did not become current in 40 s")
         time.sleep(0.05)
-    counter.request("call_next", {"counter": "platz-1"})  # warm-up: A 001
+    counter.request("call_next", {"counter": "platz-1"})  # warm-up
     time.sleep(0.3)
-    for i in range(2, calls + 2):
+    for i in range(first, first + calls):
         number = f"A {i:03d}"
         tally.mark_sent(number)
         counter.request_async("call_next", {"counter": "platz-1"})
@@ -129,7 +133,7 @@ def drive(counter: MqttClient, tally: Tally, calls: int, ready: Callable[[], boo
 
 
 def boards_as_processes(site_file: Path, port: int, n: int, counter: MqttClient,
-                        tally: Tally, calls: int) -> None:
+                        tally: Tally, calls: int, first: int) -> None:
     current: set[int] = set()
     procs: list[subprocess.Popen] = []
     logs: list[list[str]] = []
@@ -157,7 +161,7 @@ def boards_as_processes(site_file: Path, port: int, n: int, counter: MqttClient,
             logs.append([])
             threading.Thread(target=read, args=(i, proc), daemon=True).start()
         try:
-            drive(counter, tally, calls, lambda: len(current) == n)
+            drive(counter, tally, calls, lambda: len(current) == n, first)
         except RuntimeError as exc:
             dead = [f"board {i}: exit {p.poll()}: {logs[i][-5:]}" for i, p in enumerate(procs)
                     if p.poll() is not None]
@@ -173,7 +177,8 @@ def boards_as_processes(site_file: Path, port: int, n: int, counter: MqttClient,
                 p.wait()
 
 
-def boards_in_process(cfg, n: int, counter: MqttClient, tally: Tally, calls: int) -> None:
+def boards_in_process(cfg, n: int, counter: MqttClient, tally: Tally, calls: int,
+                      first: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QObject, Signal
     from PySide6.QtWidgets import QApplication
@@ -200,7 +205,7 @@ def boards_in_process(cfg, n: int, counter: MqttClient, tally: Tally, calls: int
     def run() -> None:
         try:
             drive(counter, tally, calls, lambda: all(
-                b.board.view is not None and not b.board.view.stale for b in boards))
+                b.board.view is not None and not b.board.view.stale for b in boards), first)
         except Exception as exc:  # re-raised below; the event loop must end first
             failure.append(exc)
         finally:
@@ -210,6 +215,9 @@ def boards_in_process(cfg, n: int, counter: MqttClient, tally: Tally, calls: int
     qapp.exec()
     for b in boards:
         b.stop()
+        b.board.close()
+        b.board.deleteLater()
+    qapp.processEvents()
     if failure:
         raise failure[0]
 
@@ -218,12 +226,13 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--boards", type=int, default=20)
     p.add_argument("--calls", type=int, default=200)
-    p.add_argument("--in-process", action="store_true",
-                   help="all boards as widgets in this process (comparison only)")
+    p.add_argument("--processes", action="store_true",
+                   help="each board its own civiq display process (comparison)")
     args = p.parse_args()
     # A timeout's SIGTERM unwinds like an error: the broker and engine children stop too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
+    single = Tally(1)
     tally = Tally(args.boards)
     with tempfile.TemporaryDirectory(prefix="civiq-bench-display-") as tmp, \
             Mosquitto() as broker:
@@ -236,13 +245,18 @@ def main() -> int:
             counter = MqttClient(cfg.broker, SITE_ID, "counter", "platz-1").start(wait=10)
             try:
                 counter.request("open_counter", {"counter": "platz-1"})
+                single_calls = 100
+                for _ in range(single_calls + 1):
+                    kiosk.request("issue_ticket", {"service": "svc-0"})
+                boards_in_process(cfg, 1, counter, single, single_calls, first=2)
                 for _ in range(args.calls + 1):
                     kiosk.request("issue_ticket", {"service": "svc-0"})
-                if args.in_process:
-                    boards_in_process(cfg, args.boards, counter, tally, args.calls)
-                else:
+                first = single_calls + 3
+                if args.processes:
                     boards_as_processes(site_file, broker.port, args.boards, counter, tally,
-                                        args.calls)
+                                        args.calls, first)
+                else:
+                    boards_in_process(cfg, args.boards, counter, tally, args.calls, first)
             finally:
                 kiosk.stop()
                 counter.stop()
@@ -250,7 +264,7 @@ def main() -> int:
     samples, worst = tally.samples, tally.worst
     p50, p99 = percentile(samples, 50), percentile(samples, 99)
     raw_p50, raw_p99 = percentile(raw, 50), percentile(raw, 99)
-    mode = "one process" if args.in_process else "one process per board"
+    mode = "one process per board" if args.processes else "one process"
     result = {
         "p50_ms": round(p50, 2),
         "p99_ms": round(p99, 2),
@@ -259,6 +273,8 @@ def main() -> int:
         "ratio_p99": round(p99 / raw_p99, 1),
         "slowest_board_p50_ms": round(percentile(worst, 50), 2),
         "slowest_board_p99_ms": round(percentile(worst, 99), 2),
+        "single_board_p50_ms": round(percentile(single.samples, 50), 2),
+        "single_board_p99_ms": round(percentile(single.samples, 99), 2),
         "boards": args.boards,
         "mode": mode,
         "calls": len(worst),
@@ -268,7 +284,8 @@ def main() -> int:
     print(f"{len(worst)} calls x {args.boards} boards ({mode}): command -> number on the "
           f"board p50 {p50:.1f} ms, p99 {p99:.1f} ms (slowest board per call: p99 "
           f"{result['slowest_board_p99_ms']} ms); raw MQTT round trip p50 {raw_p50:.2f} ms, "
-          f"p99 {raw_p99:.2f} ms; ratio p99 {result['ratio_p99']}")
+          f"p99 {raw_p99:.2f} ms; ratio p99 {result['ratio_p99']}; one board alone: p50 "
+          f"{result['single_board_p50_ms']} ms, p99 {result['single_board_p99_ms']} ms")
     emit(result)
     return 0
 
