@@ -18,7 +18,7 @@ Baseline, same run, same broker: the raw MQTT round trip, paho publish (QoS 1) f
 client to another subscribed client, 200 times. Target: p99 <= 50 ms.
 Last line: {"p50_ms", "p99_ms", "raw_p99_ms", "ratio_p99", ...}.
 
-    .venv/bin/python bench/display_latency.py [--boards 20] [--calls 200] [--in-process]
+    .venv/bin/python bench/display_latency.py [--boards 20] [--calls 200] [--processes]
 """
 
 from __future__ import annotations
