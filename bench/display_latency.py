@@ -10,15 +10,16 @@ interpreter lock here, where in a hall they are 20 devices: board k waits for bo
 1..k-1, so the figure is a hall's worth of work on one small machine. A first pass with
 one board (100 calls) gives what a single display sees.
 
-``--processes`` runs each board as its own ``civiq display`` process instead (they log
-the moment with the monotonic clock, which Linux shares between processes); on a
-2-core machine 20 Qt processes mostly measure the scheduler.
+``--processes N`` hosts the boards in N processes instead (they log the moment with the
+monotonic clock, which Linux shares between processes): ``--processes 2`` gives each
+core its own interpreter; ``--processes 20`` runs each board as its own ``civiq
+display``, which on 2 cores mostly measures the scheduler.
 
 Baseline, same run, same broker: the raw MQTT round trip, paho publish (QoS 1) from one
 client to another subscribed client, 200 times. Target: p99 <= 50 ms.
 Last line: {"p50_ms", "p99_ms", "raw_p99_ms", "ratio_p99", ...}.
 
-    .venv/bin/python bench/display_latency.py [--boards 20] [--calls 200] [--processes]
+    .venv/bin/python bench/display_latency.py [--boards 20] [--calls 200] [--processes N]
 """
 
 from __future__ import annotations
@@ -133,8 +134,10 @@ def drive(counter: MqttClient, tally: Tally, calls: int, ready: Callable[[], boo
 
 
 def boards_as_processes(site_file: Path, port: int, n: int, counter: MqttClient,
-                        tally: Tally, calls: int, first: int) -> None:
-    current: set[int] = set()
+                        tally: Tally, calls: int, first: int, processes: int) -> None:
+    """``processes`` == ``n``: each board a ``civiq display``; fewer: that many worker
+    processes of this script, each with its share of the boards."""
+    current: list[int] = []
     procs: list[subprocess.Popen] = []
     logs: list[list[str]] = []
 
@@ -142,26 +145,31 @@ def boards_as_processes(site_file: Path, port: int, n: int, counter: MqttClient,
         assert proc.stderr is not None
         for line in proc.stderr:
             if "board current" in line:
-                current.add(i)
+                current.append(i)
             m = SHOWS.search(line)
             if m:
                 tally.shown(m.group(1), float(m.group(2)))
             elif len(logs[i]) < 50:
                 logs[i].append(line.rstrip())
 
+    shares = [n // processes + (1 if i < n % processes else 0) for i in range(processes)]
     try:
-        for i in range(n):
+        for i, share in enumerate(shares):
+            if processes == n:
+                cmd = [str(ROOT / ".venv" / "bin" / "civiq"), "-v", "display", "--site",
+                       str(site_file), "--broker-port", str(port), "--id", f"bench-{i:02d}",
+                       "--mute", "--size", "1920x1080"]
+            else:
+                cmd = [sys.executable, __file__, "--worker", str(site_file), "--port",
+                       str(port), "--boards", str(share), "--first-id", str(sum(shares[:i]))]
             proc = subprocess.Popen(
-                [str(ROOT / ".venv" / "bin" / "civiq"), "-v", "display", "--site",
-                 str(site_file), "--broker-port", str(port), "--id", f"bench-{i:02d}",
-                 "--mute", "--size", "1920x1080"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT,
                 env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"})
             procs.append(proc)
             logs.append([])
             threading.Thread(target=read, args=(i, proc), daemon=True).start()
         try:
-            drive(counter, tally, calls, lambda: len(current) == n, first)
+            drive(counter, tally, calls, lambda: len(current) >= n, first)
         except RuntimeError as exc:
             dead = [f"board {i}: exit {p.poll()}: {logs[i][-5:]}" for i, p in enumerate(procs)
                     if p.poll() is not None]
@@ -175,6 +183,37 @@ def boards_as_processes(site_file: Path, port: int, n: int, counter: MqttClient,
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait()
+
+
+def worker(site_file: Path, port: int, n: int, first_id: int) -> int:
+    """Host ``n`` boards until terminated; they log "board current" and "board shows"."""
+    import logging
+
+    from PySide6.QtWidgets import QApplication
+
+    from display_board.app import DisplayApp
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("display_board.app").setLevel(logging.DEBUG)
+    qapp = QApplication([])
+    cfg = site_config(site_file, port)
+    boards = []
+    for i in range(n):
+        app = DisplayApp(cfg, f"bench-{first_id + i:02d}", sound=False)
+        app.board.resize(1920, 1080)
+        app.board.show()
+        app.start()
+        boards.append(app)
+    signal.signal(signal.SIGTERM, lambda *_: qapp.quit())
+    from PySide6.QtCore import QTimer
+
+    wake = QTimer()  # lets Python see SIGTERM while Qt waits
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+    qapp.exec()
+    for b in boards:
+        b.stop()
+    return 0
 
 
 def boards_in_process(cfg, n: int, counter: MqttClient, tally: Tally, calls: int,
@@ -226,9 +265,15 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--boards", type=int, default=20)
     p.add_argument("--calls", type=int, default=200)
-    p.add_argument("--processes", action="store_true",
-                   help="each board its own civiq display process (comparison)")
+    p.add_argument("--processes", type=int, default=0,
+                   help="host the boards in this many processes (20: each board its own "
+                   "civiq display); default 0: in this process")
+    p.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--first-id", type=int, default=0, help=argparse.SUPPRESS)
     args = p.parse_args()
+    if args.worker:
+        return worker(args.worker, args.port, args.boards, args.first_id)
     # A timeout's SIGTERM unwinds like an error: the broker and engine children stop too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
@@ -254,7 +299,7 @@ def main() -> int:
                 first = single_calls + 3
                 if args.processes:
                     boards_as_processes(site_file, broker.port, args.boards, counter, tally,
-                                        args.calls, first)
+                                        args.calls, first, args.processes)
                 else:
                     boards_in_process(cfg, args.boards, counter, tally, args.calls, first)
             finally:
@@ -264,7 +309,7 @@ def main() -> int:
     samples, worst = tally.samples, tally.worst
     p50, p99 = percentile(samples, 50), percentile(samples, 99)
     raw_p50, raw_p99 = percentile(raw, 50), percentile(raw, 99)
-    mode = "one process per board" if args.processes else "one process"
+    mode = f"{args.processes} processes" if args.processes else "one process"
     result = {
         "p50_ms": round(p50, 2),
         "p99_ms": round(p99, 2),
