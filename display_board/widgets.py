@@ -330,6 +330,8 @@ class BoardWidget(QWidget):
         self.status = _label(color=BLACK, align=Qt.AlignmentFlag.AlignHCenter)
         self.status.setObjectName("status")
         self.status.setStyleSheet(f"background: {YELLOW}; padding: 6px;")
+        # a band of its own height that pushes the board down, never over the calls
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.status.hide()
 
         self.hero = HeroPanel()

@@ -117,6 +117,16 @@ def display_board_shots(scene: Scene) -> list[Path]:
         if not app.board.grab().save(str(path)):
             raise RuntimeError(f"could not write {path}")
         written.append(path)
+        if size[0] > size[1]:
+            # The same board when it cannot reach the broker: last calls kept, marked.
+            app.vm.set_connected(False)
+            app.refresh()
+            process_events_for(0.3)
+            stale = scene.out / "display-stale.png"
+            if not app.board.grab().save(str(stale)):
+                raise RuntimeError(f"could not write {stale}")
+            written.append(stale)
+            app.vm.set_connected(True)
         app.stop()
         app.board.close()
         app.board.deleteLater()

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
+
 from civiq import topics
 from civiq.broker import Mosquitto
 from civiq.config import SiteConfig
@@ -128,6 +130,10 @@ def test_broker_lost_marks_stale_and_reconnects(qtbot, engine, broker: Mosquitto
     broker.stop()
     qtbot.waitUntil(lambda: not board.board.status.isHidden(), timeout=5000)
     assert board.board.status.text().startswith("Keine Verbindung · No connection")
+    # the band pushes the board down; it never covers the calls
+    b = board.board
+    qtbot.waitUntil(lambda: b.status.geometry().bottom() < b.hero.mapTo(b, QPoint(0, 0)).y(),
+                    timeout=1000)
     broker.start()
     qtbot.waitUntil(lambda: current(board), timeout=15_000)
     assert board.board.status.isHidden()
