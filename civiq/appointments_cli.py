@@ -24,7 +24,7 @@ from civiq.appointment_token import (
     save_public_key,
     sign_token,
 )
-from civiq.config import ConfigError, SiteConfig, load_site
+from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
 from civiq.protocol.appointments import MAX_IMPORT
 
 PROG = "civiq appointments"
@@ -130,13 +130,11 @@ def write_qr_png(text: str, path: str | Path) -> Path:
 
 # ----- over MQTT ----------------------------------------------------------------------
 def _config(args: argparse.Namespace) -> SiteConfig:
-    cfg = load_site(args.site)
-    broker = cfg.broker.model_dump()
-    if args.broker_port:
-        broker["port"] = args.broker_port
-    if args.username:
-        broker["username"] = args.username
-        broker["password"] = os.environ.get("CIVIQ_MQTT_PASSWORD")
+    cfg = load_site_overridden(args.site, broker_port=args.broker_port)
+    if not args.username:
+        return cfg
+    broker = {**cfg.broker.model_dump(), "username": args.username,
+              "password": os.environ.get("CIVIQ_MQTT_PASSWORD")}
     return load_site(args.site, broker=broker)
 
 

@@ -340,3 +340,25 @@ def _key_path(loc: tuple) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def load_site_overridden(
+    path: str | Path,
+    *,
+    broker_host: str | None = None,
+    broker_port: int | None = None,
+    data_folder: str | None = None,
+) -> SiteConfig:
+    """Load a site file with the command-line overrides every ``civiq`` command offers."""
+    cfg = load_site(path)
+    broker = cfg.broker.model_dump()
+    if broker_host:
+        broker["host"] = broker_host
+    if broker_port:
+        broker["port"] = broker_port
+    data = cfg.data.model_dump()
+    if data_folder:
+        data["folder"] = data_folder
+    if broker == cfg.broker.model_dump() and data == cfg.data.model_dump():
+        return cfg
+    return load_site(path, broker=broker, data=data)

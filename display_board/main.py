@@ -64,18 +64,12 @@ def _size(spec: str) -> tuple[int, int]:
 
 def run(args: argparse.Namespace) -> int:
     from civiq.clock import clock_from_spec
-    from civiq.config import ConfigError, load_site
+    from civiq.config import ConfigError, load_site_overridden
     from display_board.filters import FilterError, parse_filter
 
     try:
-        cfg = load_site(args.site)
-        broker = cfg.broker.model_dump()
-        if args.broker_port:
-            broker["port"] = args.broker_port
-        if args.broker_host:
-            broker["host"] = args.broker_host
-        if broker != cfg.broker.model_dump():
-            cfg = load_site(args.site, broker=broker)
+        cfg = load_site_overridden(args.site, broker_host=args.broker_host,
+                                   broker_port=args.broker_port)
         board_filter = parse_filter(args.services, args.counters, cfg)
         clock = clock_from_spec(args.clock)
         size = _size(args.size) if args.size else ((1080, 1920) if args.portrait

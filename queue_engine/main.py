@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from civiq.clock import clock_from_spec
-from civiq.config import ConfigError, load_site
+from civiq.config import ConfigError, load_site_overridden
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -21,15 +21,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from queue_engine.service import run as run_engine
 
-    overrides: dict = {}
     try:
-        cfg = load_site(args.site)
-        if args.broker_port:
-            overrides["broker"] = {**cfg.broker.model_dump(), "port": args.broker_port}
-        if args.data:
-            overrides["data"] = {**cfg.data.model_dump(), "folder": args.data}
-        if overrides:
-            cfg = load_site(args.site, **overrides)
+        cfg = load_site_overridden(args.site, broker_port=args.broker_port,
+                                   data_folder=args.data)
         clock = clock_from_spec(args.clock)
     except (ConfigError, ValueError) as exc:
         print(f"civiq engine: {exc}", file=sys.stderr)

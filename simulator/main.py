@@ -12,7 +12,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from civiq.config import ConfigError, load_site
+from civiq.config import ConfigError, load_site_overridden
 from simulator.settings import DEFAULT_DAY, SimSettings
 
 log = logging.getLogger(__name__)
@@ -53,10 +53,7 @@ def _settings(args: argparse.Namespace) -> SimSettings:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        config = load_site(args.site)
-        if args.broker_port:
-            config = load_site(args.site, broker={**config.broker.model_dump(),
-                                                  "port": args.broker_port})
+        config = load_site_overridden(args.site, broker_port=args.broker_port)
         settings = _settings(args)
     except (ConfigError, ValueError) as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)

@@ -95,3 +95,14 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     lines = error_of(site_file(tmp_path, text)).splitlines()
     assert any(": services[1].prefix: " in x for x in lines)
     assert any(": broker.port: " in x for x in lines)
+
+
+def test_command_line_overrides_replace_only_what_is_given(tmp_path) -> None:
+    from civiq.config import load_site_overridden
+
+    plain = load_site_overridden(EXAMPLE)
+    assert plain.broker.port == 1883
+    cfg = load_site_overridden(EXAMPLE, broker_port=18830, data_folder=str(tmp_path))
+    assert (cfg.broker.port, cfg.broker.host) == (18830, plain.broker.host)
+    assert cfg.data_folder() == tmp_path
+    assert cfg.services == plain.services
