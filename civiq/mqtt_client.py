@@ -140,6 +140,9 @@ class MqttClient:
         self._lock = threading.Lock()
         self._on_connect: list[Callable[[bool], None]] = []
         self._started = False
+        self._driven = False  # start_driven(): the owner's thread runs the network
+        self._retry_at = 0.0
+        self._retry_delay = 0.0
 
         c = paho.Client(
             CallbackAPIVersion.VERSION2,
@@ -184,13 +187,61 @@ class MqttClient:
             )
         return self
 
+    def start_driven(self) -> MqttClient:
+        """Like :meth:`start`, but without a network thread: the caller's own thread must
+        call :meth:`drive` often (well within the keepalive). Every handler then runs on
+        that thread, so a busy single-threaded owner (the engine) pays no thread switch
+        and no queue per message."""
+        props = Properties(PacketTypes.CONNECT)
+        props.SessionExpiryInterval = self._session_expiry if self._persistent else 0
+        self._paho.connect_async(
+            self.broker.host, self.broker.port, keepalive=self._keepalive,
+            clean_start=not self._persistent, properties=props,
+        )
+        self._driven = True
+        self._retry_at = 0.0
+        self._retry_delay = 0.0
+        self._started = True
+        return self
+
+    def drive(self, timeout: float) -> bool:
+        """One turn of the network (read, handlers, write, keepalive) waiting at most
+        ``timeout`` s; reconnects with back-off (1, 2, 4, 5 s) as the threaded loop does.
+        False while there is no connection."""
+        c = self._paho
+        if c.socket() is None:
+            now = time.monotonic()
+            if now < self._retry_at:
+                time.sleep(min(timeout, self._retry_at - now))
+                return False
+            try:
+                c.reconnect()
+            except OSError as exc:
+                log.debug("MQTT connect failed: %s", exc)
+                self._backoff()
+                return False
+        if c.loop(timeout) != paho.MQTT_ERR_SUCCESS:
+            self._backoff()
+            return False
+        return True
+
+    def _backoff(self) -> None:
+        self._retry_delay = min(max(self._retry_delay * 2, 1.0), 5.0)
+        self._retry_at = time.monotonic() + self._retry_delay
+
     def stop(self, *, graceful: bool = True) -> None:
         if not self._started:
             return
         self._started = False
         if graceful:
             self._paho.disconnect()
-        self._paho.loop_stop()
+        if self._driven:
+            # No thread reads the broker's close: let it through, then close ourselves.
+            deadline = time.monotonic() + 1.0
+            while self._paho.socket() is not None and time.monotonic() < deadline:
+                self._paho.loop(0.05)
+        else:
+            self._paho.loop_stop()
         self.connected.clear()
         with self._lock:
             pending, self._pending = self._pending, {}
@@ -217,6 +268,7 @@ class MqttClient:
         if reason_code.is_failure:
             log.warning("MQTT connect refused: %s", reason_code)
             return
+        self._retry_delay = 0.0
         subs = {f: q for f, q, _ in self._routes}
         if subs:
             client.subscribe([(f, q) for f, q in subs.items()])
