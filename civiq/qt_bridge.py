@@ -24,8 +24,9 @@ class MqttBridge(QObject):
         self.client = client
         client.on_connection_change(self.connection.emit)
 
-    def forward(self, topic_filter: str) -> None:
-        self.client.route(topic_filter, lambda t, p, _props: self.message.emit(t, bytes(p)))
+    def forward(self, topic_filter: str, qos: int = 1) -> None:
+        self.client.route(topic_filter, lambda t, p, _props: self.message.emit(t, bytes(p)),
+                          qos=qos)
 
     def request(self, tag: str, command: str, data: dict, **kw: object) -> None:
         """Send a command; ``reply(tag, result-or-exception)`` arrives on the GUI thread."""

@@ -94,13 +94,23 @@ class DisplayApp(QObject):
             will=Will(topics.device_status(self.site, self.client_id), self._status(False)),
         )
         self.bridge = MqttBridge(self.client, self)
-        for f in self.model.topic_filters():
-            self.bridge.forward(f)
+        # Only what a board shows: the calls as events (announced at once), the retained
+        # state at QoS 0 (no acknowledgement per message for every board; a reconnect
+        # brings it again) and notices; issued, finished and the rest follow as state.
+        state, _events = self.model.topic_filters()
+        self.bridge.forward(state, qos=0)
+        for kind in ("called", "recalled"):
+            self.bridge.forward(topics.event(self.site, kind))
         self.bridge.forward(NOTICES_TOPIC)
         self.bridge.message.connect(self._on_message)
         self.bridge.connection.connect(self._on_connection)
         self._first_current = False
         self._queue_topic = topics.state_queue(self.site)
+        # Retained state waits for the next redraw, and only its latest message per topic
+        # is read: with many boards on one machine, reading every board's queue state
+        # before the next board's called number put them all behind each other.
+        self._later = {self._queue_topic, topics.state_calls(self.site)}
+        self._pending: dict[str, bytes] = {}
         # A call shows its number at once; the rest of the board follows one redraw later.
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
@@ -159,9 +169,21 @@ class DisplayApp(QObject):
                 self.vm.set_central_notices(notices)
                 self.refresh()
             return
-        if topic == self._queue_topic:
-            payload = without_waiting(payload)
+        if topic in self._later:
+            self._pending.pop(topic, None)  # re-inserted last: the pending keep seq order
+            self._pending[topic] = payload
+            if not self._soon.isActive():
+                self._soon.start()
+            return
+        if self._pending:
+            self._apply_pending()  # older than this message: seq order holds
         self.model.apply(topic, payload)  # listeners redraw what changed
+
+    def _apply_pending(self) -> None:
+        pending, self._pending = self._pending, {}
+        for topic, payload in pending.items():
+            self.model.apply(topic, without_waiting(payload) if topic == self._queue_topic
+                             else payload)
 
     def _on_model(self, what: str, body: object) -> None:
         if (what in ("called", "recalled") and isinstance(body, Call)
@@ -193,6 +215,8 @@ class DisplayApp(QObject):
         return (size.width(), size.height()) if size.width() > 0 else None
 
     def refresh(self) -> None:
+        if self._pending:
+            self._apply_pending()
         self._soon.stop()
         size = self.board.size()
         view = self.vm.build(self.model.snapshot, self.clock.now(), time.monotonic(),
