@@ -261,11 +261,10 @@ class QueueEngine:
                     out.append(self._error_out(msg, request_id, exc, reply_topic))
                     continue
                 changed = True
-                reply = env.encode(env.make(
-                    self.site, "reply",
-                    Reply(ok=True, command=name, result=outcome.result.model_dump(mode="json")),
+                reply = env.encode_parts(
+                    self.site, "reply", env.ok_reply_body(name, outcome.result),
                     seq=self.next_seq(), request_id=rid, ts=ctx.now,
-                ))
+                )
                 seen[key] = reply
                 pending_replies.append({
                     "client": ctx.client, "request_id": rid, "command": name,
@@ -275,7 +274,7 @@ class QueueEngine:
                     seq = self.next_seq()
                     out.append(Outbound(
                         topics.event(self.site, kind),
-                        env.encode(env.make(self.site, kind, body, seq=seq, ts=ctx.now)),
+                        env.encode_parts(self.site, kind, body, seq=seq, ts=ctx.now),
                     ))
                     event_rows.append(self._event_row(seq, kind, body, ctx.now))
                 out.append(Outbound(reply_topic, reply, correlation=msg.correlation))

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from civiq.protocol.errors import ErrorCode, ProtocolError
 
@@ -56,6 +56,29 @@ def make(
 
 def encode(env: Envelope) -> bytes:
     return env.model_dump_json(exclude_none=True).encode()
+
+
+_TS = TypeAdapter(datetime)
+_str = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def encode_parts(site: str, type_: str, data: BaseModel | bytes, *, seq: int = 0,
+                 request_id: str | None = None, ts: datetime | None = None) -> bytes:
+    """``encode(make(...))`` for a body the engine has just built and validated: one
+    serialisation instead of dump, validate the dump, dump again (the engine's hot path).
+    ``data`` is a model or its JSON object already serialised."""
+    body = data if isinstance(data, bytes) else data.model_dump_json().encode()
+    rid = f',"request_id":{_str(request_id)}' if request_id is not None else ""
+    head = (f'{{"v":{SCHEMA_VERSION},"site":{_str(site)},"seq":{int(seq)},"ts":'
+            f'{_TS.dump_json(ts or datetime.now(UTC)).decode()},"type":{_str(type_)}{rid}'
+            ',"data":')
+    return head.encode() + body + b"}"
+
+
+def ok_reply_body(command: str, result: BaseModel) -> bytes:
+    """The JSON of ``Reply(ok=True, command=..., result=result)``, serialised once."""
+    return (f'{{"ok":true,"command":{_str(command)},"result":'.encode()
+            + result.model_dump_json().encode() + b',"error":null}')
 
 
 def decode(payload: bytes) -> Envelope:

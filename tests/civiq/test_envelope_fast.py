@@ -1,0 +1,41 @@
+"""The engine's one-pass encoder gives what the validated encoder gives."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from civiq.protocol import envelope as env
+from civiq.protocol.commands import CounterResult
+from civiq.protocol.models import Reply, TicketEvent, TicketInfo
+
+TS = datetime(2026, 11, 24, 9, 0, 1, 250_000, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+def _ticket() -> TicketInfo:
+    return TicketInfo.model_validate({
+        "number": "A001", "service": "svc-ä", "status": "waiting", "kind": "walk_in",
+        "issued_at": TS.isoformat(), "arrival": TS.isoformat(), "eta_min": 12.5,
+    })
+
+
+def test_event_encodes_like_the_validated_path() -> None:
+    body = TicketEvent(ticket=_ticket(), by="kiosk-1", counter=None)
+    fast = env.encode_parts("hh-wandsbek", "issued", body, seq=17, ts=TS)
+    slow = env.encode(env.make("hh-wandsbek", "issued", body, seq=17, ts=TS))
+    assert json.loads(fast) == json.loads(slow)
+    assert env.decode(fast) == env.decode(slow)
+
+
+def test_ok_reply_encodes_like_the_validated_path() -> None:
+    result = CounterResult(counter="platz-1", status="open")
+    fast = env.encode_parts("hh-wandsbek", "reply", env.ok_reply_body("open_counter", result),
+                            seq=18, request_id='r"1\u00e4', ts=TS)
+    slow = env.encode(env.make(
+        "hh-wandsbek", "reply",
+        Reply(ok=True, command="open_counter", result=result.model_dump(mode="json")),
+        seq=18, request_id='r"1\u00e4', ts=TS))
+    assert json.loads(fast) == json.loads(slow)
+    assert Reply.model_validate(env.decode(fast).data).result == {"counter": "platz-1",
+                                                                  "status": "open"}
