@@ -243,6 +243,9 @@ def _set(label: QLabel, text: str) -> None:
         label.setText(text)
 
 
+_backgrounds: dict[tuple, QPixmap] = {}
+
+
 class HeroPanel(QWidget):
     """The newest call: ticket number over counter, flashing while it is new.
 
@@ -289,14 +292,31 @@ class HeroPanel(QWidget):
             lab.set_color(QColor(fg))
         self.update()
 
+    def _background(self) -> QPixmap:
+        """The rounded panel drawn once per size and colours: an antialiased outline
+        this big costs more than copying it, and a call repaints the panel at once."""
+        key = (self.width(), self.height(), self._bg.rgba(), self._border.rgba())
+        pm = _backgrounds.get(key)
+        if pm is None:
+            pm = QPixmap(max(self.width(), 1), max(self.height(), 1))
+            pm.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pm)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            half = self.BORDER / 2
+            rect = QRectF(pm.rect()).adjusted(half, half, -half, -half)
+            p.setPen(QPen(self._border, self.BORDER))
+            p.setBrush(self._bg)
+            p.drawRoundedRect(rect, self.RADIUS, self.RADIUS)
+            p.end()
+            if len(_backgrounds) >= 6:  # the three styles at the current size, and one more
+                _backgrounds.pop(next(iter(_backgrounds)))
+            _backgrounds[key] = pm
+        return pm
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        half = self.BORDER / 2
-        rect = QRectF(self.rect()).adjusted(half, half, -half, -half)
-        p.setPen(QPen(self._border, self.BORDER))
-        p.setBrush(self._bg)
-        p.drawRoundedRect(rect, self.RADIUS, self.RADIUS)
+        r = event.rect()
+        p.drawPixmap(r, self._background(), r)
         p.end()
 
 
@@ -557,8 +577,13 @@ class BoardWidget(QWidget):
             number, counter = row.number, f"→ {row.counter_name}"
         else:
             number, counter = "", none_text
+        changed = number != self.hero.number.text()
         _set(self.hero.number, number)
         _set(self.hero.counter, counter)
+        if changed and self.hero.isVisible():
+            # Painted now, not when the event loop comes to it: behind other boards'
+            # messages (or a long redraw) that could take tens of milliseconds.
+            self.hero.repaint()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
