@@ -13,6 +13,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import logging
+import select
 import socket
 import threading
 import time
@@ -220,7 +221,28 @@ class MqttClient:
                 log.debug("MQTT connect failed: %s", exc)
                 self._backoff()
                 return False
-        if c.loop(timeout) != paho.MQTT_ERR_SUCCESS:
+        # paho's loop() would add a wake-up socket pair, and then every publish() writes
+        # a byte to it and the next select returns at once: two syscalls per message for
+        # a wake-up no one needs when the owner's thread is the loop.
+        sock = c.socket()
+        pending = getattr(sock, "pending", None)  # TLS: bytes already decrypted
+        if pending is not None and pending():
+            readable = True
+        else:
+            try:
+                r, _, _ = select.select([sock], [], [], timeout)
+            except (OSError, ValueError, TypeError):
+                r = []
+                if c.socket() is None:
+                    self._backoff()
+                    return False
+            readable = bool(r)
+        rc = c.loop_read() if readable else paho.MQTT_ERR_SUCCESS
+        if rc == paho.MQTT_ERR_SUCCESS and c.want_write():
+            rc = c.loop_write()
+        if rc == paho.MQTT_ERR_SUCCESS:
+            rc = c.loop_misc()
+        if rc != paho.MQTT_ERR_SUCCESS or c.socket() is None:
             self._backoff()
             return False
         return True
