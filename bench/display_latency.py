@@ -3,12 +3,17 @@
 A private Mosquitto, the engine as a real ``civiq engine`` process, and 20 real board
 widgets (offscreen Qt, 1920x1080) in this process, each with its own MQTT connection. A
 counter sends ``call_next`` 200 times, one call at a time; each sample is the time from
-sending the command to the moment one board's big number label holds the called number
-(its ``newest_shown`` signal, on the GUI thread). Each call gives 20 samples; the slowest
-board of each call is reported too. The 20 boards share one GUI thread and one Python
-interpreter lock here, where in a hall they are 20 devices: board k waits for boards
-1..k-1, so the figure is a hall's worth of work on one small machine. A first pass with
-one board (100 calls) gives what a single display sees.
+sending the command to the moment one board first paints the called number in its big
+number label (its ``newest_shown`` signal, from the label's paint on the GUI thread).
+Each call gives 20 samples; the slowest board of each call is reported too. The 20
+boards share one GUI thread and one Python interpreter lock here, where in a hall they
+are 20 devices: board k waits for boards 1..k-1, so the figure is a hall's worth of work
+on one small machine. A first pass with one board (100 calls) gives what a single
+display sees.
+
+The default stays one process, the worst case on purpose: a hall has one device per
+board, which a 2-core machine cannot stand for (``--processes 20`` oversubscribes it);
+the one-board figures in the same JSON are the nearest to what a hall's board sees.
 
 ``--processes N`` hosts the boards in N processes instead (they log the moment with the
 monotonic clock, which Linux shares between processes): ``--processes 2`` gives each
