@@ -7,6 +7,7 @@ and the ticker.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
@@ -42,6 +43,7 @@ SETTLE_MS = 20
 NOTICES_TOPIC = topics.central("notices")
 
 
+@functools.lru_cache(maxsize=4)  # boards of one process get the same bytes: read once
 def without_waiting(payload: bytes) -> bytes:
     """The queue state without its list of waiting tickets, which a board never shows:
     with a long queue, checking every ticket in it cost more than drawing the board.
