@@ -38,10 +38,10 @@ SLOT = datetime(2026, 11, 24, 9, 30, tzinfo=BERLIN)
 KEYS = EXAMPLE_SITE.parent / "keys"
 DEMO_PRIVATE = KEYS / "demo-private-key-DO-NOT-USE-IN-PRODUCTION.pem"
 
-def read_qr(png):
+
+def read_qr(png: Path) -> list:
     """QR codes only: a full-format scan can find a spurious 1-D code in a QR image."""
     return zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)
-
 
 
 @pytest.fixture(scope="module")

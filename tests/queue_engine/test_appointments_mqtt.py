@@ -26,10 +26,10 @@ DEMO_KEY = load_private_key(
     EXAMPLE_SITE.parent / "keys" / "demo-private-key-DO-NOT-USE-IN-PRODUCTION.pem")
 CSV_HEADER = "booking_id,service,site,slot_start,slot_minutes\n"
 
-def read_qr(png):
+
+def read_qr(png: Path) -> list:
     """QR codes only: a full-format scan can find a spurious 1-D code in a QR image."""
     return zxingcpp.read_barcodes(Image.open(png), formats=zxingcpp.BarcodeFormat.QRCode)
-
 
 
 def at(hh: int, mm: int = 0) -> datetime:
