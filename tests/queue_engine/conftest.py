@@ -13,7 +13,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from civiq.broker import free_port
+from civiq.broker import free_port, stop_process
 from civiq.config import SiteConfig, load_site
 from civiq.mqtt_client import MqttClient
 from tests.conftest import EXAMPLE_SITE
@@ -87,12 +87,7 @@ class PostgresServer:
     def stop(self) -> None:
         if self.proc is None:
             return
-        self.proc.send_signal(signal.SIGINT)  # "fast" shutdown: clients are cut off
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop_process(self.proc, signal.SIGINT, 10)  # "fast" shutdown: clients are cut off
         self.proc = None
 
 

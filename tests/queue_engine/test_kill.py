@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from civiq import topics
+from civiq.broker import stop_process
 from civiq.config import SiteConfig
 from civiq.mqtt_client import MqttClient, RequestFailed
 from tests.conftest import EXAMPLE_SITE
@@ -43,13 +44,8 @@ class EngineProcess:
         self.proc.wait(5)
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        if self.proc is not None:
+            stop_process(self.proc)
 
 
 @pytest.fixture
