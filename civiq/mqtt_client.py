@@ -316,7 +316,8 @@ class MqttClient:
 
     # ----- publishing ---------------------------------------------------------------------
     def publish(self, topic: str, payload: bytes, *, qos: int = 1, retain: bool = False,
-                correlation: bytes | None = None, response_topic: str | None = None) -> None:
+                correlation: bytes | None = None, response_topic: str | None = None,
+                ) -> paho.MQTTMessageInfo:
         props = None
         if correlation is not None or response_topic is not None:
             props = Properties(PacketTypes.PUBLISH)
@@ -324,7 +325,7 @@ class MqttClient:
                 props.CorrelationData = correlation
             if response_topic is not None:
                 props.ResponseTopic = response_topic
-        self._paho.publish(topic, payload, qos=qos, retain=retain, properties=props)
+        return self._paho.publish(topic, payload, qos=qos, retain=retain, properties=props)
 
     # ----- requests -----------------------------------------------------------------------
     def request_async(self, command: str, data: dict[str, Any], *, timeout: float = 3.0,

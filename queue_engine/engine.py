@@ -6,11 +6,12 @@ state. It is driven by :mod:`queue_engine.service` over MQTT and by tests direct
 
 from __future__ import annotations
 
+import collections
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -64,7 +65,6 @@ SEQ_RESERVE = 100_000
 class Inbound:
     topic: str
     payload: bytes
-    response_topic: str | None = None
     correlation: bytes | None = None
 
 
@@ -99,7 +99,6 @@ class QueueEngine:
         self.started_at = clock.now()
         self.handling = HandlingTimes(config)
         self._replies: dict[tuple[str, str], str] = {}
-        self._forecast_cache: tuple[int, float, Any] | None = None
         self.version = 0  # bumps on every change; caches key on it
         self._stale = False  # True while the store could not be reloaded after a failure
         with store.begin() as conn:
@@ -242,16 +241,16 @@ class QueueEngine:
         changed = False
         with self.store.begin() as conn:
             for msg in batch:
-                reply_topic, request_id, _ = self._reply_address(msg)
+                reply_topic, request_id = self._reply_address(msg)
                 try:
                     ctx, name, args, rid = self._parse(msg)
                     key = (ctx.client, rid)
-                    cached = self._replies.get(key)
-                    if cached is None and key in self._stored_keys:
-                        cached = repo.get_reply(conn, *key)  # a retry from before a restart
                     if key in seen:
                         out.append(Outbound(reply_topic, seen[key], correlation=msg.correlation))
                         continue
+                    cached = self._replies.get(key)
+                    if cached is None and key in self._stored_keys:
+                        cached = repo.get_reply(conn, *key)  # a retry from before a restart
                     if cached is not None:
                         out.append(Outbound(reply_topic, cached.encode(),
                                             correlation=msg.correlation))
@@ -303,7 +302,7 @@ class QueueEngine:
             row.update(counter=body.counter)
         return row
 
-    def _reply_address(self, msg: Inbound) -> tuple[str, str | None, str]:
+    def _reply_address(self, msg: Inbound) -> tuple[str, str | None]:
         # Replies go only to the sender's own reply topic, whatever response topic it
         # named: a hostile client must not make the engine publish elsewhere.
         ct = topics.parse_command_topic(msg.topic)
@@ -314,7 +313,7 @@ class QueueEngine:
                 rid = msg.correlation.decode()[:128]
             except UnicodeDecodeError:
                 rid = None
-        return topics.reply(self.site, client), rid, client
+        return topics.reply(self.site, client), rid
 
     def _error_out(self, msg: Inbound, request_id: str | None, exc: ProtocolError,
                    reply_topic: str | None = None) -> Outbound:
@@ -386,9 +385,10 @@ class QueueEngine:
         now = self.clock.now()
         f = self.forecast(now)
         etas = {n: f.wait_min(n, now) for n in f.start}
+        waiting_by_service = collections.Counter(t.service for t in self.q.waiting_tickets())
         services = []
         for s in self.config.services:
-            waiting = sum(1 for t in self.q.waiting_tickets() if t.service == s.id)
+            waiting = waiting_by_service[s.id]
             open_counters = sum(
                 1 for c in self.q.counters.values()
                 if c.status is CounterStatus.OPEN and s.id in c.services
@@ -555,9 +555,3 @@ class QueueEngine:
         self.q.close_counter(a.counter, ctx.now)
         return self._counter_outcome(a.counter, ctx)
 
-
-def today(config: SiteConfig, clock: Clock) -> date:
-    return config.local_day(clock.now())
-
-
-__all__ = ["Inbound", "Outbound", "QueueEngine", "TicketKind"]

@@ -68,9 +68,8 @@ class EngineService:
         self._worker.join(timeout=5)
         # The worker has ended: this thread may drive the network now.
         if self.client.connected.is_set():
-            info = self.client._paho.publish(
-                topics.state_engine(self.site), self.engine.engine_state(False), qos=1,
-                retain=True)
+            info = self.client.publish(
+                topics.state_engine(self.site), self.engine.engine_state(False), retain=True)
             deadline = time.monotonic() + 2
             while not info.is_published() and time.monotonic() < deadline:
                 if not self.client.drive(0.05):
@@ -82,7 +81,6 @@ class EngineService:
     def _on_command(self, topic: str, payload: bytes, props: Any) -> None:
         self._inbox.append(Inbound(
             topic=topic, payload=payload,
-            response_topic=getattr(props, "ResponseTopic", None),
             correlation=getattr(props, "CorrelationData", None),
         ))
 
@@ -143,10 +141,10 @@ class EngineService:
                 self._stop.wait(0.5)
                 continue
             now = time.monotonic()
-            waiting = bool(self.engine.q.waiting_tickets())
             gap = max(STATE_INTERVAL_S, STATE_COST_FACTOR * state_cost)
+            # Only an old state scans for waiting tickets: this runs on every turn.
             due = (self._state_dirty.is_set() and now - last_state >= gap) or (
-                waiting and now - last_state >= REFRESH_S)
+                now - last_state >= REFRESH_S and bool(self.engine.q.waiting_tickets()))
             if due and self.client.connected.is_set():
                 self._state_dirty.clear()
                 last_state = now
