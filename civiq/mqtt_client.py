@@ -173,13 +173,16 @@ class MqttClient:
         """``fn(True)`` after every (re)connect and subscribe; ``fn(False)`` on loss."""
         self._on_connect.append(fn)
 
-    def start(self, wait: float | None = None) -> MqttClient:
+    def _connect_async(self) -> None:
         props = Properties(PacketTypes.CONNECT)
         props.SessionExpiryInterval = self._session_expiry if self._persistent else 0
         self._paho.connect_async(
             self.broker.host, self.broker.port, keepalive=self._keepalive,
             clean_start=not self._persistent, properties=props,
         )
+
+    def start(self, wait: float | None = None) -> MqttClient:
+        self._connect_async()
         self._paho.loop_start()
         self._started = True
         if wait is not None and not self.connected.wait(wait):
