@@ -9,7 +9,7 @@ import logging
 import sys
 from collections.abc import Callable
 
-#: name -> ("module:function that adds arguments", "module:function that runs", help)
+#: name -> (module with add_arguments(parser) and run(args), help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "engine": ("queue_engine.main", "Run a site's queue engine (headless, one per site)."),
     "demo": ("civiq.demo", "A whole site on this machine: broker, engine, apps, simulation."),
@@ -49,16 +49,21 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     chosen = next((a for a in argv if a in SUBCOMMANDS), None)
-    args = build_parser(chosen).parse_args(argv)
+    parser = build_parser(chosen)
+    args, extra = parser.parse_known_args(argv)
+    # A command whose module cannot load has no options: say why it is missing rather
+    # than complain about its options.
+    if getattr(args, "_unavailable", None):
+        print(args._unavailable, file=sys.stderr)
+        return 2
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     for noisy in ("alembic", "paho"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    if getattr(args, "_unavailable", None):
-        print(args._unavailable, file=sys.stderr)
-        return 2
     _, run = _load(SUBCOMMANDS[args.command][0])
     return int(run(args) or 0)
 

@@ -38,3 +38,13 @@ def test_headless_demo_runs_and_stops_cleanly(tmp_path) -> None:
     assert "stopping" in proc.stdout
     left = subprocess.run(["pgrep", "-f", str(tmp_path / "demo")], capture_output=True)
     assert left.returncode == 1, "the demo left processes running"
+
+
+def test_a_command_that_cannot_load_says_why_not_what_options_it_lacks(
+        monkeypatch, capsys) -> None:
+    from civiq import cli
+
+    monkeypatch.setitem(cli.SUBCOMMANDS, "kiosk", ("no_such_module.main", "A kiosk."))
+    assert cli.main(["kiosk", "--fullscreen"]) == 2
+    err = capsys.readouterr().err
+    assert "kiosk: not available here" in err and "unrecognized" not in err
