@@ -26,6 +26,7 @@ from civiq.appointment_token import (
 )
 from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
 from civiq.protocol.appointments import MAX_IMPORT
+from civiq.protocol.errors import ErrorCode
 
 PROG = "civiq appointments"
 
@@ -44,7 +45,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     s.add_argument("--site-id", required=True, help="site id, e.g. hh-wandsbek")
     s.add_argument("--booking", required=True, help="booking id")
     s.add_argument("--slot", required=True, help="slot start, ISO 8601 with UTC offset")
-    s.add_argument("--day", help="YYYY-MM-DD; default: the slot's date")
+    s.add_argument("--day", type=_day, help="YYYY-MM-DD; default: the slot's date")
     s.add_argument("--png", help="also write the QR code to this PNG file")
 
     for name, help_ in (
@@ -63,7 +64,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
             c.add_argument("csv", help="CSV file: booking_id,service,site,slot_start,"
                            "slot_minutes (docs/appointments.md)")
         elif name == "list":
-            c.add_argument("--day", help="YYYY-MM-DD; default today")
+            c.add_argument("--day", type=_day, help="YYYY-MM-DD; default today")
             c.add_argument("--json", action="store_true", help="print JSON")
         else:
             c.add_argument("booking_id")
@@ -97,6 +98,13 @@ def _keygen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: not a date; use YYYY-MM-DD") from exc
+
+
 def _sign(args: argparse.Namespace) -> int:
     try:
         slot = datetime.fromisoformat(args.slot)
@@ -105,7 +113,7 @@ def _sign(args: argparse.Namespace) -> int:
                          "2026-11-24T09:30:00+01:00") from exc
     if slot.tzinfo is None:
         raise ValueError(f"--slot {args.slot!r}: add the UTC offset, e.g. +01:00")
-    day = date.fromisoformat(args.day) if args.day else slot.date()
+    day = args.day or slot.date()
     token = sign_token(load_private_key(args.key), args.key_id, args.booking, args.site_id,
                        day, slot)
     print(token)
@@ -156,7 +164,8 @@ def _requests(args: argparse.Namespace, cfg: SiteConfig,
                 results.append(client.request(command, data, timeout=args.timeout))
             except RequestFailed as exc:
                 done = f" ({len(results)} of {len(calls)} parts done)" if results else ""
-                print(f"{PROG} {args.action}: refused: {exc.code}: {exc.message}{done}",
+                what = "failed" if exc.code == ErrorCode.ENGINE_UNAVAILABLE else "refused"
+                print(f"{PROG} {args.action}: {what}: {exc.code}: {exc.message}{done}",
                       file=sys.stderr)
                 return 1
     finally:
@@ -192,7 +201,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     cfg = _config(args)
-    data = {"day": date.fromisoformat(args.day).isoformat()} if args.day else {}
+    data = {"day": args.day.isoformat()} if args.day else {}
     results = _requests(args, cfg, [("list_appointments", data)])
     if isinstance(results, int):
         return results

@@ -23,7 +23,7 @@ import platformdirs
 
 from civiq import textview
 from civiq.broker import BrokerError, Mosquitto
-from civiq.config import ConfigError, SiteConfig, load_site
+from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
 from civiq.mqtt_client import MqttClient
 from civiq.state_model import SiteStateModel
 
@@ -100,12 +100,12 @@ class Demo:
         except BrokerError as exc:
             print(f"civiq demo: {exc}", file=sys.stderr)
             return 2
-        config = load_site(a.site, broker={**base.broker.model_dump(), "port": broker.port,
-                                           "host": "127.0.0.1"},
-                           data={"folder": str(data)})
+        config = load_site_overridden(a.site, broker_host="127.0.0.1",
+                                      broker_port=broker.port, data_folder=str(data))
         start = demo_clock_start(config, datetime.now(config.tz))
         clock = f"{start.isoformat()}@{a.speed:g}"
-        common = ["--site", a.site, "--broker-port", str(broker.port)]
+        common = ["--site", a.site, "--broker-host", "127.0.0.1",
+                  "--broker-port", str(broker.port)]
         print(f"civiq demo: broker on 127.0.0.1:{broker.port}, data and logs in {data}")
         print(f"civiq demo: the day runs from {start:%a %d.%m.%Y %H:%M} at {a.speed:g}x speed")
         try:

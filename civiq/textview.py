@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from civiq.config import SiteConfig
 from civiq.protocol.models import CounterStatus
 from civiq.state_model import SiteSnapshot
@@ -77,6 +75,3 @@ def now_line(snap: SiteSnapshot) -> str:
     call = f"{last.number}->{last.counter_name}" if last else "-"
     return f"{at} waiting={waiting} issued={q.issued_today} served={q.served_today} last={call}"
 
-
-def clock_of(snap: SiteSnapshot) -> datetime | None:
-    return snap.last_update

@@ -181,13 +181,13 @@ class AppointmentDesk:
         if deadline is None or now <= deadline:
             self._prune()
             return []
+        if time.monotonic() < self._retry_at:
+            return []
         gone = sorted(
             (a for a in self.bookings.values()
              if a.status is AppointmentStatus.BOOKED and now > self.closes_at(a)),
             key=lambda a: (a.slot_start, a.booking_id),
         )
-        if time.monotonic() < self._retry_at:
-            return []
         out: list[Outbound] = []
         rows: list[dict[str, Any]] = []
         # Memory changes only after the commit: a store that is away loses nothing.

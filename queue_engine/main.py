@@ -11,6 +11,7 @@ from civiq.config import ConfigError, load_site_overridden
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--site", required=True, help="the site's TOML file")
+    p.add_argument("--broker-host", help="override the broker host of the site file")
     p.add_argument("--broker-port", type=int, help="override the broker port of the site file")
     p.add_argument("--data", help="override the data folder of the site file")
     p.add_argument("--database-url", help="any SQLAlchemy URL; default SQLite in the data folder")
@@ -22,7 +23,8 @@ def run(args: argparse.Namespace) -> int:
     from queue_engine.service import run as run_engine
 
     try:
-        cfg = load_site_overridden(args.site, broker_port=args.broker_port,
+        cfg = load_site_overridden(args.site, broker_host=args.broker_host,
+                                   broker_port=args.broker_port,
                                    data_folder=args.data)
         clock = clock_from_spec(args.clock)
     except (ConfigError, ValueError) as exc:

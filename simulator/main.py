@@ -38,6 +38,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="play against a running engine on the site's broker, in wall time")
     p.add_argument("--clock", default=None,
                    help="--live: the engine's clock, e.g. 2026-11-24T08:00:00+01:00@60")
+    p.add_argument("--broker-host", default=None,
+                   help="override the broker host of the site file (the demo's broker)")
     p.add_argument("--broker-port", type=int, default=None,
                    help="override the broker port of the site file (the demo's broker)")
     p.add_argument("--speed", type=float, default=None,
@@ -53,7 +55,8 @@ def _settings(args: argparse.Namespace) -> SimSettings:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        config = load_site_overridden(args.site, broker_port=args.broker_port)
+        config = load_site_overridden(args.site, broker_host=args.broker_host,
+                                      broker_port=args.broker_port)
         settings = _settings(args)
     except (ConfigError, ValueError) as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
