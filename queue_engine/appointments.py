@@ -215,7 +215,6 @@ class AppointmentDesk:
         for a in done:
             self.bookings[a.booking_id] = a
         self._changes += 1
-        self.engine.version += 1
         log.info("%d appointment(s) not checked in: no-show", len(gone))
         return out
 

@@ -99,7 +99,6 @@ class QueueEngine:
         self.started_at = clock.now()
         self.handling = HandlingTimes(config)
         self._replies: dict[tuple[str, str], str] = {}
-        self.version = 0  # bumps on every change; caches key on it
         self._stale = False  # True while the store could not be reloaded after a failure
         with store.begin() as conn:
             day = config.local_day(clock.now())
@@ -173,7 +172,6 @@ class QueueEngine:
             # Replies are kept two days for retries; an engine that runs for weeks prunes here.
             repo.prune_requests(conn, self.clock.now() - timedelta(days=2))
             self.q = repo.load_day(conn, self.config, today)
-        self.version += 1
         return True
 
     def expire_appointments(self) -> list[Outbound]:
@@ -231,7 +229,6 @@ class QueueEngine:
         with self.store.begin() as conn:
             self.q = repo.load_day(conn, self.config, self.q.day)
             self.appointments.reload(conn)
-        self.version += 1
 
     def _handle(self, batch: list[Inbound]) -> list[Outbound]:
         out: list[Outbound] = []
@@ -288,8 +285,6 @@ class QueueEngine:
         if len(self._replies) > 50_000:
             self._stored_keys.update(self._replies)
             self._replies.clear()  # the database still answers retries
-        if changed:
-            self.version += 1
         return out
 
     def _event_row(self, seq: int, kind: str, body: BaseModel, now: datetime) -> dict[str, Any]:
@@ -363,8 +358,12 @@ class QueueEngine:
                         arrivals={s: self.handling.arrival_rate(s, now)
                                   for s in self.handling.as_dict()})
 
-    def walk_in_eta(self, service: str, now: datetime) -> tuple[float | None, int]:
-        phantom = Candidate(number="~new", service=service, arrival=now, order=1 << 40)
+    def walk_in_eta(self, service: str, now: datetime, priority: int = 0
+                    ) -> tuple[float | None, int]:
+        """The wait of a ticket taken now (with that manual priority): it stands last of
+        its group, exactly where the real ticket will stand."""
+        phantom = Candidate(number="~new", service=service, arrival=now, order=1 << 40,
+                            priority=priority)
         f = self.forecast(now, phantom)
         return f.wait_min("~new", now), f.ahead("~new")
 
@@ -457,7 +456,8 @@ class QueueEngine:
         if not service.walk_in:
             raise ProtocolError(ErrorCode.WALK_IN_NOT_ALLOWED,
                                 f"{service.name('en')} is by appointment only")
-        eta, ahead = self.walk_in_eta(a.service, ctx.now)
+        # A priority ticket is judged by its own place in the queue, not a walk-in's.
+        eta, ahead = self.walk_in_eta(a.service, ctx.now, a.priority)
         stop = self.ticket_stop(a.service, ctx.now, eta)
         if stop is not None:
             code, until = stop
@@ -466,12 +466,8 @@ class QueueEngine:
             raise ProtocolError(code, msg, {"until": until.isoformat() if until else None})
         t = self.q.issue(a.service, ctx.now, language=a.language, priority=a.priority)
         self.handling.issued(a.service, ctx.now)
-        if a.priority > 0:
-            f = self.forecast(ctx.now)
-            eta, ahead = f.wait_min(t.number, ctx.now), f.ahead(t.number)
-        # else: the run above placed a walk-in exactly where this ticket now stands (last
-        # of its group; walk-ins still to come queue behind it), so its wait is this
-        # ticket's: a second run per ticket would double the cost of issue_ticket.
+        # The run above placed a ticket exactly where this one now stands (walk-ins still
+        # to come queue behind it), so its wait is this ticket's: no second run.
         info = t.info(eta)
         return Outcome(
             IssueTicketResult(ticket=info, ahead=ahead, eta_min=eta),

@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import math
 from collections import deque
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 from statistics import NormalDist
 from typing import Protocol
@@ -59,10 +58,6 @@ class HandlingTimes:
         if 0 < minutes <= MAX_SAMPLE_MIN and service in self._samples:
             self._samples[service].append(minutes)
             self._changes += 1
-
-    def observe_all(self, samples: Iterable[tuple[str, float]]) -> None:
-        for service, minutes in samples:
-            self.observe(service, minutes)
 
     def ticket_ended(self, t: EndedTicket) -> None:
         """A ticket left its counter (finished or no-show): learn its counter time."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from datetime import datetime
 
 import pytest
 
 from civiq import topics
 from civiq.config import SiteConfig, load_site
 from civiq.mqtt_client import MqttClient, RequestFailed
-from tests.conftest import EXAMPLE_SITE
+from tests.conftest import BERLIN, EXAMPLE_SITE
 from tests.queue_engine.helpers import StateWatch, command_payload, db_rows, wait_until
 
 ClientFactory = Callable[[str, str], MqttClient]
@@ -228,3 +229,17 @@ def test_a_retried_call_next_does_not_call_a_second_ticket(
     assert again == first and first["ticket"]["number"] == "A001"
     assert db_rows(site_config, "select number, status from tickets order by ord") == [
         ("A001", "called"), ("A002", "waiting")]
+
+
+def test_a_clerks_priority_ticket_is_judged_by_its_own_place_near_closing(
+        engine, kiosk: MqttClient, counter: MqttClient, clock) -> None:
+    # Tuesday closes at 18:00, walk-ins stop 10 minutes before their wait would pass it.
+    clock.set(datetime(2026, 11, 24, 17, 30, tzinfo=BERLIN))
+    counter.request("open_counter", {"counter": "platz-1", "services": ["ausweis"]})
+    for _ in range(2):
+        kiosk.request("issue_ticket", {"service": "ausweis"})  # 12 min each
+    with pytest.raises(RequestFailed) as refused:
+        kiosk.request("issue_ticket", {"service": "ausweis"})
+    assert refused.value.code == "ticket_stop"
+    urgent = counter.request("issue_ticket", {"service": "ausweis", "priority": 5})
+    assert urgent["ahead"] == 0 and urgent["eta_min"] == 0
