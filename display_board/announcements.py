@@ -30,8 +30,9 @@ _COUNTER_NAME = re.compile(rf"^(?:{'|'.join(_COUNTER_WORDS)})\s+(\S+)$", re.IGNO
 _NUMBER = re.compile(r"^([A-Z])(\d+)$")
 
 #: Calls waiting to be spoken; more than this and the oldest go unspoken (they are
-#: still on the board): an announcement minutes late helps nobody.
-MAX_PENDING = 12
+#: still on the board). A call takes ~10 s to announce in two languages, so three keep
+#: the voice within about half a minute of the board: later helps nobody.
+MAX_PENDING = 3
 
 
 def supported(language: str) -> bool:

@@ -135,10 +135,8 @@ class DisplayApp(QObject):
         if self.player is not None:
             self.player.stop()
         if self.client.connected.is_set():
-            info = self.client._paho.publish(
-                topics.device_status(self.site, self.client_id), self._status(False),
-                qos=1, retain=True)
-            info.wait_for_publish(timeout=2)
+            self.client.publish(topics.device_status(self.site, self.client_id),
+                                self._status(False), retain=True).wait_for_publish(timeout=2)
         self.client.stop()
 
     def _status(self, online: bool) -> bytes:
@@ -147,14 +145,6 @@ class DisplayApp(QObject):
                   "muted": self.muted} if online else {}
         body = DeviceStatus(online=online, role="display", version=civiq_version, detail=detail)
         return env.encode(env.make(self.site, "device_status", body))
-
-    def set_muted(self, muted: bool) -> None:
-        self.muted = muted
-        if muted and self.player is not None:
-            self.player.queue.clear()
-        if self.client.connected.is_set():
-            self.client.publish(topics.device_status(self.site, self.client_id),
-                                self._status(True), retain=True)
 
     # ----- inputs (GUI thread) ----------------------------------------------------------
     def _on_connection(self, up: bool) -> None:
