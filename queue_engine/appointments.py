@@ -371,7 +371,8 @@ class AppointmentDesk:
         f = self.engine.forecast(ctx.now)
         eta = f.wait_min(t.number, ctx.now)
         info = t.info(eta)
+        ahead = self.engine.ahead_of(f, t.number, t.service)
         return Outcome(
-            IssueTicketResult(ticket=info, ahead=f.ahead(t.number), eta_min=eta),
+            IssueTicketResult(ticket=info, ahead=ahead, eta_min=eta),
             [("checked_in", TicketEvent(ticket=info, by=ctx.client))],
         )

@@ -365,7 +365,16 @@ class QueueEngine:
         phantom = Candidate(number="~new", service=service, arrival=now, order=1 << 40,
                             priority=priority)
         f = self.forecast(now, phantom)
-        return f.wait_min("~new", now), f.ahead("~new")
+        return f.wait_min("~new", now), self.ahead_of(f, "~new", service)
+
+    def ahead_of(self, f: Forecast, number: str, service: str) -> int:
+        """Tickets called before this one. When no open counter serves it the forecast
+        cannot place it: then those waiting for the same service are ahead, not every
+        ticket in the building."""
+        if number in f.start:
+            return f.ahead(number)
+        return sum(1 for t in self.q.waiting_tickets()
+                   if t.service == service and t.number != number)
 
     def ticket_stop(self, service: str, now: datetime, eta: float | None
                     ) -> tuple[ErrorCode, datetime | None] | None:

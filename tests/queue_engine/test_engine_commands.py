@@ -243,3 +243,14 @@ def test_a_clerks_priority_ticket_is_judged_by_its_own_place_near_closing(
     assert refused.value.code == "ticket_stop"
     urgent = counter.request("issue_ticket", {"service": "ausweis", "priority": 5})
     assert urgent["ahead"] == 0 and urgent["eta_min"] == 0
+
+
+def test_without_an_open_counter_only_the_same_service_is_ahead(
+        engine, kiosk: MqttClient) -> None:
+    for service in ("melde", "melde", "abholung"):
+        kiosk.request("issue_ticket", {"service": service})
+    got = kiosk.request("issue_ticket", {"service": "ausweis"})
+    assert got["eta_min"] is None  # no counter open: no honest estimate
+    assert got["ahead"] == 0  # the other services' tickets do not stand before it
+    again = kiosk.request("issue_ticket", {"service": "melde"})
+    assert again["ahead"] == 2
