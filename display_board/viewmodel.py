@@ -38,11 +38,13 @@ LABELS = {
     "de": {"now": "Aufruf", "recent": "Letzte Aufrufe", "service": "Anliegen",
            "waiting": "Wartende", "wait": "Wartezeit", "counter": "Platz",
            "stale": "Anzeige nicht aktuell", "offline": "Keine Verbindung",
-           "connecting": "Verbinde …", "none": "Noch kein Aufruf"},
+           "connecting": "Verbinde …", "none": "Noch kein Aufruf",
+           "again": "Erneuter Aufruf"},
     "en": {"now": "Now calling", "recent": "Recent calls", "service": "Service",
            "waiting": "Waiting", "wait": "Wait", "counter": "Counter",
            "stale": "Display not up to date", "offline": "No connection",
-           "connecting": "Connecting …", "none": "No calls yet"},
+           "connecting": "Connecting …", "none": "No calls yet",
+           "again": "Called again"},
 }
 
 
@@ -235,6 +237,9 @@ class BoardViewModel:
         date = (f"{wd}, {local.day}. {month} {local.year}" if primary == "de"
                 else f"{wd}, {local.day} {month} {local.year}")
         labels = self._labels
+        if newest is not None and newest.recall:
+            # What the voice says ("Erneuter Aufruf"), the board says too.
+            labels = {**labels, "now": labels["again"]}
         return BoardView(
             site_name=self.config.site.name, clock=local.strftime("%H:%M"), date=date,
             labels=labels, newest=self._row(newest) if newest else None,

@@ -254,3 +254,14 @@ def test_unreadable_central_notices_are_ignored() -> None:
     bad = env.encode(env.make("central", "notices", {"notices": [{"text": {}}]}))
     assert parse_central(bad) is None
     assert parse_central(b"") == []
+
+
+def test_a_recall_is_headed_as_one_like_the_announcement(cfg: SiteConfig) -> None:
+    vm = BoardViewModel(cfg)
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("B007")])
+    assert vm.build(model.snapshot, TUESDAY_9, 0).labels["now"] == "Aufruf · Now calling"
+    feed_state(model, [call("B007", recall=1, minute=1), call("B007")], seq=20)
+    view = vm.build(model.snapshot, TUESDAY_9 + timedelta(minutes=1), 0)
+    assert view.labels["now"] == "Erneuter Aufruf · Called again"
+    assert view.newest is not None and view.newest.recall == 1
