@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from civiq import topics  # noqa: E402
-from civiq.broker import Mosquitto  # noqa: E402
-from civiq.config import Broker, SiteConfig, load_site  # noqa: E402
+from civiq.broker import Mosquitto, stop_process  # noqa: E402
+from civiq.config import Broker, SiteConfig, load_site_overridden  # noqa: E402
 from civiq.mqtt_client import MqttClient  # noqa: E402
 from civiq.protocol import envelope as env  # noqa: E402
 
@@ -92,7 +92,7 @@ def write_bench_site(folder: Path, n_counters: int, minutes: float = 5) -> Path:
 
 
 def site_config(site_file: Path, port: int) -> SiteConfig:
-    return load_site(site_file, broker={"host": "127.0.0.1", "port": port})
+    return load_site_overridden(site_file, broker_host="127.0.0.1", broker_port=port)
 
 
 @contextmanager
@@ -107,12 +107,7 @@ def engine_process(site_file: Path, port: int, data: Path) -> Iterator[subproces
         wait_engine_online(port, proc, data / "engine.log")
         yield proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, timeout=10)
         log.close()
 
 

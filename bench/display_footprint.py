@@ -36,6 +36,7 @@ import psutil
 from _support import ROOT, SITE_ID, Mosquitto, emit, site_config, write_bench_site
 
 from civiq import topics
+from civiq.broker import stop_process
 from civiq.mqtt_client import MqttClient
 from civiq.protocol import envelope as env
 from civiq.protocol.models import (
@@ -194,12 +195,7 @@ def main() -> int:
             wait_quiet(ps)
             rss_after = rss_mb(ps)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_process(proc, timeout=15)
             engine.c.stop()
         time.sleep(0.2)
         if not stopped_showing or stopped_showing[-1] != last_shown:

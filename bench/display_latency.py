@@ -43,6 +43,7 @@ from pathlib import Path
 
 from _support import ROOT, SITE_ID, Mosquitto, emit, engine_process, percentile, site_config
 
+from civiq.broker import stop_process
 from civiq.config import Broker
 from civiq.mqtt_client import MqttClient
 
@@ -181,13 +182,9 @@ def boards_as_processes(site_file: Path, port: int, n: int, counter: MqttClient,
             raise RuntimeError(f"{exc}; {dead[:3]}") from exc
     finally:
         for p in procs:
-            p.terminate()
+            p.terminate()  # all at once; then each gets its grace time
         for p in procs:
-            try:
-                p.wait(10)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+            stop_process(p, timeout=10)
 
 
 def worker(site_file: Path, port: int, n: int, first_id: int) -> int:
