@@ -85,6 +85,7 @@ class ServiceRow:
     name_alt: str
     waiting: int
     wait: str
+    wait_alt: str  # the wait in the second language, below it; "" when not shown
 
 
 @dataclass(frozen=True)
@@ -205,13 +206,16 @@ class BoardViewModel:
         rows: list[ServiceRow] = []
         states = {s.id: s for s in snapshot.queue.services} if snapshot.queue else {}
         alt = langs[1] if len(langs) > 1 else langs[0]
+        second = alt != langs[0] and typo.service_alt
         for svc in self._services:
             st = states.get(svc.id)
+            wait = wait_text(st, primary, svc.walk_in) if st else "–"
+            wait_alt = wait_text(st, alt, svc.walk_in) if st and second else ""
             rows.append(ServiceRow(
                 id=svc.id, prefix=svc.prefix, name=svc.name(langs[0]),
-                name_alt=svc.name(alt) if alt != langs[0] and typo.service_alt else "",
+                name_alt=svc.name(alt) if second else "",
                 waiting=st.waiting if st else 0,
-                wait=wait_text(st, primary, svc.walk_in) if st else "–",
+                wait=wait, wait_alt="" if wait_alt == wait else wait_alt,
             ))
 
         if not self.connected:

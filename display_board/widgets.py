@@ -432,11 +432,11 @@ class BoardWidget(QWidget):
         sg.addWidget(self.col_wait, 0, 2)
         self.service_names: list[TwoLine] = []
         self.service_waiting: list[FitLabel] = []
-        self.service_wait: list[FitLabel] = []
+        self.service_wait: list[TwoLine] = []
         for i in range(service_rows):
             name = TwoLine(WHITE, GREY)
             w = _label(align=Qt.AlignmentFlag.AlignRight)
-            e = _label(align=Qt.AlignmentFlag.AlignRight)
+            e = TwoLine(WHITE, GREY, Qt.AlignmentFlag.AlignRight)
             sg.addWidget(name, i + 1, 0)
             sg.addWidget(w, i + 1, 1)
             sg.addWidget(e, i + 1, 2)
@@ -447,7 +447,8 @@ class BoardWidget(QWidget):
         _group([two.top for two in self.service_names])
         _group([two.bottom for two in self.service_names])
         _group(self.service_waiting)
-        _group(self.service_wait)
+        _group([two.top for two in self.service_wait])
+        _group([two.bottom for two in self.service_wait])
         sg.setRowStretch(0, 1)
         sg.setColumnStretch(0, 11)
         sg.setColumnStretch(1, 3)
@@ -525,9 +526,9 @@ class BoardWidget(QWidget):
             lab.set_max_px(t.recent_px)
         for two in (self.col_service, self.col_waiting, self.col_wait):
             two.set_max_px(int(t.service_px * 0.62))
-        for two in self.service_names:
+        for two in self.service_names + self.service_wait:
             two.set_max_px(t.service_px)
-        for lab in self.service_waiting + self.service_wait:
+        for lab in self.service_waiting:
             lab.set_max_px(t.service_px, bold=True)
         self.ticker.set_max_px(t.ticker_px)
 
@@ -566,7 +567,7 @@ class BoardWidget(QWidget):
             name.set_texts(row.name if row else "", row.name_alt if row else "")
             name.bottom.setVisible(t.service_alt)
             _set(self.service_waiting[i], str(row.waiting) if row else "")
-            _set(self.service_wait[i], row.wait if row else "")
+            self.service_wait[i].set_texts(row.wait if row else "", row.wait_alt if row else "")
         _set(self.ticker, view.ticker)
         self.view = view
 

@@ -265,3 +265,17 @@ def test_a_recall_is_headed_as_one_like_the_announcement(cfg: SiteConfig) -> Non
     view = vm.build(model.snapshot, TUESDAY_9 + timedelta(minutes=1), 0)
     assert view.labels["now"] == "Erneuter Aufruf · Called again"
     assert view.newest is not None and view.newest.recall == 1
+
+
+def test_the_wait_has_its_second_language_line_where_the_name_has_one() -> None:
+    near = load_site(EXAMPLE_SITE, display={"viewing_distance_m": 3})
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("A001")], services=[
+        ServiceState(id="ausweis", waiting=4, eta_min=12.0, open_counters=2),
+        ServiceState(id="fuehrerschein", waiting=0, eta_min=None, open_counters=1)])
+    vm = BoardViewModel(near)
+    vm.set_connected(True)
+    rows = {r.id: r for r in vm.build(model.snapshot, TUESDAY_9, 0.0).services}
+    assert rows["ausweis"].name_alt == "ID card & passport"
+    assert (rows["ausweis"].wait, rows["ausweis"].wait_alt) == ("ca. 12 Min.", "approx. 12 min")
+    assert rows["fuehrerschein"].wait_alt == "appointment only"
