@@ -28,13 +28,15 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from civiq import topics
+from civiq import paho_speedups, topics
 from civiq.config import Broker
 from civiq.protocol import envelope as env
 from civiq.protocol.errors import ErrorCode, ProtocolError
 from civiq.protocol.models import Reply
 
 log = logging.getLogger(__name__)
+
+paho_speedups.install()
 
 Handler = Callable[[str, bytes, Any], None]
 
