@@ -52,7 +52,7 @@ from civiq.protocol.models import (
 )
 from queue_engine.dispatch import Candidate
 from queue_engine.domain import Ticket
-from queue_engine.estimator import Forecast, SimCounter, forecast, sim_counters
+from queue_engine.estimator import NEWCOMER, Forecast, SimCounter, forecast, sim_counters
 from queue_engine.handling_times import HandlingTimes, show_rate
 from queue_engine.store import repository as repo
 
@@ -349,23 +349,31 @@ class QueueEngine:
     def _candidates(self) -> list[Candidate]:
         return [t.candidate() for t in self.q.waiting_tickets()]
 
-    def forecast(self, now: datetime, extra: Candidate | None = None) -> Forecast:
+    def forecast(self, now: datetime, extra: Candidate | None = None,
+                 probes: list[Candidate] | None = None) -> Forecast:
         waiting = self._candidates() + ([extra] if extra else [])
         came = [b.status for b in self.appointments.bookings.values()]
         return forecast(waiting, self._sim_counters(now), now, self.q.params,
                         self.handling.as_dict(), due=self.appointments.due(now),
                         due_share=show_rate(came.count("checked_in"), came.count("no_show")),
                         arrivals={s: self.handling.arrival_rate(s, now)
-                                  for s in self.handling.as_dict()})
+                                  for s in self.handling.as_dict()},
+                        probes=probes or ())
+
+    @staticmethod
+    def newcomer(service: str, now: datetime, priority: int = 0,
+                 number: str = NEWCOMER) -> Candidate:
+        """A ticket taken now: it stands last of its group, exactly where the real ticket
+        will stand."""
+        return Candidate(number=number, service=service, arrival=now, order=1 << 40,
+                         priority=priority)
 
     def walk_in_eta(self, service: str, now: datetime, priority: int = 0
                     ) -> tuple[float | None, int]:
-        """The wait of a ticket taken now (with that manual priority): it stands last of
-        its group, exactly where the real ticket will stand."""
-        phantom = Candidate(number="~new", service=service, arrival=now, order=1 << 40,
-                            priority=priority)
-        f = self.forecast(now, phantom)
-        return f.wait_min("~new", now), self.ahead_of(f, "~new", service)
+        """The wait of a ticket taken now (with that manual priority) and how many go
+        before it."""
+        f = self.forecast(now, self.newcomer(service, now, priority))
+        return f.wait_min(NEWCOMER, now), self.ahead_of(f, NEWCOMER, service)
 
     def ahead_of(self, f: Forecast, number: str, service: str) -> int:
         """Tickets called before this one. When no open counter serves it the forecast
@@ -391,8 +399,12 @@ class QueueEngine:
     # ----- state ----------------------------------------------------------------------
     def queue_state(self) -> QueueState:
         now = self.clock.now()
-        f = self.forecast(now)
-        etas = {n: f.wait_min(n, now) for n in f.start}
+        probes = {s.id: self.newcomer(s.id, now, number=NEWCOMER + s.id)
+                  for s in self.config.services if s.walk_in}
+        # One run for the waiting tickets and every service's newcomer at once.
+        f = self.forecast(now, probes=list(probes.values()))
+        real = [n for n in f.order if not n.startswith("~")]
+        etas = {n: f.wait_min(n, now) for n in real}
         waiting_by_service = collections.Counter(t.service for t in self.q.waiting_tickets())
         services = []
         for s in self.config.services:
@@ -401,7 +413,7 @@ class QueueEngine:
                 1 for c in self.q.counters.values()
                 if c.status is CounterStatus.OPEN and s.id in c.services
             )
-            eta = self.walk_in_eta(s.id, now)[0] if s.walk_in else None
+            eta = f.wait_min(probes[s.id].number, now) if s.walk_in else None
             stop = self.ticket_stop(s.id, now, eta) if s.walk_in else None
             services.append(ServiceState(
                 id=s.id, waiting=waiting, eta_min=eta, open_counters=open_counters,
@@ -422,7 +434,7 @@ class QueueEngine:
             day=self.q.day.isoformat(),
             services=services,
             counters=counters,
-            waiting=self.q.waiting_view(etas, f.order),
+            waiting=self.q.waiting_view(etas, real),
             served_today=sum(1 for t in tickets if t.status is TicketStatus.FINISHED),
             issued_today=len(self.q.tickets),
         )

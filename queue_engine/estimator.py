@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 
 #: Phantom walk-ins are ordered from here (after every real ticket).
 _PHANTOM_ORDER = 1 << 50
-_PHANTOM = "~p"
+#: Numbers of what is not a real ticket: "~" and then "~" (phantom walk-ins), "+" (a
+#: newcomer, see NEWCOMER) or a booking id (bookings still due). Booking ids begin with a
+#: letter or digit, so no booking is ever taken for a phantom or a newcomer.
+_PHANTOM = "~~"
+NEWCOMER = "~+"
 #: Walk-ins still to come are imagined this far ahead; beyond it the run has no new
 #: arrivals (and ends, even when a ticket has no counter that could serve it).
 PHANTOM_HORIZON = timedelta(hours=3)
@@ -81,12 +85,19 @@ def forecast(
     *,
     due_share: float = 1.0,
     arrivals: Mapping[str, float] | None = None,
+    probes: Sequence[Candidate] = (),
 ) -> Forecast:
     """``due``: appointments not yet checked in that will take counters when their
     slot comes (they join the run at their slot start and hold a counter for
     ``due_share`` of the handling time: the share of booked visitors who come).
     ``arrivals``: walk-ins per minute per service still to come; they join the run as
-    phantoms (never in the result), since with weights they may go first."""
+    phantoms (never in the result), since with weights they may go first.
+    ``probes``: tickets that could be taken now, one per service, each at the place a
+    new ticket would take: they are placed like waiting tickets but hold their counter
+    for no time, so they change no one else's time and one run gives every service's
+    wait for a newcomer (what the state shows), not one run per service."""
+    instant = {c.number for c in probes}
+    waiting = [*waiting, *probes]
     groups: dict[tuple, list[Candidate]] = {}
     for c in sorted(waiting, key=in_group_order, reverse=True):
         groups.setdefault(group_key(c), []).append(c)  # each list: last element is head
@@ -141,7 +152,7 @@ def forecast(
                 heapq.heappush(heap, (max(joins[0][0], t), i, counter))
             continue
         groups[group_key(pick)].pop()
-        minutes = handle_min.get(pick.service, 10.0)
+        minutes = 0.0 if pick.number in instant else handle_min.get(pick.service, 10.0)
         if pick.number in booked:
             booked_left -= 1
             minutes *= due_share

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from queue_engine.dispatch import Candidate, PolicyParams
-from queue_engine.estimator import SimCounter, forecast
+from queue_engine.estimator import NEWCOMER, SimCounter, forecast
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 P = PolicyParams()
@@ -46,3 +49,60 @@ def test_no_counter_for_a_service_means_no_estimate() -> None:
                  NOW, P, MINUTES)
     assert f.wait_min("T000", NOW) is None
     assert f.ahead("T000") == 0  # nothing will be called before it either
+
+
+# ----- one run for every newcomer (what the state shows) ------------------------------
+SERVICES = ("ausweis", "melde", "kfz")
+
+
+def newcomer(service: str) -> Candidate:
+    return Candidate(f"{NEWCOMER}{service}", service, NOW, order=1 << 40)
+
+
+@st.composite
+def situations(draw: st.DrawFn) -> dict:
+    waiting = []
+    for i in range(draw(st.integers(0, 12))):
+        service = draw(st.sampled_from(SERVICES))
+        kind = draw(st.sampled_from(("walk_in", "walk_in", "priority", "appointment", "sent")))
+        arrival = NOW - timedelta(minutes=draw(st.integers(0, 90)))
+        waiting.append(Candidate(
+            f"T{i:03d}", service, arrival, order=i,
+            priority=1 if kind == "priority" else 0,
+            appointment=kind == "appointment",
+            slot_start=arrival + timedelta(minutes=draw(st.integers(-10, 30)))
+            if kind == "appointment" else None,
+            counter="p1" if kind == "sent" else None))
+    counters = [SimCounter(f"p{i + 1}", frozenset(draw(st.sets(st.sampled_from(SERVICES),
+                                                                min_size=1))),
+                           NOW + timedelta(minutes=draw(st.integers(0, 20))))
+                for i in range(draw(st.integers(0, 4)))]
+    due = [Candidate(f"~BK{i}", draw(st.sampled_from(SERVICES)),
+                     NOW + timedelta(minutes=m), order=(1 << 39) + i, appointment=True,
+                     slot_start=NOW + timedelta(minutes=m))
+           for i, m in enumerate(draw(st.lists(st.integers(0, 60), max_size=3)))]
+    arrivals = {s: draw(st.sampled_from((0.0, 0.1, 0.5))) for s in SERVICES}
+    weights = {s: draw(st.sampled_from((1.0, 1.5, 3.0))) for s in SERVICES}
+    minutes = {s: draw(st.sampled_from((3.0, 10.0, 25.0))) for s in SERVICES}
+    return {"waiting": waiting, "counters": counters, "due": due, "arrivals": arrivals,
+            "params": PolicyParams(weights=weights), "minutes": minutes,
+            "share": draw(st.sampled_from((1.0, 0.8)))}
+
+
+def run(s: dict, extra: list[Candidate] = (), probes: list[Candidate] = ()):
+    return forecast([*s["waiting"], *extra], s["counters"], NOW, s["params"], s["minutes"],
+                    s["due"], due_share=s["share"], arrivals=s["arrivals"], probes=probes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(situations())
+def test_one_run_with_probes_gives_each_newcomer_its_own_runs_answer(s: dict) -> None:
+    probes = [newcomer(x) for x in SERVICES]
+    together = run(s, probes=probes)
+    alone = run(s)
+    # The waiting tickets keep their times and order: probes hold no counter.
+    assert {n: together.start[n] for n in alone.start} == alone.start
+    assert [n for n in together.order if n in alone.start] == alone.order
+    for p in probes:
+        own = run(s, extra=[p])
+        assert together.wait_min(p.number, NOW) == own.wait_min(p.number, NOW), p.service
