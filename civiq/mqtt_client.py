@@ -115,6 +115,76 @@ def _scheduler() -> _Timeouts:
         return _timeouts
 
 
+class _Paho(paho.Client):
+    """paho's client; in the driven mode (:meth:`MqttClient.start_driven`) it reads the
+    socket in large chunks and writes once per turn.
+
+    paho reads a packet byte by byte (command, each length byte, then the rest: three or
+    more system calls a packet) and sends every packet on its own as it is queued. For the
+    engine, which reads a burst of commands and answers each with a reply, an event and
+    acknowledgements, those calls cost more than its own work. Buffered, a turn of
+    :meth:`MqttClient.drive` makes one ``recv`` for everything that has arrived and one
+    ``send`` for everything to go out. The threaded mode keeps paho's own behaviour: its
+    loop waits in select() on the socket and could not see bytes held here."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.buffered = False
+        self._rbuf = b""
+        self._rpos = 0
+        self._wbuf = bytearray()
+
+    def _sock_recv(self, bufsize: int) -> bytes:
+        if not self.buffered:
+            return super()._sock_recv(bufsize)
+        if self._rpos >= len(self._rbuf):
+            data = super()._sock_recv(_READ_CHUNK)  # BlockingIOError: nothing there
+            if not data:
+                return data  # closed by the broker
+            self._rbuf, self._rpos = data, 0
+        chunk = self._rbuf[self._rpos:self._rpos + bufsize]
+        self._rpos += len(chunk)
+        return chunk
+
+    def _sock_send(self, buf: bytes | bytearray) -> int:
+        if not self.buffered:
+            return super()._sock_send(buf)
+        if self._sock is None:
+            raise ConnectionError("self._sock is None")
+        self._wbuf += buf
+        return len(buf)
+
+    def read_pending(self) -> bool:
+        """Bytes received but not yet read by paho (select() cannot see them)."""
+        return self._rpos < len(self._rbuf)
+
+    def write_pending(self) -> bool:
+        return bool(self._wbuf)
+
+    def flush(self) -> bool:
+        """Send what the turn queued; False when the socket is gone. Whatever the kernel
+        does not take now stays queued for the next turn."""
+        while self._wbuf:
+            try:
+                n = super()._sock_send(self._wbuf)
+            except BlockingIOError:
+                return True
+            except OSError:  # ConnectionError too: paho's own way of losing a connection
+                self._loop_rc_handle(paho.MQTT_ERR_CONN_LOST)
+                return False
+            del self._wbuf[:n]
+        return True
+
+    def _sock_close(self) -> None:
+        self._rbuf, self._rpos = b"", 0
+        self._wbuf.clear()
+        super()._sock_close()
+
+
+#: One read takes up to this much of what has arrived.
+_READ_CHUNK = 256 * 1024
+
+
 class MqttClient:
     def __init__(
         self,
@@ -147,7 +217,7 @@ class MqttClient:
         self._retry_at = 0.0
         self._retry_delay = 0.0
 
-        c = paho.Client(
+        c = _Paho(
             CallbackAPIVersion.VERSION2,
             client_id=f"civiq-{role}-{client_id}",
             protocol=paho.MQTTv5,
@@ -205,6 +275,7 @@ class MqttClient:
             clean_start=not self._persistent, properties=props,
         )
         self._driven = True
+        self._paho.buffered = True
         self._retry_at = 0.0
         self._retry_delay = 0.0
         self._started = True
@@ -229,13 +300,17 @@ class MqttClient:
         # paho's loop() would add a wake-up socket pair, and then every publish() writes
         # a byte to it and the next select returns at once: two syscalls per message for
         # a wake-up no one needs when the owner's thread is the loop.
+        if not c.flush():  # what was published since the last turn
+            self._backoff()
+            return False
         sock = c.socket()
         pending = getattr(sock, "pending", None)  # TLS: bytes already decrypted
-        if pending is not None and pending():
+        if c.read_pending() or (pending is not None and pending()):
             readable = True
         else:
             try:
-                r, _, _ = select.select([sock], [], [], timeout)
+                r, _, _ = select.select([sock], [sock] if c.write_pending() else [], [],
+                                        timeout)
             except (OSError, ValueError, TypeError):
                 r = []
                 if c.socket() is None:
@@ -247,7 +322,7 @@ class MqttClient:
             rc = c.loop_write()
         if rc == paho.MQTT_ERR_SUCCESS:
             rc = c.loop_misc()
-        if rc != paho.MQTT_ERR_SUCCESS or c.socket() is None:
+        if rc != paho.MQTT_ERR_SUCCESS or c.socket() is None or not c.flush():
             self._backoff()
             return False
         return True
@@ -260,6 +335,9 @@ class MqttClient:
         if not self._started:
             return
         self._started = False
+        if self._driven:
+            self._paho.flush()
+            self._paho.buffered = False  # paho's own loop() below sends and reads directly
         if graceful:
             self._paho.disconnect()
         if self._driven:

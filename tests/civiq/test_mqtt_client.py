@@ -82,3 +82,40 @@ def test_client_reconnects_and_resubscribes_after_broker_restart(
                 x.status.value == "open" for x in seen[-1].counters), timeout=5)
     finally:
         client.stop()
+
+
+def test_driven_client_reads_a_burst_to_the_end_and_sends_in_one_go(
+    site_config, client_factory
+) -> None:
+    # The driven mode reads the socket in large chunks: messages already read from the
+    # socket but not yet handed over must not wait for the next byte from the broker.
+    site = site_config.site.id
+    got: list[bytes] = []
+    driven = MqttClient(site_config.broker, site, "engine", "driven-1")
+    driven.route(f"civiq/v1/{site}/event/#", lambda _t, p, _: got.append(p))
+    driven.start_driven()
+    sender = client_factory("display", "burst-1")
+    try:
+        end = time.monotonic() + 5
+        while not driven.connected.is_set() and time.monotonic() < end:
+            driven.drive(0.05)
+        assert driven.connected.is_set()
+        driven.drive(0.2)  # the subscription is acknowledged
+        burst = [f'{{"n":{i},"pad":"{"x" * (i % 700)}"}}'.encode() for i in range(300)]
+        infos = [sender.publish(topics.event(site, "burst"), p) for p in burst]
+        for info in infos:
+            info.wait_for_publish(5)
+        # Nothing more will arrive: every message must come out of what was read.
+        end = time.monotonic() + 5
+        while len(got) < len(burst) and time.monotonic() < end:
+            driven.drive(0.05)
+        assert got == burst
+        # Publishing queues; the next turn sends all of it, and the broker acknowledges.
+        sent = [driven.publish(topics.event(site, "answer"), b"%d" % i, qos=1)
+                for i in range(100)]
+        end = time.monotonic() + 5
+        while not all(i.is_published() for i in sent) and time.monotonic() < end:
+            driven.drive(0.05)
+        assert all(i.is_published() for i in sent)
+    finally:
+        driven.stop()
