@@ -110,9 +110,10 @@ def test_driven_client_reads_a_burst_to_the_end_and_sends_in_one_go(
         while len(got) < len(burst) and time.monotonic() < end:
             driven.drive(0.05)
         assert got == burst
-        # Publishing queues; the next turn sends all of it, and the broker acknowledges.
+        # Publishing queues; the next turns send all of it, also what waits beyond the
+        # client's limit of messages in flight, and the broker acknowledges.
         sent = [driven.publish(topics.event(site, "answer"), b"%d" % i, qos=1)
-                for i in range(100)]
+                for i in range(1500)]
         end = time.monotonic() + 5
         while not all(i.is_published() for i in sent) and time.monotonic() < end:
             driven.drive(0.05)
