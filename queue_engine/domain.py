@@ -121,6 +121,9 @@ class SiteQueue:
         # (thousands of finished tickets by the afternoon). Every change goes through
         # _touch, which puts a ticket back should it ever leave an ended state.
         self._live: dict[str, Ticket] = {}
+        # Finished tickets, for the day's count the state carries (a scan of every ticket
+        # of the day per state cost more than building the rest of it).
+        self._finished: set[str] = set()
         self.dirty_counters: set[str] = set()
         self.dirty_numbers: set[str] = set()
         self._order = 0
@@ -170,10 +173,17 @@ class SiteQueue:
     def parked_tickets(self) -> list[Ticket]:
         return [t for t in self._not_ended() if t.status is TicketStatus.PARKED]
 
+    def served_today(self) -> int:
+        return len(self._finished)
+
     def _touch(self, t: Ticket) -> None:
         self.dirty_tickets.add(t.number)
         if t.status not in ENDED:
             self._live.setdefault(t.number, t)
+        if t.status is TicketStatus.FINISHED:
+            self._finished.add(t.number)
+        else:
+            self._finished.discard(t.number)
 
     def _touch_counter(self, c: CounterRt) -> None:
         self.dirty_counters.add(c.id)
@@ -183,6 +193,8 @@ class SiteQueue:
         self.tickets[t.number] = t
         if t.status not in ENDED:
             self._live[t.number] = t
+        if t.status is TicketStatus.FINISHED:
+            self._finished.add(t.number)
         self._order = max(self._order, t.order)
 
     def next_order(self) -> int:

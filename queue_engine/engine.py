@@ -429,13 +429,12 @@ class QueueEngine:
             )
             for c in self.q.counters.values()
         ]
-        tickets = self.q.tickets.values()
         return QueueState(
             day=self.q.day.isoformat(),
             services=services,
             counters=counters,
             waiting=self.q.waiting_view(etas, real),
-            served_today=sum(1 for t in tickets if t.status is TicketStatus.FINISHED),
+            served_today=self.q.served_today(),
             issued_today=len(self.q.tickets),
         )
 

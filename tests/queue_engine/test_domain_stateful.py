@@ -106,6 +106,8 @@ class QueueMachine(RuleBasedStateMachine):
         assert sorted(q.tickets) == sorted(self.issued)
         waiting = {t.number for t in q.waiting_tickets()}
         assert waiting == {n for n, t in q.tickets.items() if t.status is TicketStatus.WAITING}
+        assert q.served_today() == sum(
+            1 for t in q.tickets.values() if t.status is TicketStatus.FINISHED)
 
 
 QueueMachine.TestCase.settings = settings(max_examples=40, stateful_step_count=30,

@@ -73,11 +73,13 @@ def test_a_restart_rebuilds_every_retained_state_from_the_database(
         kiosk.request("issue_ticket", {"service": s})
         clock.advance(30)
     p1.request("call_next", {"counter": "platz-1"})
+    p1.request("finish", {"counter": "platz-1"})
     p2.request("call_next", {"counter": "platz-2"})
     p2.request("recall", {"counter": "platz-2"})
     p2.request("pause_counter", {"counter": "platz-2", "reason": "back office"})
     before = watch.wait_queue(
-        lambda q: len(q.waiting) == 2 and q.counters[1].status == "paused", what="the state")
+        lambda q: len(q.waiting) == 2 and q.counters[1].status == "paused"
+        and q.served_today == 1, what="the state")
     wait_until(lambda: len(watch.model.snapshot.calls) == 3, what="three calls")
     calls_before = [(c.number, c.counter, c.recall, c.at) for c in watch.model.snapshot.calls]
     wait_until(lambda: watch.last(topics.state_engine(site_config.site.id)) is not None,
