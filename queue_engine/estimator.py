@@ -86,6 +86,7 @@ def forecast(
     due_share: float = 1.0,
     arrivals: Mapping[str, float] | None = None,
     probes: Sequence[Candidate] = (),
+    all_phantoms: bool = False,
 ) -> Forecast:
     """``due``: appointments not yet checked in that will take counters when their
     slot comes (they join the run at their slot start and hold a counter for
@@ -114,6 +115,11 @@ def forecast(
     linked_services, linked = _linked({c.service for c in waiting} |
                                       {c.service for c in due}, counters)
     rates = {s: r for s, r in rates.items() if s in linked_services}
+    # All or none: phantoms that cannot pass a waiting ticket can still pass, and so
+    # delay, phantoms that can.
+    if not all_phantoms and not any(_phantoms_matter(s, waiting, due, now, params)
+                                    for s in rates):
+        rates = {}
     phantoms = 0
 
     def next_phantom(service: str, after: datetime) -> None:
@@ -163,6 +169,30 @@ def forecast(
             order.append(pick.number)
         heapq.heappush(heap, (t + timedelta(minutes=minutes), i, counter))
     return Forecast(start=start, order=order)
+
+
+def _phantoms_matter(service: str, waiting: Sequence[Candidate], due: Sequence[Candidate],
+                     now: datetime, params: PolicyParams) -> bool:
+    """Whether walk-ins still to come for ``service`` can change a waiting ticket's time.
+
+    They arrive after everyone waiting, so by the policy they go first only before a
+    walk-in of a lighter service (a weighted wait), or before an appointment whose slot
+    has not come. Without those they take a counter only when no waiting ticket can use
+    it, and with no booking still to join, no waiting ticket ever will: leaving them out
+    of the run changes nothing but its cost (the phantoms were most of it)."""
+    if due:
+        return True
+    weight = params.weight(service)
+    for c in waiting:
+        if c.priority > 0 or c.counter is not None:
+            continue
+        if c.appointment and c.slot_start is not None:
+            if c.slot_start - params.appointment_early > now:
+                return True
+            continue
+        if params.weight(c.service) < weight:
+            return True
+    return False
 
 
 def _linked(services: set[str], counters: Sequence[SimCounter]

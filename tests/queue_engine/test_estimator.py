@@ -106,3 +106,38 @@ def test_one_run_with_probes_gives_each_newcomer_its_own_runs_answer(s: dict) ->
     for p in probes:
         own = run(s, extra=[p])
         assert together.wait_min(p.number, NOW) == own.wait_min(p.number, NOW), p.service
+
+
+@settings(max_examples=400, deadline=None)
+@given(situations(), st.booleans())
+def test_leaving_out_walk_ins_to_come_that_cannot_pass_anyone_changes_nothing(
+        s: dict, with_probes: bool) -> None:
+    probes = [newcomer(x) for x in SERVICES] if with_probes else []
+    lean = run(s, probes=probes)
+    full = forecast([*s["waiting"]], s["counters"], NOW, s["params"], s["minutes"],
+                    s["due"], due_share=s["share"], arrivals=s["arrivals"], probes=probes,
+                    all_phantoms=True)
+    assert lean == full
+
+
+def test_walk_ins_to_come_of_a_heavier_service_still_go_first() -> None:
+    # Passport (weight 3) walk-ins to come pass the waiting registration ticket.
+    p = PolicyParams(weights={"ausweis": 3.0, "melde": 1.0})
+    waiting = [Candidate("B001", "melde", NOW - timedelta(minutes=1), order=1)]
+    counters = [SimCounter("p1", frozenset({"ausweis", "melde"}), NOW + timedelta(minutes=5))]
+    alone = forecast(waiting, counters, NOW, p, MINUTES)
+    busy = forecast(waiting, counters, NOW, p, MINUTES, arrivals={"ausweis": 0.5})
+    assert busy.wait_min("B001", NOW) > alone.wait_min("B001", NOW)
+
+
+def test_walk_ins_to_come_go_before_an_appointment_checked_in_early() -> None:
+    # The booked visitor came 30 minutes early: until shortly before the slot a walk-in
+    # who arrives meanwhile goes first (better than an idle counter, not better than him).
+    slot = NOW + timedelta(minutes=30)
+    early = Candidate("C001", "melde", NOW, order=1, appointment=True, slot_start=slot)
+    counters = [SimCounter("p1", frozenset({"melde"}), NOW + timedelta(minutes=3))]
+    alone = forecast([early], counters, NOW, P, MINUTES)
+    assert alone.wait_min("C001", NOW) == 3
+    busy = forecast([early], counters, NOW, P, MINUTES, arrivals={"melde": 0.5})
+    # Walk-ins to come (one each 2 min, 5 min each) keep the counter until the slot nears.
+    assert busy.wait_min("C001", NOW) >= 25
