@@ -113,7 +113,8 @@ def forecast(
     # only, are left out of the run: the same result, without simulating every arrival
     # at counters that never serve anyone who is waiting.
     linked_services, linked = _linked({c.service for c in waiting} |
-                                      {c.service for c in due}, counters)
+                                      {c.service for c in due}, counters,
+                                      {c.counter for c in waiting if c.counter})
     rates = {s: r for s, r in rates.items() if s in linked_services}
     # All or none: phantoms that cannot pass a waiting ticket can still pass, and so
     # delay, phantoms that can.
@@ -195,12 +196,17 @@ def _phantoms_matter(service: str, waiting: Sequence[Candidate], due: Sequence[C
     return False
 
 
-def _linked(services: set[str], counters: Sequence[SimCounter]
+def _linked(services: set[str], counters: Sequence[SimCounter], named: set[str]
             ) -> tuple[set[str], list[bool]]:
     """The services reachable from ``services`` through counters that serve several,
-    and which counters serve any of them."""
+    and which counters serve any of them or were named for a ticket (sent to that
+    counter, whatever it serves)."""
     reach = set(services)
     linked = [False] * len(counters)
+    for i, c in enumerate(counters):
+        if c.id in named:
+            linked[i] = True
+            reach |= c.services
     grown = True
     while grown:
         grown = False

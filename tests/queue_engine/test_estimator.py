@@ -141,3 +141,11 @@ def test_walk_ins_to_come_go_before_an_appointment_checked_in_early() -> None:
     busy = forecast([early], counters, NOW, P, MINUTES, arrivals={"melde": 0.5})
     # Walk-ins to come (one each 2 min, 5 min each) keep the counter until the slot nears.
     assert busy.wait_min("C001", NOW) >= 25
+
+
+def test_a_ticket_sent_to_a_counter_of_other_services_gets_its_estimate() -> None:
+    # Transferred to platz-1, which serves registration only: that counter calls it.
+    sent = Candidate("A007", "ausweis", NOW - timedelta(minutes=20), order=7, counter="p1")
+    f = forecast([sent], [SimCounter("p1", frozenset({"melde"}), NOW + timedelta(minutes=4))],
+                 NOW, P, MINUTES)
+    assert f.wait_min("A007", NOW) == 4
