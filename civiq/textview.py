@@ -55,11 +55,12 @@ def render(snap: SiteSnapshot, config: SiteConfig, width: int = 100) -> str:
     )
     lines.append(f"latest calls: {calls or '—'}")
     waiting = q.waiting[:14]
+    more = len(q.waiting) - len(waiting) + q.waiting_unlisted
     lines.append(
         "waiting: " + (" ".join(
             f"{w.number}{'(P)' if w.parked else ''}~{w.eta_min:.0f}'"
             if w.eta_min is not None else w.number for w in waiting) or "—")
-        + (f" … +{len(q.waiting) - 14}" if len(q.waiting) > 14 else "")
+        + (f" … +{more}" if more else "")
     )
     lines.append(f"issued today: {q.issued_today}   served: {q.served_today}")
     return "\n".join(line[:width] for line in lines)

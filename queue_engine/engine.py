@@ -37,6 +37,7 @@ from civiq.protocol.commands import (
 )
 from civiq.protocol.errors import ErrorCode, ProtocolError
 from civiq.protocol.models import (
+    WAITING_LISTED,
     CallsState,
     CounterEvent,
     CounterState,
@@ -429,11 +430,13 @@ class QueueEngine:
             )
             for c in self.q.counters.values()
         ]
+        waiting = self.q.waiting_view(etas, real)
         return QueueState(
             day=self.q.day.isoformat(),
             services=services,
             counters=counters,
-            waiting=self.q.waiting_view(etas, real),
+            waiting=waiting[:WAITING_LISTED],
+            waiting_unlisted=max(0, len(waiting) - WAITING_LISTED),
             served_today=self.q.served_today(),
             issued_today=len(self.q.tickets),
         )

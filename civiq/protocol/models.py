@@ -54,6 +54,10 @@ class TicketInfo(Model):
     language: str | None = None
 
 
+#: The state lists this many waiting tickets at most (about 150 bytes each).
+WAITING_LISTED = 300
+
+
 class WaitingTicket(Model):
     number: str
     service: str
@@ -94,7 +98,12 @@ class QueueState(Model):
     day: str = Field(description="the site's local date, YYYY-MM-DD")
     services: list[ServiceState]
     counters: list[CounterState]
-    waiting: list[WaitingTicket] = Field(description="in the order the policy would call them")
+    waiting: list[WaitingTicket] = Field(
+        description="in the order the policy would call them, parked ones last; at most "
+                    f"{WAITING_LISTED} (the rest are counted in waiting_unlisted)")
+    waiting_unlisted: int = Field(
+        0, description="tickets waiting or parked beyond the list: the list stops there so "
+                       "that the state stays far below the payload limit on any day")
     served_today: int = 0
     issued_today: int = 0
 

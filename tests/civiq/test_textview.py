@@ -66,3 +66,13 @@ def test_render_before_any_state() -> None:
     cfg = load_site(EXAMPLE_SITE)
     assert "No queue state yet." in render(SiteSnapshot(), cfg)
     assert "no state yet" in now_line(SiteSnapshot())
+
+
+def test_render_counts_the_tickets_beyond_the_states_list() -> None:
+    snap = snapshot()
+    waiting = [WaitingTicket(number=f"A{i:03d}", service="ausweis", kind=TicketKind.WALK_IN,
+                             arrival=T) for i in range(20)]
+    snap.queue = snap.queue.model_copy(update={"waiting": waiting, "waiting_unlisted": 480})
+    text = render(snap, load_site(EXAMPLE_SITE))
+    assert "A013" in text and "A014" not in text
+    assert "… +486" in text  # 6 listed but not shown, 480 not listed

@@ -1,0 +1,35 @@
+"""The retained queue state stays readable however long the queue grows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from civiq import topics
+from civiq.clock import ManualClock
+from civiq.config import load_site
+from civiq.protocol import envelope as env
+from civiq.protocol.models import WAITING_LISTED, QueueState
+from queue_engine.engine import QueueEngine
+from queue_engine.store.repository import open_store
+from tests.conftest import EXAMPLE_SITE, TUESDAY_9
+
+
+def test_a_very_long_queue_is_listed_in_part_and_counted_in_full(tmp_path: Path) -> None:
+    config = load_site(EXAMPLE_SITE, data={"folder": str(tmp_path / "data")})
+    store = open_store(config.database_url())
+    engine = QueueEngine(config, store, ManualClock(TUESDAY_9))
+    try:
+        # A runaway kiosk while no counter is open: nothing stops the tickets.
+        for i in range(2_500):
+            engine.q.issue(("ausweis", "melde")[i % 2], TUESDAY_9)
+        queue = next(o for o in engine.state_messages()
+                     if o.topic == topics.state_queue(config.site.id))
+        # Every receiver refuses payloads of 256 KiB and more: the state must stay below.
+        assert len(queue.payload) < env.MAX_PAYLOAD_BYTES // 2
+        state = QueueState.model_validate(env.decode(queue.payload).data)
+        assert len(state.waiting) == WAITING_LISTED
+        assert state.waiting_unlisted == 2_500 - WAITING_LISTED
+        assert sum(s.waiting for s in state.services) == 2_500
+        assert state.waiting[0].number == "A001"  # the list starts where calling starts
+    finally:
+        store.dispose()
