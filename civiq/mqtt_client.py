@@ -141,6 +141,9 @@ class _Paho(paho.Client):
         self._rbuf = b""
         self._rpos = 0
         self._wbuf = bytearray()
+        # Another thread may publish (it is sent on the owner's next turn): a bytearray
+        # cannot grow while a send reads it.
+        self._wlock = threading.Lock()
 
     def _sock_recv(self, bufsize: int) -> bytes:
         if not self.buffered:
@@ -159,7 +162,8 @@ class _Paho(paho.Client):
             return super()._sock_send(buf)
         if self._sock is None:
             raise ConnectionError("self._sock is None")
-        self._wbuf += buf
+        with self._wlock:
+            self._wbuf += buf
         return len(buf)
 
     def read_pending(self) -> bool:
@@ -174,14 +178,32 @@ class _Paho(paho.Client):
         does not take now stays queued for the next turn."""
         while self._wbuf:
             try:
-                n = super()._sock_send(self._wbuf)
+                with self._wlock:
+                    n = super()._sock_send(self._wbuf)
+                    del self._wbuf[:n]
             except BlockingIOError:
                 return True
             except OSError:  # ConnectionError too: paho's own way of losing a connection
                 self._loop_rc_handle(paho.MQTT_ERR_CONN_LOST)
                 return False
-            del self._wbuf[:n]
         return True
+
+    def flush_all(self, deadline: float) -> None:
+        """Send everything queued, waiting for the socket while it is full, until
+        ``deadline`` (monotonic)."""
+        while self._wbuf and self._sock is not None and time.monotonic() < deadline:
+            if not self.flush():
+                return
+            if self._wbuf:
+                try:
+                    select.select([], [self._sock], [], min(0.05, max(0.0, deadline
+                                                                      - time.monotonic())))
+                except (OSError, ValueError, TypeError):
+                    return
+
+    def drop(self) -> None:
+        """Close the connection without a DISCONNECT (what cannot be sent is lost)."""
+        self._sock_close()
 
     def _update_inflight(self) -> paho.MQTTErrorCode:
         # paho walks every message still in flight after each acknowledgement, looking
@@ -352,9 +374,13 @@ class MqttClient:
             return
         self._started = False
         if self._driven:
-            self._paho.flush()
+            # All that was published goes first, whole: the DISCONNECT must not land in
+            # the middle of a half-sent packet.
+            self._paho.flush_all(time.monotonic() + 1.0)
+            if self._paho.write_pending():
+                self._paho.drop()  # the broker takes nothing: its will message will tell
             self._paho.buffered = False  # paho's own loop() below sends and reads directly
-        if graceful:
+        if graceful and self._paho.socket() is not None:
             self._paho.disconnect()
         if self._driven:
             # No thread reads the broker's close: let it through, then close ourselves.

@@ -133,8 +133,8 @@ _reason_values: dict[tuple[int, str], int] = {}
 
 def _reason_init(self: ReasonCode, packetType: int, aName: str = "Success",
                  identifier: int = -1) -> None:
-    # The class table is read-only (a MappingProxyType); paho copies it per instance.
-    self.names = type(self).names
+    # paho copies the class's read-only table into every instance; reading it through
+    # the class finds the same entries.
     self.packetType = packetType
     if identifier == -1:
         if packetType == PacketTypes.DISCONNECT and aName == "Success":

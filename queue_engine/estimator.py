@@ -185,6 +185,8 @@ def _phantoms_matter(service: str, waiting: Sequence[Candidate], due: Sequence[C
         return True
     weight = params.weight(service)
     for c in waiting:
+        if c.arrival > now:
+            return True  # the clock stepped back: later walk-ins may have waited longer
         if c.priority > 0 or c.counter is not None:
             continue
         if c.appointment and c.slot_start is not None:

@@ -9,7 +9,7 @@ import pytest
 
 from civiq import topics
 from civiq.broker import Mosquitto
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.mqtt_client import MqttClient, RequestFailed, Will
 from civiq.protocol import envelope as env
 from civiq.protocol.models import QueueState
 
@@ -120,3 +120,46 @@ def test_driven_client_reads_a_burst_to_the_end_and_sends_in_one_go(
         assert all(i.is_published() for i in sent)
     finally:
         driven.stop()
+
+
+def test_driven_client_stopping_against_a_stalled_broker_sends_everything_then_leaves(
+    site_config, broker: Mosquitto, client_factory
+) -> None:
+    # The broker stops reading while the engine still has megabytes to send; stop()
+    # must send all of it whole before its DISCONNECT (a DISCONNECT inside a half-sent
+    # packet garbled the stream: the broker dropped the rest and fired the will).
+    import os
+    import signal
+    import socket
+
+    site = site_config.site.id
+    got: list[bytes] = []
+    watcher = client_factory("display", "watch-stall")
+    watcher.route(f"civiq/v1/{site}/event/bulk", lambda _t, p, _: got.append(p))
+    watcher.route(topics.state_engine(site), lambda _t, p, _: got.append(b"WILL " + p))
+    time.sleep(0.3)  # the subscriptions are in place
+    will = Will(topics.state_engine(site), b'{"online": false}', retain=False)
+    driven = MqttClient(site_config.broker, site, "engine", "stall-1", will=will)
+    driven._paho.on_socket_open = lambda _c, _u, sock: sock.setsockopt(
+        socket.SOL_SOCKET, socket.SO_SNDBUF, 65536)
+    driven.start_driven()
+    end = time.monotonic() + 5
+    while not driven.connected.is_set() and time.monotonic() < end:
+        driven.drive(0.05)
+    assert driven.connected.is_set()
+    payloads = [b"%05d" % i + b"x" * 20_000 for i in range(150)]
+    os.kill(broker.proc.pid, signal.SIGSTOP)
+    try:
+        for p in payloads:
+            driven.publish(topics.event(site, "bulk"), p, qos=0)
+        driven.drive(0)
+        assert driven._paho.write_pending()  # the kernel took only part of it
+        resume = threading.Timer(0.3, os.kill, (broker.proc.pid, signal.SIGCONT))
+        resume.start()
+        driven.stop()
+        resume.join()
+    finally:
+        os.kill(broker.proc.pid, signal.SIGCONT)
+    wait_for(lambda: len(got) >= len(payloads), timeout=10)
+    time.sleep(0.3)  # a will message would come now
+    assert got == payloads

@@ -125,3 +125,18 @@ def test_unknown_reason_names_still_refused() -> None:
 
     original, fast = both(run)
     assert fast == original
+
+
+def test_reason_codes_and_properties_still_copy_and_pickle() -> None:
+    import copy
+    import pickle
+
+    def run() -> tuple[str, str, str]:
+        rc = ReasonCode(PacketTypes.PUBACK, identifier=0x10)
+        props = build(PacketTypes.PUBLISH, {"UserProperty": [("k", "v")],
+                                            "CorrelationData": b"r"})
+        return (copy.deepcopy(rc).getName(), pickle.loads(pickle.dumps(rc)).getName(),
+                str(pickle.loads(pickle.dumps(props))))
+
+    original, fast = both(run)
+    assert fast == original

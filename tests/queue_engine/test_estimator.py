@@ -149,3 +149,14 @@ def test_a_ticket_sent_to_a_counter_of_other_services_gets_its_estimate() -> Non
     f = forecast([sent], [SimCounter("p1", frozenset({"melde"}), NOW + timedelta(minutes=4))],
                  NOW, P, MINUTES)
     assert f.wait_min("A007", NOW) == 4
+
+
+def test_walk_ins_to_come_count_when_the_clock_stepped_back() -> None:
+    # The wall clock went back 5 minutes (a time correction): a waiting ticket seems to
+    # arrive after now, so walk-ins to come may have waited longer than it has.
+    ahead = Candidate("A001", "ausweis", NOW + timedelta(minutes=5), order=1)
+    counters = [SimCounter("p1", frozenset({"ausweis"}), NOW + timedelta(minutes=10))]
+    lean = forecast([ahead], counters, NOW, P, MINUTES, arrivals={"ausweis": 0.5})
+    full = forecast([ahead], counters, NOW, P, MINUTES, arrivals={"ausweis": 0.5},
+                    all_phantoms=True)
+    assert lean == full
