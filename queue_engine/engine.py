@@ -400,12 +400,10 @@ class QueueEngine:
     # ----- state ----------------------------------------------------------------------
     def queue_state(self) -> QueueState:
         now = self.clock.now()
-        probes = {s.id: self.newcomer(s.id, now, number=NEWCOMER + s.id)
-                  for s in self.config.services if s.walk_in}
         # One run for the waiting tickets and every service's newcomer at once.
-        f = self.forecast(now, probes=list(probes.values()))
-        real = [n for n in f.order if not n.startswith("~")]
-        etas = {n: f.wait_min(n, now) for n in real}
+        f = self.forecast(now, probes=[self.newcomer(s.id, now, number=NEWCOMER + s.id)
+                                       for s in self.config.services if s.walk_in])
+        etas = {n: f.wait_min(n, now) for n in f.start}
         waiting_by_service = collections.Counter(t.service for t in self.q.waiting_tickets())
         services = []
         for s in self.config.services:
@@ -414,7 +412,7 @@ class QueueEngine:
                 1 for c in self.q.counters.values()
                 if c.status is CounterStatus.OPEN and s.id in c.services
             )
-            eta = f.wait_min(probes[s.id].number, now) if s.walk_in else None
+            eta = f.wait_min(NEWCOMER + s.id, now) if s.walk_in else None
             stop = self.ticket_stop(s.id, now, eta) if s.walk_in else None
             services.append(ServiceState(
                 id=s.id, waiting=waiting, eta_min=eta, open_counters=open_counters,
@@ -430,7 +428,7 @@ class QueueEngine:
             )
             for c in self.q.counters.values()
         ]
-        waiting = self.q.waiting_view(etas, real)
+        waiting = self.q.waiting_view(etas, f.order)
         return QueueState(
             day=self.q.day.isoformat(),
             services=services,

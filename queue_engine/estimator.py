@@ -118,8 +118,7 @@ def forecast(
     rates = {s: r for s, r in rates.items() if s in linked_services}
     # All or none: phantoms that cannot pass a waiting ticket can still pass, and so
     # delay, phantoms that can.
-    if not all_phantoms and not any(_phantoms_matter(s, waiting, due, now, params)
-                                    for s in rates):
+    if not all_phantoms and not _phantoms_matter(rates, waiting, due, now, params):
         rates = {}
     phantoms = 0
 
@@ -172,9 +171,9 @@ def forecast(
     return Forecast(start=start, order=order)
 
 
-def _phantoms_matter(service: str, waiting: Sequence[Candidate], due: Sequence[Candidate],
-                     now: datetime, params: PolicyParams) -> bool:
-    """Whether walk-ins still to come for ``service`` can change a waiting ticket's time.
+def _phantoms_matter(services: Iterable[str], waiting: Sequence[Candidate],
+                     due: Sequence[Candidate], now: datetime, params: PolicyParams) -> bool:
+    """Whether walk-ins still to come for ``services`` can change a waiting ticket's time.
 
     They arrive after everyone waiting, so by the policy they go first only before a
     walk-in of a lighter service (a weighted wait), or before an appointment whose slot
@@ -183,7 +182,7 @@ def _phantoms_matter(service: str, waiting: Sequence[Candidate], due: Sequence[C
     of the run changes nothing but its cost (the phantoms were most of it)."""
     if due:
         return True
-    weight = params.weight(service)
+    lightest = None
     for c in waiting:
         if c.arrival > now:
             return True  # the clock stepped back: later walk-ins may have waited longer
@@ -193,9 +192,9 @@ def _phantoms_matter(service: str, waiting: Sequence[Candidate], due: Sequence[C
             if c.slot_start - params.appointment_early > now:
                 return True
             continue
-        if params.weight(c.service) < weight:
-            return True
-    return False
+        w = params.weight(c.service)
+        lightest = w if lightest is None else min(lightest, w)
+    return lightest is not None and any(params.weight(s) > lightest for s in services)
 
 
 def _linked(services: set[str], counters: Sequence[SimCounter], named: set[str]
