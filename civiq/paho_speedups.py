@@ -19,7 +19,7 @@ import logging
 
 import paho.mqtt
 from paho.mqtt.packettypes import PacketTypes
-from paho.mqtt.properties import MQTTException, Properties
+from paho.mqtt.properties import MQTTException, Properties, VariableByteIntegers
 from paho.mqtt.reasoncodes import ReasonCode
 
 log = logging.getLogger(__name__)
@@ -45,11 +45,11 @@ _NAME = {ident: name for name, ident in _NAMES.items()}
 _MULTIPLE = frozenset({11, 38})
 _PRIVATE = frozenset({"packetType", "types", "names", "properties"})
 _RANGES = {
-    "ReceiveMaximum": (1, 65535, "must be in the range 1-65535"),
-    "TopicAlias": (1, 65535, "must be in the range 1-65535"),
-    "TopicAliasMaximum": (0, 65535, "must be in the range 0-65535"),
-    "MaximumPacketSize": (1, 268435455, "must be in the range 1-268435455"),
-    "SubscriptionIdentifier": (1, 268435455, "must be in the range 1-268435455"),
+    "ReceiveMaximum": (1, 65535),
+    "TopicAlias": (1, 65535),
+    "TopicAliasMaximum": (0, 65535),
+    "MaximumPacketSize": (1, 268435455),
+    "SubscriptionIdentifier": (1, 268435455),
 }
 _FLAGS = frozenset({"RequestResponseInformation", "RequestProblemInformation",
                     "PayloadFormatIndicator"})
@@ -99,8 +99,9 @@ def _setattr(self: Properties, name: str, value: object) -> None:
                             f"{PacketTypes.Names[self.packetType]}")
     if not isinstance(value, list):
         limits = _RANGES.get(name)
-        if limits is not None and (value < limits[0] or value > limits[1]):
-            raise MQTTException(f"{name} property value {limits[2]}")
+        if limits is not None and not limits[0] <= value <= limits[1]:
+            raise MQTTException(
+                f"{name} property value must be in the range {limits[0]}-{limits[1]}")
         if name in _FLAGS and value != 0 and value != 1:
             raise MQTTException(f"{name} property value must be 0 or 1")
     if ident in _MULTIPLE:
@@ -112,8 +113,6 @@ def _setattr(self: Properties, name: str, value: object) -> None:
 
 
 def _pack(self: Properties) -> bytes:
-    from paho.mqtt.properties import VariableByteIntegers
-
     d = self.__dict__
     parts = []
     for name, ident in _IDENT.items():
