@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import paho.mqtt.client as paho
-from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.enums import CallbackAPIVersion, _ConnectionState
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
@@ -123,6 +123,10 @@ def _scheduler() -> _Timeouts:
         return _timeouts
 
 
+#: One read takes up to this much of what has arrived.
+_READ_CHUNK = 256 * 1024
+
+
 class _Paho(paho.Client):
     """paho's client; in the driven mode (:meth:`MqttClient.start_driven`) it reads the
     socket in large chunks and writes once per turn.
@@ -216,11 +220,9 @@ class _Paho(paho.Client):
     def _sock_close(self) -> None:
         self._rbuf, self._rpos = b"", 0
         self._wbuf.clear()
+        if self._sock is not None and self._state is _ConnectionState.MQTT_CS_DISCONNECTING:
+            _linger(self._sock)
         super()._sock_close()
-
-
-#: One read takes up to this much of what has arrived.
-_READ_CHUNK = 256 * 1024
 
 
 class MqttClient:
@@ -521,6 +523,22 @@ def _matches(topic_filter: str, topic: str) -> bool:
     # paho builds a matcher tree for every single comparison (~4 us); a site has few
     # filters and a bounded set of topics.
     return paho.topic_matches_sub(topic_filter, topic)
+
+
+def _linger(sock: Any, timeout: float = 1.0) -> None:
+    """End a deliberate disconnect as TCP means it: no more writing, then read until the
+    broker closes. paho closes the socket right after queueing its DISCONNECT, and a
+    socket closed with unread bytes waiting is reset: the kernel then drops what it has
+    not sent yet, the DISCONNECT too, and the broker publishes the will."""
+    deadline = time.monotonic() + timeout
+    try:
+        sock.shutdown(socket.SHUT_WR)
+        while (left := deadline - time.monotonic()) > 0:
+            r, _, _ = select.select([sock], [], [], left)
+            if r and not sock.recv(65536):
+                return
+    except (OSError, ValueError):
+        pass  # already gone, or not a plain socket: close as paho does
 
 
 def _no_delay(_client: paho.Client, _userdata: Any, sock: Any) -> None:
