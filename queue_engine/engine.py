@@ -428,13 +428,18 @@ class QueueEngine:
             )
             for c in self.q.counters.values()
         ]
-        waiting = self.q.waiting_view(etas, f.order)
+        view = self.q.waiting_view(etas, f.order)
+        # Parked tickets come last in the view; a long queue must not push them out of it
+        # (the clerk who parked one needs to find it again).
+        waiting = [w for w in view if not w.parked]
+        parked = [w for w in view if w.parked]
+        listed = waiting[:WAITING_LISTED] + parked[:WAITING_LISTED]
         return QueueState(
             day=self.q.day.isoformat(),
             services=services,
             counters=counters,
-            waiting=waiting[:WAITING_LISTED],
-            waiting_unlisted=max(0, len(waiting) - WAITING_LISTED),
+            waiting=listed,
+            waiting_unlisted=len(view) - len(listed),
             served_today=self.q.served_today(),
             issued_today=len(self.q.tickets),
         )

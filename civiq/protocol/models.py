@@ -54,7 +54,8 @@ class TicketInfo(Model):
     language: str | None = None
 
 
-#: The state lists this many waiting tickets at most (about 150 bytes each).
+#: The state lists this many waiting, and as many parked, tickets at most (about 150
+#: bytes each).
 WAITING_LISTED = 300
 
 
@@ -100,7 +101,8 @@ class QueueState(Model):
     counters: list[CounterState]
     waiting: list[WaitingTicket] = Field(
         description="in the order the policy would call them, parked ones last; at most "
-                    f"{WAITING_LISTED} (the rest are counted in waiting_unlisted)")
+                    f"{WAITING_LISTED} waiting and {WAITING_LISTED} parked (the rest are "
+                    "counted in waiting_unlisted)")
     waiting_unlisted: int = Field(
         0, description="tickets waiting or parked beyond the list: the list stops there so "
                        "that the state stays far below the payload limit on any day")

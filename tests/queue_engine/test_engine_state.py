@@ -33,3 +33,23 @@ def test_a_very_long_queue_is_listed_in_part_and_counted_in_full(tmp_path: Path)
         assert state.waiting[0].number == "A001"  # the list starts where calling starts
     finally:
         store.dispose()
+
+
+def test_a_parked_ticket_stays_listed_behind_a_very_long_queue(tmp_path: Path) -> None:
+    config = load_site(EXAMPLE_SITE, data={"folder": str(tmp_path / "data")})
+    store = open_store(config.database_url())
+    engine = QueueEngine(config, store, ManualClock(TUESDAY_9))
+    try:
+        engine.q.open_counter("platz-1", None, None, TUESDAY_9)
+        first = engine.q.issue("ausweis", TUESDAY_9)
+        engine.q.call_next("platz-1", TUESDAY_9)
+        engine.q.park("platz-1", TUESDAY_9)  # the clerk sends A001 off to fetch a photo
+        engine.q.close_counter("platz-1", TUESDAY_9)
+        for _ in range(WAITING_LISTED + 50):
+            engine.q.issue("ausweis", TUESDAY_9)
+        state = engine.queue_state()
+        assert [w.number for w in state.waiting if w.parked] == [first.number]
+        assert len(state.waiting) == WAITING_LISTED + 1
+        assert state.waiting_unlisted == 50
+    finally:
+        store.dispose()
