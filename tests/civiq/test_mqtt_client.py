@@ -22,6 +22,14 @@ def wait_for(cond, timeout: float = 5.0) -> None:
         time.sleep(0.01)
 
 
+def drive_until(client: MqttClient, cond, timeout: float = 5.0) -> None:
+    """Turn a driven client's network until ``cond()`` holds (it has no thread)."""
+    end = time.monotonic() + timeout
+    while not cond() and time.monotonic() < end:
+        client.drive(0.05)
+    assert cond(), "condition not met in time"
+
+
 def test_no_engine_means_a_clear_engine_unavailable(kiosk: MqttClient) -> None:
     with pytest.raises(RequestFailed) as err:
         kiosk.request("issue_ticket", {"service": "ausweis"}, timeout=0.2, retries=1)
@@ -96,28 +104,20 @@ def test_driven_client_reads_a_burst_to_the_end_and_sends_in_one_go(
     driven.start_driven()
     sender = client_factory("display", "burst-1")
     try:
-        end = time.monotonic() + 5
-        while not driven.connected.is_set() and time.monotonic() < end:
-            driven.drive(0.05)
-        assert driven.connected.is_set()
+        drive_until(driven, driven.connected.is_set)
         driven.drive(0.2)  # the subscription is acknowledged
         burst = [f'{{"n":{i},"pad":"{"x" * (i % 700)}"}}'.encode() for i in range(300)]
         infos = [sender.publish(topics.event(site, "burst"), p) for p in burst]
         for info in infos:
             info.wait_for_publish(5)
         # Nothing more will arrive: every message must come out of what was read.
-        end = time.monotonic() + 5
-        while len(got) < len(burst) and time.monotonic() < end:
-            driven.drive(0.05)
+        drive_until(driven, lambda: len(got) >= len(burst))
         assert got == burst
         # Publishing queues; the next turns send all of it, also what waits beyond the
         # client's limit of messages in flight, and the broker acknowledges.
         sent = [driven.publish(topics.event(site, "answer"), b"%d" % i, qos=1)
                 for i in range(1500)]
-        end = time.monotonic() + 5
-        while not all(i.is_published() for i in sent) and time.monotonic() < end:
-            driven.drive(0.05)
-        assert all(i.is_published() for i in sent)
+        drive_until(driven, lambda: all(i.is_published() for i in sent))
     finally:
         driven.stop()
 
@@ -143,10 +143,7 @@ def test_driven_client_stopping_against_a_stalled_broker_sends_everything_then_l
     driven._paho.on_socket_open = lambda _c, _u, sock: sock.setsockopt(
         socket.SOL_SOCKET, socket.SO_SNDBUF, 65536)
     driven.start_driven()
-    end = time.monotonic() + 5
-    while not driven.connected.is_set() and time.monotonic() < end:
-        driven.drive(0.05)
-    assert driven.connected.is_set()
+    drive_until(driven, driven.connected.is_set)
     payloads = [b"%05d" % i + b"x" * 20_000 for i in range(150)]
     os.kill(broker.proc.pid, signal.SIGSTOP)
     try:
