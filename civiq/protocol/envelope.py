@@ -31,6 +31,14 @@ class Envelope(BaseModel):
         max_length=128,
         description="commands and replies: the request id that makes retries idempotent",
     )
+    ttl_s: float | None = Field(
+        None,
+        gt=0,
+        le=3600,
+        description="commands: seconds after `ts` when the command expires; the sender's "
+        "overall timeout. The engine refuses an older command (`expired`), so a command a "
+        "client gave up on is never done later",
+    )
     data: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -42,6 +50,7 @@ def make(
     seq: int = 0,
     request_id: str | None = None,
     ts: datetime | None = None,
+    ttl_s: float | None = None,
 ) -> Envelope:
     body = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
     return Envelope(
@@ -50,6 +59,7 @@ def make(
         ts=ts or datetime.now(UTC),
         type=type_,
         request_id=request_id,
+        ttl_s=ttl_s,
         data=body,
     )
 

@@ -33,6 +33,7 @@ class ErrorCode(StrEnum):
     ALREADY_CHECKED_IN = "already_checked_in"
     CANCELLED = "cancelled"
     UNKNOWN_BOOKING = "unknown_booking"
+    EXPIRED = "expired"
     INTERNAL_ERROR = "internal_error"
     # Said by clients, never by the engine: no reply came in time.
     ENGINE_UNAVAILABLE = "engine_unavailable"
@@ -67,6 +68,8 @@ ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
     "`details.ticket` is its ticket",
     ErrorCode.CANCELLED: "this appointment was cancelled",
     ErrorCode.UNKNOWN_BOOKING: "no booking with that id at this site",
+    ErrorCode.EXPIRED: "the command arrived after its `ttl_s` had passed (its sender has "
+    "given up on it): nothing was done",
     ErrorCode.INTERNAL_ERROR: "the engine failed; nothing was changed",
     ErrorCode.ENGINE_UNAVAILABLE: "(client side) no reply from the engine in time",
 }
