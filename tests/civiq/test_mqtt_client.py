@@ -150,7 +150,7 @@ def test_driven_client_stopping_against_a_stalled_broker_sends_everything_then_l
         for p in payloads:
             driven.publish(topics.event(site, "bulk"), p, qos=0)
         driven.drive(0)
-        assert driven._paho.write_pending()  # the kernel took only part of it
+        assert driven._paho.want_write()  # the kernel took only part of it
         resume = threading.Timer(0.3, os.kill, (broker.proc.pid, signal.SIGCONT))
         resume.start()
         driven.stop()
