@@ -351,8 +351,8 @@ class MqttClient:
                         self.broker.host, self.broker.port, reason_code)
             return
         if self._failures:
-            log.warning("MQTT broker at %s:%s reached again", self.broker.host,
-                        self.broker.port)
+            log.info("MQTT broker at %s:%s reached again", self.broker.host,
+                     self.broker.port)
         self._failures = 0
         self._retry_delay = 0.0
         subs = {f: q for f, q, _ in self._routes}
@@ -469,9 +469,9 @@ class MqttClient:
         p.handed = self.publish(
             topics.command(self.site, self.role, self.client_id), p.payload, qos=1,
             correlation=p.rid.encode(), response_topic=self.reply_topic,
-            # Whole seconds, at least 1; rounding down never keeps it beyond the give-up
-            # by more than the second a nearly spent request may lose.
-            expiry_s=max(1, math.floor(left)),
+            # Whole seconds, rounded up: the broker may hold it up to a second past the
+            # give-up, and the engine refuses it then by ts + ttl_s.
+            expiry_s=math.ceil(left),
         )
 
     def _send_waiting(self) -> None:
