@@ -14,6 +14,7 @@ import functools
 import heapq
 import itertools
 import logging
+import math
 import select
 import socket
 import threading
@@ -25,19 +26,17 @@ from dataclasses import dataclass
 from typing import Any
 
 import paho.mqtt.client as paho
-from paho.mqtt.enums import CallbackAPIVersion, _ConnectionState
+from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from civiq import paho_speedups, topics
+from civiq import topics
 from civiq.config import Broker
 from civiq.protocol import envelope as env
 from civiq.protocol.errors import ErrorCode, ProtocolError
 from civiq.protocol.models import Reply
 
 log = logging.getLogger(__name__)
-
-paho_speedups.install()
 
 Handler = Callable[[str, bytes, Any], None]
 
@@ -123,109 +122,20 @@ def _scheduler() -> _Timeouts:
         return _timeouts
 
 
-#: One read takes up to this much of what has arrived.
-_READ_CHUNK = 256 * 1024
-
-
-class _Paho(paho.Client):
-    """paho's client; in the driven mode (:meth:`MqttClient.start_driven`) it reads the
-    socket in large chunks and writes once per turn.
-
-    paho reads a packet byte by byte (command, each length byte, then the rest: three or
-    more system calls a packet) and sends every packet on its own as it is queued. For the
-    engine, which reads a burst of commands and answers each with a reply, an event and
-    acknowledgements, those calls cost more than its own work. Buffered, a turn of
-    :meth:`MqttClient.drive` makes one ``recv`` for everything that has arrived and one
-    ``send`` for everything to go out. The threaded mode keeps paho's own behaviour: its
-    loop waits in select() on the socket and could not see bytes held here."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.buffered = False
-        self._rbuf = b""
-        self._rpos = 0
-        self._wbuf = bytearray()
-        # Another thread may publish (it is sent on the owner's next turn): a bytearray
-        # cannot grow while a send reads it.
-        self._wlock = threading.Lock()
-
-    def _sock_recv(self, bufsize: int) -> bytes:
-        if not self.buffered:
-            return super()._sock_recv(bufsize)
-        if self._rpos >= len(self._rbuf):
-            data = super()._sock_recv(_READ_CHUNK)  # BlockingIOError: nothing there
-            if not data:
-                return data  # closed by the broker
-            self._rbuf, self._rpos = data, 0
-        chunk = self._rbuf[self._rpos:self._rpos + bufsize]
-        self._rpos += len(chunk)
-        return chunk
-
-    def _sock_send(self, buf: bytes | bytearray) -> int:
-        if not self.buffered:
-            return super()._sock_send(buf)
-        if self._sock is None:
-            raise ConnectionError("self._sock is None")
-        with self._wlock:
-            self._wbuf += buf
-        return len(buf)
-
-    def read_pending(self) -> bool:
-        """Bytes received but not yet read by paho (select() cannot see them)."""
-        return self._rpos < len(self._rbuf)
-
-    def write_pending(self) -> bool:
-        return bool(self._wbuf)
-
-    def flush(self) -> bool:
-        """Send what the turn queued; False when the socket is gone. Whatever the kernel
-        does not take now stays queued for the next turn."""
-        while self._wbuf:
-            try:
-                with self._wlock:
-                    n = super()._sock_send(self._wbuf)
-                    del self._wbuf[:n]
-            except BlockingIOError:
-                return True
-            except OSError:  # ConnectionError too: paho's own way of losing a connection
-                self._loop_rc_handle(paho.MQTT_ERR_CONN_LOST)
-                return False
-        return True
-
-    def flush_all(self, deadline: float) -> None:
-        """Send everything queued, waiting for the socket while it is full, until
-        ``deadline`` (monotonic)."""
-        while self._wbuf and self._sock is not None and time.monotonic() < deadline:
-            if not self.flush():
-                return
-            if self._wbuf:
-                try:
-                    select.select([], [self._sock], [], min(0.05, max(0.0, deadline
-                                                                      - time.monotonic())))
-                except (OSError, ValueError, TypeError):
-                    return
-
-    def drop(self) -> None:
-        """Close the connection without a DISCONNECT (what cannot be sent is lost)."""
-        self._sock_close()
-
-    def _update_inflight(self) -> paho.MQTTErrorCode:
-        # paho walks every message still in flight after each acknowledgement, looking
-        # for queued ones to send: quadratic in a burst of hundreds of events. Queued
-        # messages exist only when more are outstanding than are in flight.
-        if len(self._out_messages) <= self._inflight_messages:
-            return paho.MQTT_ERR_SUCCESS
-        return super()._update_inflight()
-
-    def _sock_close(self) -> None:
-        self._rbuf, self._rpos = b"", 0
-        self._wbuf.clear()
-        if self._sock is not None and self._state is _ConnectionState.MQTT_CS_DISCONNECTING:
-            _linger(self._sock)
-        super()._sock_close()
+#: Requests a client holds at once (sent or waiting for a connection). A kiosk or a
+#: counter sends one command per tap and waits for it; a hundred outstanding means the
+#: engine or the broker is away, and a caller is better told so at once than queued
+#: behind commands nobody waits for any more. The bound also caps what a client sends
+#: in one go when its connection returns.
+MAX_PENDING = 100
 
 
 class MqttClient:
+    """One MQTT 5 connection, driven only through paho's documented interface: its own
+    network thread (:meth:`start`), or the owner's thread through paho's external-loop
+    hooks (:meth:`start_driven` and :meth:`drive`: ``loop_read``/``loop_write``/
+    ``loop_misc`` with the socket callbacks)."""
+
     def __init__(
         self,
         broker: Broker,
@@ -253,16 +163,22 @@ class MqttClient:
         self._lock = threading.Lock()
         self._on_connect: list[Callable[[bool], None]] = []
         self._started = False
+        self._stopping = False  # a deliberate disconnect: no news, and end it cleanly
         self._driven = False  # start_driven(): the owner's thread runs the network
         self._retry_at = 0.0
         self._retry_delay = 0.0
+        self._failures = 0  # connection attempts failed in a row
+        self._down_since = 0.0
 
-        c = _Paho(
+        c = paho.Client(
             CallbackAPIVersion.VERSION2,
             client_id=f"civiq-{role}-{client_id}",
             protocol=paho.MQTTv5,
         )
         c.enable_logger(_paho_log)
+        # A callback of ours that raises must not end paho's network thread (it then
+        # never reconnects); ours catch their own errors, this is the net below them.
+        c.suppress_exceptions = True
         if broker.username:
             c.username_pw_set(broker.username, broker.password)
         if broker.tls:
@@ -271,11 +187,12 @@ class MqttClient:
             c.will_set(will.topic, will.payload, qos=will.qos, retain=will.retain)
         c.reconnect_delay_set(min_delay=1, max_delay=5)
         c.max_inflight_messages_set(1000)
-        c.max_queued_messages_set(0)
         c.on_connect = self._handle_connect
+        c.on_connect_fail = self._handle_connect_fail
         c.on_disconnect = self._handle_disconnect
         c.on_message = self._handle_message
         c.on_socket_open = _no_delay
+        c.on_socket_close = self._socket_closing
         self._paho = c
         self.reply_topic = topics.reply(site, client_id)
         self.route(self.reply_topic, self._handle_reply)
@@ -292,11 +209,14 @@ class MqttClient:
             self.broker.host, self.broker.port, keepalive=self._keepalive,
             clean_start=not self._persistent, properties=props,
         )
+        self._stopping = False
+        self._started = True
 
     def start(self, wait: float | None = None) -> MqttClient:
+        """Connect in the background on paho's own network thread; every handler runs
+        there."""
         self._connect_async()
         self._paho.loop_start()
-        self._started = True
         if wait is not None and not self.connected.wait(wait):
             raise TimeoutError(
                 f"no MQTT connection to {self.broker.host}:{self.broker.port} in {wait} s"
@@ -307,26 +227,22 @@ class MqttClient:
         """Like :meth:`start`, but without a network thread: the caller's own thread must
         call :meth:`drive` often (well within the keepalive). Every handler then runs on
         that thread, so a busy single-threaded owner (the engine) pays no thread switch
-        and no queue per message."""
-        props = Properties(PacketTypes.CONNECT)
-        props.SessionExpiryInterval = self._session_expiry if self._persistent else 0
-        self._paho.connect_async(
-            self.broker.host, self.broker.port, keepalive=self._keepalive,
-            clean_start=not self._persistent, properties=props,
-        )
+        and no queue per message. A publish from any thread is only queued; the owner's
+        next turn writes it."""
+        self._paho.on_socket_register_write = _ignore  # publish() must not write itself
+        self._connect_async()
         self._driven = True
-        self._paho.buffered = True
         self._retry_at = 0.0
         self._retry_delay = 0.0
-        self._started = True
         return self
 
     def drive(self, timeout: float) -> bool:
         """One turn of the network (read, handlers, write, keepalive) waiting at most
-        ``timeout`` s; reconnects with back-off (1, 2, 4, 5 s) as the threaded loop does.
-        False while there is no connection."""
+        ``timeout`` s for traffic; reconnects with back-off (1, 2, 4, 5 s) as paho's own
+        thread does. False while there is no connection."""
         c = self._paho
-        if c.socket() is None:
+        sock = c.socket()
+        if sock is None:
             now = time.monotonic()
             if now < self._retry_at:
                 time.sleep(min(timeout, self._retry_at - now))
@@ -334,35 +250,30 @@ class MqttClient:
             try:
                 c.reconnect()
             except OSError as exc:
-                log.debug("MQTT connect failed: %s", exc)
+                self._handle_connect_fail(c, None, exc)
                 self._backoff()
                 return False
-        # paho's loop() would add a wake-up socket pair, and then every publish() writes
-        # a byte to it and the next select returns at once: two syscalls per message for
-        # a wake-up no one needs when the owner's thread is the loop.
-        if not c.flush():  # what was published since the last turn
-            self._backoff()
-            return False
-        sock = c.socket()
+            sock = c.socket()
+            if sock is None:
+                self._backoff()
+                return False
         pending = getattr(sock, "pending", None)  # TLS: bytes already decrypted
-        if c.read_pending() or (pending is not None and pending()):
-            readable = True
+        if pending is not None and pending():
+            readable, writable = True, c.want_write()
         else:
             try:
-                r, _, _ = select.select([sock], [sock] if c.write_pending() else [], [],
+                r, w, _ = select.select([sock], [sock] if c.want_write() else [], [],
                                         timeout)
-            except (OSError, ValueError, TypeError):
-                r = []
-                if c.socket() is None:
-                    self._backoff()
-                    return False
-            readable = bool(r)
+            except (OSError, ValueError):
+                r, w = [], []
+            readable, writable = bool(r), bool(w)
         rc = c.loop_read() if readable else paho.MQTT_ERR_SUCCESS
-        if rc == paho.MQTT_ERR_SUCCESS and c.want_write():
+        # Handlers run inside loop_read and publish: what they queued goes out now.
+        if rc == paho.MQTT_ERR_SUCCESS and (writable or c.want_write()):
             rc = c.loop_write()
         if rc == paho.MQTT_ERR_SUCCESS:
             rc = c.loop_misc()
-        if rc != paho.MQTT_ERR_SUCCESS or c.socket() is None or not c.flush():
+        if rc != paho.MQTT_ERR_SUCCESS or c.socket() is None:
             self._backoff()
             return False
         return True
@@ -372,25 +283,18 @@ class MqttClient:
         self._retry_at = time.monotonic() + self._retry_delay
 
     def stop(self, *, graceful: bool = True) -> None:
+        """Disconnect; requests still waiting fail with ``engine_unavailable``."""
         if not self._started:
             return
         self._started = False
+        self._stopping = True
+        c = self._paho
         if self._driven:
-            # All that was published goes first, whole: the DISCONNECT must not land in
-            # the middle of a half-sent packet.
-            self._paho.flush_all(time.monotonic() + 1.0)
-            if self._paho.write_pending():
-                self._paho.drop()  # the broker takes nothing: its will message will tell
-            self._paho.buffered = False  # paho's own loop() below sends and reads directly
-        if graceful and self._paho.socket() is not None:
-            self._paho.disconnect()
-        if self._driven:
-            # No thread reads the broker's close: let it through, then close ourselves.
-            deadline = time.monotonic() + 1.0
-            while self._paho.socket() is not None and time.monotonic() < deadline:
-                self._paho.loop(0.05)
+            self._stop_driven(graceful)
         else:
-            self._paho.loop_stop()
+            if graceful and c.socket() is not None:
+                c.disconnect()
+            c.loop_stop()
         self.connected.clear()
         with self._lock:
             pending, self._pending = self._pending, {}
@@ -398,6 +302,34 @@ class MqttClient:
             if not p.future.done():
                 p.future.set_exception(RequestFailed(ErrorCode.ENGINE_UNAVAILABLE.value,
                                                      "client stopped"))
+
+    def _stop_driven(self, graceful: bool, timeout: float = 2.0) -> None:
+        # No thread of paho's runs: this one sends what is queued (paho writes packets
+        # whole and in order, so the DISCONNECT cannot land inside a half-sent one),
+        # then the DISCONNECT, and reads until paho has closed the socket.
+        c = self._paho
+        deadline = time.monotonic() + timeout
+        if graceful and c.socket() is not None:
+            c.disconnect()
+        while (sock := c.socket()) is not None and (left := deadline - time.monotonic()) > 0:
+            try:
+                r, w, _ = select.select([sock], [sock] if c.want_write() else [], [],
+                                        min(left, 0.05))
+            except (OSError, ValueError):
+                break
+            if w and c.loop_write() != paho.MQTT_ERR_SUCCESS:
+                break
+            if r and c.loop_read() != paho.MQTT_ERR_SUCCESS:
+                break
+            if not graceful:
+                break
+        if (sock := c.socket()) is not None:
+            # The broker took nothing in time: drop the connection (its will tells).
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            c.loop_read()  # paho sees the end and closes its socket
 
     def __enter__(self) -> MqttClient:
         return self
@@ -415,23 +347,59 @@ class MqttClient:
 
     def _handle_connect(self, client, userdata, flags, reason_code, properties) -> None:
         if reason_code.is_failure:
-            log.warning("MQTT connect refused: %s", reason_code)
+            log.warning("MQTT broker at %s:%s refused the connection: %s",
+                        self.broker.host, self.broker.port, reason_code)
             return
+        if self._failures:
+            log.info("MQTT broker at %s:%s reached again", self.broker.host,
+                     self.broker.port)
+        self._failures = 0
         self._retry_delay = 0.0
         subs = {f: q for f, q, _ in self._routes}
         if subs:
             client.subscribe([(f, q) for f, q in subs.items()])
         self.connected.set()
-        for fn in list(self._on_connect):
-            fn(True)
+        self._send_waiting()
+        self._tell(True)
+
+    def _handle_connect_fail(self, client, userdata, exc: BaseException | None = None
+                             ) -> None:
+        # Said at once, then with back-off (after 2, 4, 8, ... failed attempts: about
+        # every 5 minutes at the longest retry delay), so a missing broker is plain in
+        # the log without filling it.
+        self._failures += 1
+        n = self._failures
+        if n == 1:
+            self._down_since = time.monotonic()
+        if n & (n - 1) == 0:
+            why = f": {exc}" if exc else ""
+            since = (f" (for {time.monotonic() - self._down_since:.0f} s; still trying)"
+                     if n > 1 else " (trying again)")
+            log.warning("MQTT broker at %s:%s cannot be reached%s%s", self.broker.host,
+                        self.broker.port, why, since)
 
     def _handle_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
         was = self.connected.is_set()
         self.connected.clear()
-        if was:
-            log.info("MQTT connection lost: %s", reason_code)
-            for fn in list(self._on_connect):
-                fn(False)
+        if not was:
+            return
+        if self._stopping:
+            log.debug("MQTT disconnected from %s:%s", self.broker.host, self.broker.port)
+        else:
+            log.warning("MQTT connection to %s:%s lost (%s); reconnecting",
+                        self.broker.host, self.broker.port, reason_code)
+        self._tell(False)
+
+    def _tell(self, up: bool) -> None:
+        for fn in list(self._on_connect):
+            try:
+                fn(up)
+            except Exception:
+                log.exception("connection listener %r failed", fn)
+
+    def _socket_closing(self, client, userdata, sock: Any) -> None:
+        if self._stopping:
+            _linger(sock)
 
     def _handle_message(self, client, userdata, msg: paho.MQTTMessage) -> None:
         for f, _, handler in self._routes:
@@ -444,25 +412,46 @@ class MqttClient:
     # ----- publishing ---------------------------------------------------------------------
     def publish(self, topic: str, payload: bytes, *, qos: int = 1, retain: bool = False,
                 correlation: bytes | None = None, response_topic: str | None = None,
-                ) -> paho.MQTTMessageInfo:
+                expiry_s: int | None = None) -> paho.MQTTMessageInfo:
+        """Publish; ``expiry_s`` is the MQTT 5 message expiry interval (whole seconds)."""
         props = None
-        if correlation is not None or response_topic is not None:
+        if correlation is not None or response_topic is not None or expiry_s is not None:
             props = Properties(PacketTypes.PUBLISH)
             if correlation is not None:
                 props.CorrelationData = correlation
             if response_topic is not None:
                 props.ResponseTopic = response_topic
+            if expiry_s is not None:
+                props.MessageExpiryInterval = expiry_s
         return self._paho.publish(topic, payload, qos=qos, retain=retain, properties=props)
 
     # ----- requests -----------------------------------------------------------------------
     def request_async(self, command: str, data: dict[str, Any], *, timeout: float = 3.0,
                       retries: int = 2, request_id: str | None = None) -> Future[dict]:
-        """Send a command; the future gives the result dict or raises :class:`RequestFailed`."""
+        """Send a command; the future gives the result dict or raises :class:`RequestFailed`.
+
+        Each attempt waits ``timeout`` s; after ``retries`` more with the same request id
+        the client gives up, and then the command is never done: it is no longer sent,
+        it expires at the broker (MQTT message expiry) and the engine refuses it by its
+        ``ttl_s``. While there is no connection the command waits in the client (at
+        most :data:`MAX_PENDING`), never in paho, and goes out on reconnect while its
+        time lasts."""
         rid = request_id or uuid.uuid4().hex
-        payload = env.encode(env.make(self.site, command, data, request_id=rid))
-        p = _Pending(rid, payload, Future(), retries, timeout)
+        overall = timeout * (retries + 1)
+        payload = env.encode(env.make(self.site, command, data, request_id=rid,
+                                      ttl_s=overall))
+        now = time.monotonic()
+        p = _Pending(rid, payload, Future(), now + overall)
         with self._lock:
+            if len(self._pending) >= MAX_PENDING and rid not in self._pending:
+                p.future.set_exception(RequestFailed(
+                    ErrorCode.ENGINE_UNAVAILABLE.value,
+                    f"{len(self._pending)} requests already wait for the engine"))
+                return p.future
             self._pending[rid] = p
+        for k in range(1, retries + 2):
+            _scheduler().at(now + k * timeout, functools.partial(self._attempt_over, p, k,
+                                                                 retries + 1))
         self._send(p)
         return p.future
 
@@ -473,24 +462,41 @@ class MqttClient:
         return fut.result()
 
     def _send(self, p: _Pending) -> None:
-        p.attempts += 1
-        self.publish(topics.command(self.site, self.role, self.client_id), p.payload,
-                     qos=1, correlation=p.rid.encode(), response_topic=self.reply_topic)
-        attempt = p.attempts
-        _scheduler().at(time.monotonic() + p.timeout, lambda: self._expire(p, attempt))
-
-    def _expire(self, p: _Pending, attempt: int) -> None:
-        if p.future.done() or p.attempts != attempt:
+        """Hand one attempt to paho, only while connected and while its time lasts."""
+        left = p.deadline - time.monotonic()
+        if p.future.done() or left <= 0 or not self.connected.is_set():
             return
-        if p.attempts <= p.retries:
+        p.handed = self.publish(
+            topics.command(self.site, self.role, self.client_id), p.payload, qos=1,
+            correlation=p.rid.encode(), response_topic=self.reply_topic,
+            # Whole seconds, rounded up: the broker may hold it up to a second past the
+            # give-up, and the engine refuses it then by ts + ttl_s.
+            expiry_s=math.ceil(left),
+        )
+
+    def _send_waiting(self) -> None:
+        """On (re)connect: what waited for the connection goes out now. What paho holds
+        unacknowledged from before it sends again itself (same expiry, same ttl_s)."""
+        with self._lock:
+            waiting = [p for p in self._pending.values() if p.handed is None]
+        for p in waiting:
+            self._send(p)
+
+    def _attempt_over(self, p: _Pending, attempt: int, attempts: int) -> None:
+        if p.future.done():
+            return
+        if attempt < attempts:
             log.info("no reply to %s; retrying with the same request id", p.rid)
             self._send(p)
             return
         with self._lock:
-            self._pending.pop(p.rid, None)
+            if self._pending.get(p.rid) is p:
+                del self._pending[p.rid]
         p.future.set_exception(RequestFailed(
             ErrorCode.ENGINE_UNAVAILABLE.value,
-            f"no reply from the engine after {p.attempts} attempts",
+            f"no reply from the engine after {attempts} attempts"
+            if p.handed is not None else
+            f"no connection to the MQTT broker at {self.broker.host}:{self.broker.port}",
         ))
 
     def _handle_reply(self, topic: str, payload: bytes, properties: Any) -> None:
@@ -527,9 +533,10 @@ def _matches(topic_filter: str, topic: str) -> bool:
 
 def _linger(sock: Any, timeout: float = 1.0) -> None:
     """End a deliberate disconnect as TCP means it: no more writing, then read until the
-    broker closes. paho closes the socket right after queueing its DISCONNECT, and a
-    socket closed with unread bytes waiting is reset: the kernel then drops what it has
-    not sent yet, the DISCONNECT too, and the broker publishes the will."""
+    broker closes. paho closes the socket right after writing its DISCONNECT (it calls
+    ``on_socket_close`` just before), and a socket closed with unread bytes waiting is
+    reset: the kernel then drops what it has not sent yet, the DISCONNECT too, and the
+    broker publishes the will."""
     deadline = time.monotonic() + timeout
     try:
         sock.shutdown(socket.SHUT_WR)
@@ -550,11 +557,14 @@ def _no_delay(_client: paho.Client, _userdata: Any, sock: Any) -> None:
         pass  # not a TCP socket (e.g. a websocket wrapper)
 
 
+def _ignore(*_args: Any) -> None:
+    """A socket callback that only has to be set (see :meth:`MqttClient.start_driven`)."""
+
+
 @dataclass(eq=False)
 class _Pending:
     rid: str
     payload: bytes
     future: Future
-    retries: int
-    timeout: float
-    attempts: int = 0
+    deadline: float  # monotonic: the client gives up then
+    handed: paho.MQTTMessageInfo | None = None  # the last attempt given to paho

@@ -60,6 +60,11 @@ from queue_engine.store import repository as repo
 log = logging.getLogger(__name__)
 
 SEQ_RESERVE = 100_000
+#: Replies go at QoS 0. Clients connect with a clean session, so QoS 1 would add an
+#: acknowledgement each way and deliver nothing more: a reply to a client that is gone is
+#: dropped either way, and the client's retry with the same request id gets it again
+#: (docs/protocol.md, "Requests and replies").
+REPLY_QOS = 0
 
 
 @dataclass(frozen=True)
@@ -244,13 +249,14 @@ class QueueEngine:
                     ctx, name, args, rid = self._parse(msg)
                     key = (ctx.client, rid)
                     if key in seen:
-                        out.append(Outbound(reply_topic, seen[key], correlation=msg.correlation))
+                        out.append(Outbound(reply_topic, seen[key], REPLY_QOS,
+                                            correlation=msg.correlation))
                         continue
                     cached = self._replies.get(key)
                     if cached is None and key in self._stored_keys:
                         cached = repo.get_reply(conn, *key)  # a retry from before a restart
                     if cached is not None:
-                        out.append(Outbound(reply_topic, cached.encode(),
+                        out.append(Outbound(reply_topic, cached.encode(), REPLY_QOS,
                                             correlation=msg.correlation))
                         continue
                     outcome = self._handlers[name](args, ctx)
@@ -274,7 +280,7 @@ class QueueEngine:
                         env.encode_parts(self.site, kind, body, seq=seq, ts=ctx.now),
                     ))
                     event_rows.append(self._event_row(seq, kind, body, ctx.now))
-                out.append(Outbound(reply_topic, reply, correlation=msg.correlation))
+                out.append(Outbound(reply_topic, reply, REPLY_QOS, correlation=msg.correlation))
             if changed:
                 repo.flush(conn, self.q)
                 self.appointments.flush(conn)
@@ -318,7 +324,7 @@ class QueueEngine:
                                                details=exc.details))
         payload = env.encode(env.make(self.site, "reply", body, seq=self.next_seq(),
                                       request_id=request_id, ts=self.clock.now()))
-        return Outbound(topic, payload, correlation=msg.correlation)
+        return Outbound(topic, payload, REPLY_QOS, correlation=msg.correlation)
 
     def _parse(self, msg: Inbound) -> tuple[Context, str, Any, str]:
         ct = topics.parse_command_topic(msg.topic)

@@ -99,7 +99,7 @@ TOPICS: dict[str, TopicDoc] = {
                         "response topic and correlation data"),
     "commands": TopicDoc("—", "1", "(subscription filter; the engine)", "",
                          "every command of the site"),
-    "reply": TopicDoc("no", "1", "engine", "[Reply](#reply)",
+    "reply": TopicDoc("no", "0", "engine", "[Reply](#reply)",
                       "replies to `{client}`'s commands, correlation data echoed"),
     "device_status": TopicDoc("yes", "1", "each device (and its will message)",
                               "[DeviceStatus](#devicestatus)",
@@ -462,7 +462,8 @@ def render_envelope() -> list[str]:
 def render_commands() -> list[str]:
     out = ["## Commands", "",
            "Sent to `civiq/v1/{site}/cmd/{role}/{client}` with QoS 1, an MQTT 5 response "
-           "topic (`civiq/v1/{site}/reply/{client}`) and correlation data (the request id); "
+           "topic (`civiq/v1/{site}/reply/{client}`), correlation data (the request id) and "
+           "a message expiry interval (what is left of the sender's overall timeout); "
            "the envelope's `type` is the command, `data` its arguments, `request_id` is "
            "required.", "",
            "| command | roles | arguments | result |", "| --- | --- | --- | --- |"]

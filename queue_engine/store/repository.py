@@ -80,43 +80,12 @@ def _upsert_many(conn: Connection, table: Table, rows: list[dict[str, Any]],
                 set_={k: ins.excluded[k] for k in cols if k not in keys},
             )
             _UPSERTS[cache_key] = stmt
-        _executemany(conn, stmt, table, rows)
+        conn.execute(stmt, rows)
         return
     for row in rows:
         where = [table.c[k] == row[k] for k in keys]
         if conn.execute(update(table).where(*where).values(**row)).rowcount == 0:
             conn.execute(table.insert().values(**row))
-
-
-#: SQLite's hot path: (SQL, columns in parameter order, bind processors) per statement.
-_RAW: dict[tuple[int, tuple[str, ...]], tuple[str, tuple[str, ...], tuple[Any, ...]]] = {}
-
-
-def _executemany(conn: Connection, stmt: Any, table: Table, rows: list[dict[str, Any]]) -> None:
-    """``conn.execute(stmt, rows)``; on SQLite straight through the driver's executemany,
-    in the same transaction, with SQLAlchemy's own bind processors so what is stored does
-    not change. SQLAlchemy's per-execution bookkeeping cost the engine more CPU than
-    SQLite took to write the rows (bench/engine_throughput.py)."""
-    if conn.dialect.name != "sqlite":
-        conn.execute(stmt, rows)
-        return
-    cols = tuple(rows[0])
-    key = (id(stmt), cols)
-    raw = _RAW.get(key)
-    if raw is None:
-        compiled = stmt.compile(dialect=conn.dialect, column_keys=list(cols))
-        order = tuple(compiled.positiontup or ())
-        if set(order) != set(cols) or len(order) != len(cols):
-            conn.execute(stmt, rows)  # defaults or expressions: let SQLAlchemy do it
-            return
-        procs = tuple(table.c[k].type._cached_bind_processor(conn.dialect) for k in order)
-        raw = _RAW[key] = (str(compiled), order, procs)
-    sql, order, procs = raw
-    params = [tuple(v if p is None or v is None else p(v)
-                    for p, v in zip(procs, (row[k] for k in order), strict=True))
-              for row in rows]
-    # The stmt objects are module-level and live for the process: id() stays theirs.
-    conn.connection.driver_connection.executemany(sql, params)
 
 
 def _ticket_row(t: Ticket) -> dict[str, Any]:
@@ -236,12 +205,12 @@ _INSERT_EVENTS = schema.events.insert()
 
 def save_replies(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if rows:
-        _executemany(conn, _INSERT_REQUESTS, schema.requests, rows)
+        conn.execute(_INSERT_REQUESTS, rows)
 
 
 def save_events(conn: Connection, rows: list[dict[str, Any]]) -> None:
     if rows:
-        _executemany(conn, _INSERT_EVENTS, schema.events, rows)
+        conn.execute(_INSERT_EVENTS, rows)
 
 
 def prune_requests(conn: Connection, before: datetime) -> None:

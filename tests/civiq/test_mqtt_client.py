@@ -150,7 +150,7 @@ def test_driven_client_stopping_against_a_stalled_broker_sends_everything_then_l
         for p in payloads:
             driven.publish(topics.event(site, "bulk"), p, qos=0)
         driven.drive(0)
-        assert driven._paho.write_pending()  # the kernel took only part of it
+        assert driven._paho.want_write()  # the kernel took only part of it
         resume = threading.Timer(0.3, os.kill, (broker.proc.pid, signal.SIGCONT))
         resume.start()
         driven.stop()
@@ -160,3 +160,58 @@ def test_driven_client_stopping_against_a_stalled_broker_sends_everything_then_l
     wait_for(lambda: len(got) >= len(payloads), timeout=10)
     time.sleep(0.3)  # a will message would come now
     assert got == payloads
+
+
+def test_a_listener_that_raises_does_not_stop_the_client_reconnecting(
+    site_config, broker: Mosquitto
+) -> None:
+    # A connection listener raising on paho's network thread ended that thread: after a
+    # broker restart the client never came back.
+    client = MqttClient(site_config.broker, site_config.site.id, "display", "d-raise")
+    calls: list[bool] = []
+
+    def bad_listener(up: bool) -> None:
+        calls.append(up)
+        raise RuntimeError("listener bug")
+
+    client.on_connection_change(bad_listener)
+    got: list[bytes] = []
+    client.route(topics.event(site_config.site.id, "x"), lambda _t, p, _: got.append(p))
+    client.route(topics.event(site_config.site.id, "x"), lambda *_: 1 / 0)
+    client.start(wait=5)
+    try:
+        broker.stop()
+        wait_for(lambda: not client.connected.is_set())
+        broker.start()
+        wait_for(client.connected.is_set, timeout=15)
+        assert calls == [True, False, True]
+        with MqttClient(site_config.broker, site_config.site.id, "display", "d-pub") as c:
+            c.start(wait=5)
+            c.publish(topics.event(site_config.site.id, "x"), b"after").wait_for_publish(5)
+            wait_for(lambda: got == [b"after"])  # handlers still run after one raised
+    finally:
+        client.stop()
+
+
+def test_a_deliberate_disconnect_is_no_news_and_a_missing_broker_is_said_at_once(
+    site_config, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from civiq.broker import free_port
+
+    caplog.set_level(logging.DEBUG)
+    with MqttClient(site_config.broker, site_config.site.id, "display", "d-quiet") as c:
+        c.start(wait=5)
+    noisy = [r for r in caplog.records if r.levelno >= logging.INFO
+             and r.name.startswith(("civiq", "paho"))]
+    assert noisy == []
+    caplog.clear()
+    gone = site_config.broker.model_copy(update={"port": free_port()})
+    lost = MqttClient(gone, site_config.site.id, "display", "d-nobroker").start()
+    try:
+        wait_for(lambda: any(r.levelno == logging.WARNING for r in caplog.records))
+    finally:
+        lost.stop()
+    warning = next(r for r in caplog.records if r.levelno == logging.WARNING)
+    assert f"MQTT broker at 127.0.0.1:{gone.port} cannot be reached" in warning.getMessage()
