@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -24,9 +23,15 @@ from civiq.appointment_token import (
     save_public_key,
     sign_token,
 )
-from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
+from civiq.cli_support import (
+    CliFailure,
+    add_connection_arguments,
+    connect,
+    request,
+    site_config,
+)
+from civiq.config import ConfigError, SiteConfig
 from civiq.protocol.appointments import MAX_IMPORT
-from civiq.protocol.errors import ErrorCode
 
 PROG = "civiq appointments"
 
@@ -54,12 +59,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         ("cancel", "cancel a booking"),
     ):
         c = sub.add_parser(name, help=help_, description=help_)
-        c.add_argument("--site", required=True, help="the site's TOML file")
-        c.add_argument("--broker-port", type=int, help="override the site file's broker port")
-        c.add_argument("--username", help="broker user (password from $CIVIQ_MQTT_PASSWORD)")
-        c.add_argument("--role", choices=("booking", "operator"), default="booking")
-        c.add_argument("--client-id", default=f"appointments-cli-{os.getpid()}")
-        c.add_argument("--timeout", type=float, default=5.0, help="seconds per attempt")
+        add_connection_arguments(c, ("booking", "operator"), "appointments-cli")
         if name == "import":
             c.add_argument("csv", help="CSV file: booking_id,service,site,slot_start,"
                            "slot_minutes (docs/appointments.md)")
@@ -138,38 +138,24 @@ def write_qr_png(text: str, path: str | Path) -> Path:
 
 # ----- over MQTT ----------------------------------------------------------------------
 def _config(args: argparse.Namespace) -> SiteConfig:
-    cfg = load_site_overridden(args.site, broker_port=args.broker_port)
-    if not args.username:
-        return cfg
-    broker = {**cfg.broker.model_dump(), "username": args.username,
-              "password": os.environ.get("CIVIQ_MQTT_PASSWORD")}
-    return load_site(args.site, broker=broker)
+    return site_config(args)
 
 
 def _requests(args: argparse.Namespace, cfg: SiteConfig,
               calls: list[tuple[str, dict[str, Any]]]) -> list[dict] | int:
     """Send the commands in order; an exit code when something fails."""
-    from civiq.mqtt_client import MqttClient, RequestFailed
-
-    client = MqttClient(cfg.broker, cfg.site.id, args.role, args.client_id)
+    results: list[dict] = []
     try:
-        client.start(wait=args.timeout)
-    except TimeoutError as exc:
-        print(f"{PROG} {args.action}: {exc}", file=sys.stderr)
-        return 3
-    results = []
-    try:
-        for command, data in calls:
-            try:
-                results.append(client.request(command, data, timeout=args.timeout))
-            except RequestFailed as exc:
-                done = f" ({len(results)} of {len(calls)} parts done)" if results else ""
-                what = "failed" if exc.code == ErrorCode.ENGINE_UNAVAILABLE else "refused"
-                print(f"{PROG} {args.action}: {what}: {exc.code}: {exc.message}{done}",
-                      file=sys.stderr)
-                return 1
-    finally:
-        client.stop()
+        client = connect(cfg, args.role, args.client_id, args.timeout)
+        try:
+            for command, data in calls:
+                results.append(request(client, cfg, args.site, command, data, args.timeout))
+        finally:
+            client.stop()
+    except CliFailure as exc:
+        done = f" ({len(results)} of {len(calls)} parts done)" if results else ""
+        print(f"{PROG} {args.action}: {exc}{done}", file=sys.stderr)
+        return exc.exit_code
     return results
 
 
