@@ -25,6 +25,7 @@ from civiq.cli_support import (
 from civiq.config import ConfigError, SiteConfig
 
 PROG = "civiq ticket"
+LIST_SETTLE_S = 0.3
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -132,7 +133,11 @@ def _list(args: argparse.Namespace, cfg: SiteConfig, client: Any) -> int:
             got.set()
 
     client.route(topics.state_queue(cfg.site.id), on_state)
-    if not got.wait(args.timeout):
+    ok = got.wait(args.timeout)
+    # The retained state may be a moment behind the last commands (the engine coalesces
+    # it): take whatever newer state arrives within a short settle time.
+    threading.Event().wait(LIST_SETTLE_S)
+    if not ok:
         raise CliFailure(f"no queue state for site {cfg.site.id} on the broker within "
                          f"{args.timeout:g} s; is the engine running? Start it with: "
                          f"civiq engine --site {args.site}", EXIT_UNREACHABLE)
