@@ -329,7 +329,7 @@ def parse_site(raw: dict, source: str = "<memory>") -> SiteConfig:
         lines = []
         errors = exc.errors()
         # A misspelt key also leaves the right one missing: the suggestion says it all.
-        suggested = {tuple(e["loc"][:-1]) + (_nearest_key(e["loc"]),) for e in errors
+        suggested = {(*e["loc"][:-1], _nearest_key(e["loc"])) for e in errors
                      if e["type"] == "extra_forbidden"}
         for err in errors:
             if err["type"] == "missing" and tuple(err["loc"]) in suggested:
