@@ -125,7 +125,8 @@ class Demo:
         common = ["--site", a.site, "--broker-host", "127.0.0.1",
                   "--broker-port", str(broker.port)]
         print(f"civiq demo: broker on 127.0.0.1:{broker.port}, data and logs in {data}")
-        print(f"civiq demo: the day runs from {start:%a %d.%m.%Y %H:%M} at {a.speed:g}x speed")
+        print(f"civiq demo: a simulated day from {start:%a %d.%m.%Y %H:%M} (local time), "
+              f"{a.speed:g}x faster than real time: times shown are the simulated clock's")
         try:
             self.spawn("engine", _civiq("engine", *common, "--data", str(data),
                                         "--clock", clock))
@@ -167,11 +168,12 @@ class Demo:
                 with lock:
                     if tty:
                         width = shutil.get_terminal_size((100, 30)).columns
-                        screen = textview.render(model.snapshot, config, min(width, 120))
+                        screen = textview.render(model.snapshot, config, min(width, 120),
+                                                 speed=self.args.speed)
                         sys.stdout.write("\x1b[H\x1b[2J" + screen + "\n\n(Ctrl-C stops the demo)\n")
                         sys.stdout.flush()
                     elif time.monotonic() - last_line >= 5:
-                        print(textview.now_line(model.snapshot), flush=True)
+                        print(textview.now_line(model.snapshot, config), flush=True)
                         last_line = time.monotonic()
                 if deadline and time.monotonic() >= deadline:
                     break
@@ -181,7 +183,7 @@ class Demo:
             viewer.stop()
         if not tty:
             with lock:
-                print(textview.now_line(model.snapshot), flush=True)
+                print(textview.now_line(model.snapshot, config), flush=True)
         print("\nciviq demo: stopping…")
         return 0
 
