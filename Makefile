@@ -14,7 +14,7 @@ APT_PACKAGES := mosquitto mosquitto-clients libpulse0 espeak-ng libegl1 libgl1 l
 	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 TEST_APT_PACKAGES := postgresql
 
-.PHONY: demo test setup system-packages lint screenshots bench clean
+.PHONY: demo test setup system-packages python-venv lint screenshots bench clean
 
 demo: setup
 	$(BIN)/civiq demo $(ARGS)
@@ -25,7 +25,25 @@ test: setup
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q $(ARGS)
 
-setup: system-packages $(STAMP)
+setup: system-packages python-venv $(STAMP)
+
+# Debian's own Python makes virtualenvs only with python3-venv (python3.X-venv) installed;
+# another Python (pyenv, a distribution's build) brings venv and ensurepip itself.
+python-venv:
+	@if ! test -x $(BIN)/python && ! $(PYTHON) -c 'import ensurepip, venv' >/dev/null 2>&1; then \
+		exe=$$($(PYTHON) -c 'import sys; print(sys.executable)' 2>/dev/null); \
+		if command -v dpkg >/dev/null 2>&1 && dpkg -S "$$(readlink -f "$$exe")" >/dev/null 2>&1; then \
+			ver=$$($(PYTHON) -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")'); \
+			if [ "$$(id -u)" != "0" ]; then SUDO=sudo; else SUDO=; fi; \
+			echo "Installing: python3-venv python$$ver-venv"; \
+			$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install \
+				-y -qq --no-install-recommends python3-venv "python$$ver-venv"; \
+		else \
+			echo "$(PYTHON) ($$exe) cannot make a virtualenv (no venv/ensurepip module):"; \
+			echo "install them for that Python, or run: make PYTHON=/path/to/python3.11+"; \
+			exit 1; \
+		fi; \
+	fi
 
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do \

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,37 +32,52 @@ class CsvError(Exception):
         self.problems = problems
 
 
-def read_appointments_csv(path: str | Path, config: SiteConfig) -> list[dict[str, Any]]:
-    """The file's rows as ``import_appointments`` entries, or :class:`CsvError`."""
+def read_appointments_csv(path: str | Path, config: SiteConfig,
+                          warnings: list[str] | None = None) -> list[dict[str, Any]]:
+    """The file's rows as ``import_appointments`` entries, or :class:`CsvError`.
+    Slots the site is closed at are imported, but named in ``warnings``."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CsvError([f"{p}: not UTF-8 text (byte {exc.start})"]) from exc
+        raw = p.read_bytes()
     except OSError as exc:
         raise CsvError([f"{p}: cannot read: {exc.strerror or exc}"]) from exc
-    return parse_appointments_csv(text, config, source=str(p))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise CsvError([f"{p}: line {line}: not UTF-8 text (byte {exc.start}); the file is "
+                        "probably Latin-1 or Windows-1252: save it as CSV with the character "
+                        "set UTF-8 (Unicode) and import again"]) from exc
+    return parse_appointments_csv(text, config, source=str(p), warnings=warnings)
 
 
-def parse_appointments_csv(text: str, config: SiteConfig,
-                           source: str = "<csv>") -> list[dict[str, Any]]:
+def parse_appointments_csv(text: str, config: SiteConfig, source: str = "<csv>",
+                           warnings: list[str] | None = None) -> list[dict[str, Any]]:
     lines = text.splitlines()
     header_line = next((ln for ln in lines if ln.strip()), "")
     if not header_line:
         raise CsvError([f"{source}: empty; the first line must name the columns "
                         f"{', '.join(COLUMNS)}"])
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(lines, delimiter=delimiter)
     problems: list[str] = []
     header: list[str] | None = None
     entries: list[dict[str, Any]] = []
     first_line: dict[str, int] = {}
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
+    # Line by line: no field of this file holds a line break, and a stray quote must be
+    # reported on its own line, not on the line where the reader finally gave up.
+    for line, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
+        if raw.count('"') % 2:
+            problems.append(f"{source}: line {line}: a stray or unclosed quote (\"); "
+                            "remove it or close the quoted field")
+            continue
+        row = next(csv.reader([raw], delimiter=delimiter))
         if header is None:
             header = [c.strip().lower() for c in row]
+            if not set(header) & set(COLUMNS):
+                raise CsvError([f"{source}: line {line}: the first line must name the "
+                                f"columns {', '.join(COLUMNS)}; it holds {raw[:60]!r}"])
             unknown = [c for c in header if c not in COLUMNS]
             missing = [c for c in COLUMNS if c not in header]
             dup = sorted({c for c in header if header.count(c) > 1})
@@ -85,22 +100,38 @@ def parse_appointments_csv(text: str, config: SiteConfig,
             cells = {name: cell.strip() for name, cell in zip(header, row, strict=True)}
             entry, errs = _entry(cells, config)
             problems += [f"{source}: line {line}, column {col}: {why}" for col, why in errs]
-            if entry is not None:
-                bid = entry["booking_id"]
-                if bid in first_line:
-                    problems.append(f"{source}: line {line}, column booking_id: {bid!r} "
-                                    f"already on line {first_line[bid]}")
-                else:
-                    first_line[bid] = line
+            bid = cells["booking_id"]
+            if bid in first_line:
+                problems.append(f"{source}: line {line}, column booking_id: {bid!r} "
+                                f"already on line {first_line[bid]}")
+            elif _ID.match(bid):
+                first_line[bid] = line
+                if entry is not None:
                     entries.append(entry)
+                    if warnings is not None and (why := _closed_at(entry, config)):
+                        warnings.append(f"{source}: line {line}: {why}")
         if len(problems) >= MAX_PROBLEMS:
             problems.append(f"{source}: stopped after {MAX_PROBLEMS} problems")
             break
-    if header is None:
+    if header is None and not problems:
         problems.append(f"{source}: no header line")
     if problems:
         raise CsvError(problems)
     return entries
+
+
+def _closed_at(entry: dict[str, Any], config: SiteConfig) -> str | None:
+    """Why the site is closed for this slot, or None when it is open all through it."""
+    start = datetime.fromisoformat(entry["slot_start"]).astimezone(config.tz)
+    end = start + timedelta(minutes=entry["slot_minutes"])
+    spans = config.intervals_on(start.date())
+    if not spans:
+        return f"slot {start:%a %d.%m.%Y %H:%M}: the site is closed that day"
+    if not any(a <= start and end <= b for a, b in spans):
+        hours = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in spans)
+        return (f"slot {start:%a %d.%m.%Y %H:%M}-{end:%H:%M} is outside the opening hours "
+                f"({hours})")
+    return None
 
 
 def _entry(c: dict[str, str], config: SiteConfig

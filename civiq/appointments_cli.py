@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -24,9 +24,15 @@ from civiq.appointment_token import (
     save_public_key,
     sign_token,
 )
-from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
+from civiq.cli_support import (
+    CliFailure,
+    add_connection_arguments,
+    connect,
+    request,
+    site_config,
+)
+from civiq.config import ConfigError, SiteConfig
 from civiq.protocol.appointments import MAX_IMPORT
-from civiq.protocol.errors import ErrorCode
 
 PROG = "civiq appointments"
 
@@ -46,7 +52,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     s.add_argument("--booking", required=True, help="booking id")
     s.add_argument("--slot", required=True, help="slot start, ISO 8601 with UTC offset")
     s.add_argument("--day", type=_day, help="YYYY-MM-DD; default: the slot's date")
-    s.add_argument("--png", help="also write the QR code to this PNG file")
+    s.add_argument("--png", help="also write the QR code to this PNG file, with the "
+                   "booking id, service and slot as text under it")
+    s.add_argument("--service", help="the booking's service, printed under the QR code")
 
     for name, help_ in (
         ("import", "import bookings from a CSV file into the running engine"),
@@ -54,12 +62,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         ("cancel", "cancel a booking"),
     ):
         c = sub.add_parser(name, help=help_, description=help_)
-        c.add_argument("--site", required=True, help="the site's TOML file")
-        c.add_argument("--broker-port", type=int, help="override the site file's broker port")
-        c.add_argument("--username", help="broker user (password from $CIVIQ_MQTT_PASSWORD)")
-        c.add_argument("--role", choices=("booking", "operator"), default="booking")
-        c.add_argument("--client-id", default=f"appointments-cli-{os.getpid()}")
-        c.add_argument("--timeout", type=float, default=5.0, help="seconds per attempt")
+        add_connection_arguments(c, ("booking", "operator"), "appointments-cli")
         if name == "import":
             c.add_argument("csv", help="CSV file: booking_id,service,site,slot_start,"
                            "slot_minutes (docs/appointments.md)")
@@ -83,6 +86,9 @@ def _keygen(args: argparse.Namespace) -> int:
     if not KEY_ID.match(args.key_id):
         raise ValueError(f"key id {args.key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
     out = Path(args.out)
+    if not out.is_dir():
+        raise ValueError(f"--out {out}: no such folder; create it first (keys are not "
+                         "written to a folder made by mistake)")
     private = out / f"{args.key_id}-private-key.pem"
     public = out / f"{args.key_id}-public-key.pem"
     for p in (private, public):
@@ -93,8 +99,11 @@ def _keygen(args: argparse.Namespace) -> int:
     save_public_key(pub, public)
     print(f"private key: {private} (keep it on the booking system only)")
     print(f"public key:  {public}")
-    print("site file:\n[appointments]\n"
-          f'public_keys = {{ {args.key_id} = "{public}" }}')
+    # The site file resolves a relative path from its own folder, not from here: give
+    # the absolute one, which is right wherever the site file is.
+    print("site file (copy the public key next to the engine and adjust the path if "
+          "it runs elsewhere):\n[appointments]\n"
+          f'public_keys = {{ {args.key_id} = "{public.resolve()}" }}')
     return 0
 
 
@@ -106,70 +115,90 @@ def _day(text: str) -> date:
 
 
 def _sign(args: argparse.Namespace) -> int:
-    try:
-        slot = datetime.fromisoformat(args.slot)
-    except ValueError as exc:
-        raise ValueError(f"--slot {args.slot!r}: not ISO 8601, e.g. "
-                         "2026-11-24T09:30:00+01:00") from exc
-    if slot.tzinfo is None:
-        raise ValueError(f"--slot {args.slot!r}: add the UTC offset, e.g. +01:00")
+    slot = parse_slot(args.slot, "--slot")
+    if args.day is not None and args.day != slot.date():
+        # The engine would refuse the code as wrong_day on the booked day: refuse it now.
+        raise ValueError(f"--day {args.day} but the slot {args.slot} is on {slot.date()}; "
+                         "leave out --day, or give the slot's own date")
     day = args.day or slot.date()
     token = sign_token(load_private_key(args.key), args.key_id, args.booking, args.site_id,
                        day, slot)
     print(token)
     if args.png:
-        write_qr_png(token, args.png)
+        caption = [f"{args.booking}  ·  {args.site_id}", f"{slot:%a %d.%m.%Y %H:%M}"]
+        if args.service:
+            caption.insert(1, args.service)
+        write_qr_png(token, args.png, caption)
         print(f"QR code: {args.png}", file=sys.stderr)
     return 0
 
 
-def write_qr_png(text: str, path: str | Path) -> Path:
+def parse_slot(text: str, what: str) -> datetime:
+    """An ISO 8601 time with UTC offset, or ValueError saying what is wrong with it."""
+    try:
+        slot = datetime.fromisoformat(text)
+    except ValueError as exc:
+        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+        if m:
+            try:
+                date(*map(int, m.groups()))
+            except ValueError:
+                raise ValueError(f"{what} {text!r}: no such date ({m.group(0)})") from exc
+        raise ValueError(f"{what} {text!r}: not ISO 8601, e.g. "
+                         "2026-11-24T09:30:00+01:00") from exc
+    if slot.tzinfo is None:
+        raise ValueError(f"{what} {text!r}: add the UTC offset, e.g. +01:00")
+    return slot
+
+
+def write_qr_png(text: str, path: str | Path, caption: list[str] | None = None) -> Path:
+    """The QR code, with ``caption`` lines under it so that a person can tell codes apart
+    (booking id, service, slot); the code itself is unchanged by them."""
     import qrcode
+    from PIL import Image, ImageDraw, ImageFont
     from qrcode.constants import ERROR_CORRECT_M
 
     qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=8, border=4)
     qr.add_data(text)
     qr.make(fit=True)
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    qr.make_image().save(str(p))
+    if not p.parent.is_dir():
+        raise ValueError(f"{p}: no folder {p.parent}")
+    image = qr.make_image().get_image().convert("L")
+    if caption:
+        font = ImageFont.load_default(size=22)
+        line_h = 30
+        framed = Image.new("L", (image.width, image.height + line_h * len(caption) + 16), 255)
+        framed.paste(image, (0, 0))
+        draw = ImageDraw.Draw(framed)
+        for i, line in enumerate(caption):
+            draw.text((image.width / 2, image.height + i * line_h), line, fill=0, font=font,
+                      anchor="ma")
+        image = framed
+    image.save(str(p))
     return p
 
 
 # ----- over MQTT ----------------------------------------------------------------------
 def _config(args: argparse.Namespace) -> SiteConfig:
-    cfg = load_site_overridden(args.site, broker_port=args.broker_port)
-    if not args.username:
-        return cfg
-    broker = {**cfg.broker.model_dump(), "username": args.username,
-              "password": os.environ.get("CIVIQ_MQTT_PASSWORD")}
-    return load_site(args.site, broker=broker)
+    return site_config(args)
 
 
 def _requests(args: argparse.Namespace, cfg: SiteConfig,
               calls: list[tuple[str, dict[str, Any]]]) -> list[dict] | int:
     """Send the commands in order; an exit code when something fails."""
-    from civiq.mqtt_client import MqttClient, RequestFailed
-
-    client = MqttClient(cfg.broker, cfg.site.id, args.role, args.client_id)
+    results: list[dict] = []
     try:
-        client.start(wait=args.timeout)
-    except TimeoutError as exc:
-        print(f"{PROG} {args.action}: {exc}", file=sys.stderr)
-        return 3
-    results = []
-    try:
-        for command, data in calls:
-            try:
-                results.append(client.request(command, data, timeout=args.timeout))
-            except RequestFailed as exc:
-                done = f" ({len(results)} of {len(calls)} parts done)" if results else ""
-                what = "failed" if exc.code == ErrorCode.ENGINE_UNAVAILABLE else "refused"
-                print(f"{PROG} {args.action}: {what}: {exc.code}: {exc.message}{done}",
-                      file=sys.stderr)
-                return 1
-    finally:
-        client.stop()
+        client = connect(cfg, args.role, args.client_id, args.timeout)
+        try:
+            for command, data in calls:
+                results.append(request(client, cfg, args.site, command, data, args.timeout))
+        finally:
+            client.stop()
+    except CliFailure as exc:
+        done = f" ({len(results)} of {len(calls)} parts done)" if results else ""
+        print(f"{PROG} {args.action}: {exc}{done}", file=sys.stderr)
+        return exc.exit_code
     return results
 
 
@@ -177,13 +206,16 @@ def _import(args: argparse.Namespace) -> int:
     from civiq.appointment_csv import CsvError, read_appointments_csv
 
     cfg = _config(args)
+    warnings: list[str] = []
     try:
-        entries = read_appointments_csv(args.csv, cfg)
+        entries = read_appointments_csv(args.csv, cfg, warnings)
     except CsvError as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)
         print(f"{PROG} import: nothing imported", file=sys.stderr)
         return 1
+    for w in warnings:
+        print(f"warning: {w} (imported all the same)", file=sys.stderr)
     chunks = [entries[i:i + MAX_IMPORT] for i in range(0, len(entries), MAX_IMPORT)] or [[]]
     results = _requests(args, cfg, [("import_appointments", {"appointments": c})
                                     for c in chunks])

@@ -18,6 +18,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                  "A seeded customer-centre day against the real engine; writes an events CSV."),
     "appointments": ("civiq.appointments_cli",
                      "Booking keys, signed QR codes, CSV import and lists of bookings."),
+    "ticket": ("civiq.ticket_cli",
+               "Issue, list, cancel, transfer and call tickets from a terminal (operator)."),
+    "check-in": ("civiq.check_in_cli",
+                 "Check in a booking by the text of its QR code (operator)."),
 }
 
 
@@ -65,7 +69,17 @@ def main(argv: list[str] | None = None) -> int:
     for noisy in ("alembic", "paho"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     _, run = _load(SUBCOMMANDS[args.command][0])
-    return int(run(args) or 0)
+    try:
+        return int(run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        # The last resort: each command names its own failures; what slips through still
+        # gets one line, and the traceback only where -v asks for it.
+        logging.getLogger("civiq").debug("%s failed", args.command, exc_info=True)
+        print(f"civiq {args.command}: {type(exc).__name__}: {exc} (run with -v for the "
+              "details)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

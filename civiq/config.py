@@ -238,7 +238,8 @@ class SiteConfig(_Strict):
         prefixes = [s.prefix for s in self.services]
         dup = {p for p in prefixes if prefixes.count(p) > 1}
         if dup:
-            raise ValueError(f"services: prefix {sorted(dup)} used twice; numbers would clash")
+            raise ValueError(f"services: prefix {', '.join(sorted(dup))} used twice; ticket "
+                             "numbers would clash")
         cids = [c.id for c in self.counters]
         dup = {i for i in cids if cids.count(i) > 1}
         if dup:
@@ -247,6 +248,12 @@ class SiteConfig(_Strict):
             for s in c.services:
                 if s not in ids:
                     raise ValueError(f"counters[{i}].services: unknown service {s!r}")
+        for lang in self.display.languages:
+            if lang not in self.site.languages:
+                raise ValueError(
+                    f"display.languages: {lang!r} is not one of the site's languages "
+                    f"({', '.join(self.site.languages)}); add it to site.languages, or "
+                    "use one of those")
         return self
 
     # ----- lookups ------------------------------------------------------------------
@@ -320,14 +327,61 @@ def parse_site(raw: dict, source: str = "<memory>") -> SiteConfig:
         return SiteConfig.model_validate({**raw, "source": source})
     except ValidationError as exc:
         lines = []
-        for err in exc.errors():
+        errors = exc.errors()
+        # A misspelt key also leaves the right one missing: the suggestion says it all.
+        suggested = {(*e["loc"][:-1], _nearest_key(e["loc"])) for e in errors
+                     if e["type"] == "extra_forbidden"}
+        for err in errors:
+            if err["type"] == "missing" and tuple(err["loc"]) in suggested:
+                continue
             key = _key_path(err["loc"])
             msg = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":
+                msg = _unknown_key(err["loc"])
             # Cross-checks of the whole file name their key at the start of the message.
             if not key and not _NAMES_KEY.match(msg):
                 key = "(top level)"
             lines.append(f"{source}: {key}: {msg}" if key else f"{source}: {msg}")
         raise ConfigError("\n".join(lines)) from exc
+
+
+def _valid_keys(loc: tuple) -> list[str]:
+    """The keys the file may have where ``loc`` points."""
+    model: type[BaseModel] | None = SiteConfig
+    for part in loc[:-1]:
+        if model is None or isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        model = _model_in(field.annotation) if field else None
+    return [n for n in model.model_fields if n != "source"] if model else []
+
+
+def _nearest_key(loc: tuple) -> str | None:
+    import difflib
+
+    near = difflib.get_close_matches(str(loc[-1]), _valid_keys(loc), n=1, cutoff=0.6)
+    return near[0] if near else None
+
+
+def _unknown_key(loc: tuple) -> str:
+    """Names the unknown key and the nearest one the file may have there."""
+    near = _nearest_key(loc)
+    hint = (f"did you mean {near!r}?" if near
+            else f"allowed here: {', '.join(_valid_keys(loc))}")
+    return f"unknown key {loc[-1]!r}; {hint}"
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    """The model inside a field's type: ``Service`` for ``list[Service]``."""
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _key_path(loc: tuple) -> str:

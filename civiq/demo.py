@@ -23,6 +23,7 @@ import platformdirs
 
 from civiq import textview
 from civiq.broker import BrokerError, Mosquitto
+from civiq.cli_support import positive_float
 from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
 from civiq.mqtt_client import MqttClient
 from civiq.state_model import SiteStateModel
@@ -35,14 +36,31 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    "Hamburg customer centre)")
     p.add_argument("--headless", action="store_true",
                    help="no windows: the live text view in this terminal")
-    p.add_argument("--speed", type=float, default=10.0,
+    p.add_argument("--speed", type=_speed, default=10.0,
                    help="how much faster than real time the day runs (default 10)")
     p.add_argument("--data", help="data folder (default: the user data folder)")
     p.add_argument("--keep-data", action="store_true",
                    help="continue the previous demo's day instead of starting afresh")
     p.add_argument("--no-simulation", action="store_true", help="no simulated visitors/clerks")
-    p.add_argument("--duration", type=float, default=0,
+    p.add_argument("--duration", type=_duration, default=0,
                    help="stop by itself after this many seconds (0: run until Ctrl-C)")
+
+
+def _speed(text: str) -> float:
+    speed = positive_float(text)
+    if speed > 1000:
+        raise argparse.ArgumentTypeError(f"{text}: at most 1000 (a day in under a minute)")
+    return speed
+
+
+def _duration(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from exc
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text}: 0 (until Ctrl-C) or more seconds")
+    return seconds
 
 
 def demo_clock_start(config: SiteConfig, now: datetime) -> datetime:
@@ -107,7 +125,8 @@ class Demo:
         common = ["--site", a.site, "--broker-host", "127.0.0.1",
                   "--broker-port", str(broker.port)]
         print(f"civiq demo: broker on 127.0.0.1:{broker.port}, data and logs in {data}")
-        print(f"civiq demo: the day runs from {start:%a %d.%m.%Y %H:%M} at {a.speed:g}x speed")
+        print(f"civiq demo: a simulated day from {start:%a %d.%m.%Y %H:%M} (local time), "
+              f"{a.speed:g}x faster than real time: times shown are the simulated clock's")
         try:
             self.spawn("engine", _civiq("engine", *common, "--data", str(data),
                                         "--clock", clock))
@@ -149,11 +168,12 @@ class Demo:
                 with lock:
                     if tty:
                         width = shutil.get_terminal_size((100, 30)).columns
-                        screen = textview.render(model.snapshot, config, min(width, 120))
+                        screen = textview.render(model.snapshot, config, min(width, 120),
+                                                 speed=self.args.speed)
                         sys.stdout.write("\x1b[H\x1b[2J" + screen + "\n\n(Ctrl-C stops the demo)\n")
                         sys.stdout.flush()
                     elif time.monotonic() - last_line >= 5:
-                        print(textview.now_line(model.snapshot), flush=True)
+                        print(textview.now_line(model.snapshot, config), flush=True)
                         last_line = time.monotonic()
                 if deadline and time.monotonic() >= deadline:
                     break
@@ -163,7 +183,7 @@ class Demo:
             viewer.stop()
         if not tty:
             with lock:
-                print(textview.now_line(model.snapshot), flush=True)
+                print(textview.now_line(model.snapshot, config), flush=True)
         print("\nciviq demo: stopping…")
         return 0
 

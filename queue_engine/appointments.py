@@ -298,7 +298,8 @@ class AppointmentDesk:
         if b.status is AppointmentStatus.CHECKED_IN:
             raise ProtocolError(ErrorCode.ALREADY_CHECKED_IN,
                                 f"booking {b.booking_id} is checked in as {b.ticket}; "
-                                "cancel that ticket instead", {"ticket": b.ticket})
+                                f"cancel that ticket instead (civiq ticket cancel {b.ticket}, "
+                                "or at a counter)", {"ticket": b.ticket})
         if b.status is AppointmentStatus.NO_SHOW:
             raise ProtocolError(ErrorCode.TOO_LATE,
                                 f"booking {b.booking_id} is already recorded as a no-show")

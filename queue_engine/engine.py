@@ -51,6 +51,7 @@ from civiq.protocol.models import (
     TicketKind,
     TicketStatus,
 )
+from queue_engine import command_log
 from queue_engine.dispatch import Candidate
 from queue_engine.domain import Ticket
 from queue_engine.estimator import NEWCOMER, Forecast, SimCounter, forecast, sim_counters
@@ -242,9 +243,11 @@ class QueueEngine:
         event_rows: list[dict[str, Any]] = []
         seen: dict[tuple[str, str], bytes] = {}
         changed = False
+        audit: list[command_log.Entry] | None = [] if command_log.enabled() else None
         with self.store.begin() as conn:
             for msg in batch:
                 reply_topic, request_id = self._reply_address(msg)
+                name = None
                 try:
                     ctx, name, args, rid = self._parse(msg)
                     key = (ctx.client, rid)
@@ -262,8 +265,12 @@ class QueueEngine:
                     outcome = self._handlers[name](args, ctx)
                 except ProtocolError as exc:
                     out.append(self._error_out(msg, request_id, exc, reply_topic))
+                    if audit is not None:
+                        audit.append((msg.topic, name, exc.code.value, None))
                     continue
                 changed = True
+                if audit is not None:
+                    audit.append((msg.topic, name, "ok", outcome.result))
                 reply = env.encode_parts(
                     self.site, "reply", env.ok_reply_body(name, outcome.result),
                     seq=self.next_seq(), request_id=rid, ts=ctx.now,
@@ -287,6 +294,8 @@ class QueueEngine:
                 repo.save_replies(conn, pending_replies)
                 repo.save_events(conn, event_rows)
         # Only now, after the commit, may anything be published.
+        if audit:
+            command_log.write(audit)
         for row in pending_replies:
             self._replies[(row["client"], row["request_id"])] = row["reply"]
         if len(self._replies) > 50_000:

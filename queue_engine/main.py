@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
+from civiq.cli_support import broker_unreachable, unreachable_message
 from civiq.clock import clock_from_spec
 from civiq.config import ConfigError, load_site_overridden
 
@@ -17,6 +19,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--database-url", help="any SQLAlchemy URL; default SQLite in the data folder")
     p.add_argument("--clock", help="ISO start time with offset, optionally @speed-up factor, "
                    "e.g. 2026-11-24T08:00:00+01:00@60 (demos and simulations)")
+    p.add_argument("--log-commands", action="store_true",
+                   help="log each command's outcome (command, role, client, ok or error "
+                   "code, ticket; no personal data); -v does too")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,4 +35,12 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, ValueError) as exc:
         print(f"civiq engine: {exc}", file=sys.stderr)
         return 2
+    on = args.log_commands or getattr(args, "verbose", False)
+    logging.getLogger("civiq.engine.commands").setLevel(logging.INFO if on else logging.WARNING)
+    # The engine waits for its broker (a service manager may start it first), but says at
+    # once why nothing happens yet.
+    why = broker_unreachable(cfg.broker)
+    if why is not None:
+        print(f"civiq engine: {unreachable_message(cfg.broker, why)}; the engine keeps "
+              "trying and serves once the broker is up", file=sys.stderr, flush=True)
     return run_engine(cfg, clock, database_url=args.database_url)

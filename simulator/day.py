@@ -245,6 +245,12 @@ class DaySimulation:
                 self.at(b.cancel_at, self._cancel_booking, b)
             elif not b.no_show:
                 self.at(b.arrive_at, self._check_in, b)
+            else:  # the visitor never comes: a row at the slot's end says so
+                self.at(b.slot_start + timedelta(minutes=b.slot_minutes),
+                        self._missed, b)
+
+    def _missed(self, b: Booking) -> None:
+        self.record("appointment_missed", service=b.service, detail=b.booking_id)
 
     def _cancel_booking(self, b: Booking) -> None:
         r = self._send(self.req.booking, "cancel_appointment", {"booking_id": b.booking_id})

@@ -12,6 +12,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
+from civiq.cli_support import broker_unreachable, positive_float, unreachable_message
 from civiq.config import ConfigError, load_site_overridden
 from simulator.settings import DEFAULT_DAY, SimSettings
 
@@ -23,13 +24,14 @@ DEFAULT_SITE = Path(__file__).resolve().parent.parent / "sites" / "hamburg-wands
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--site", type=Path, default=DEFAULT_SITE, help="site file (TOML)")
     p.add_argument("--seed", type=int, default=1, help="the same seed gives the same day")
-    p.add_argument("--visits", type=int, default=300,
+    p.add_argument("--visits", type=_visits, default=300,
                    help="visits in the day (typical centre ~300, city centre ~600)")
-    p.add_argument("--day", type=date.fromisoformat, default=None,
+    p.add_argument("--day", type=_day, default=None,
                    help=f"the date to simulate (default {DEFAULT_DAY.isoformat()}, a Tuesday; "
                    "--live: the clock's day)")
-    p.add_argument("--appointment-share", type=float, default=0.25)
-    p.add_argument("--no-show", type=float, default=0.14,
+    p.add_argument("--appointment-share", type=_share, default=0.25,
+                   help="share of visits that are booked (0-1, default 0.25)")
+    p.add_argument("--no-show", type=_share, default=0.14,
                    help="share of booked visitors who never come")
     p.add_argument("--no-appointments", action="store_true", help="walk-ins only")
     p.add_argument("--out", type=Path, default=Path("simulation-events.csv"),
@@ -42,8 +44,38 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="override the broker host of the site file (the demo's broker)")
     p.add_argument("--broker-port", type=int, default=None,
                    help="override the broker port of the site file (the demo's broker)")
-    p.add_argument("--speed", type=float, default=None,
+    p.add_argument("--speed", type=positive_float, default=None,
                    help="--live: the clock's pace (default: the factor in --clock, else 1)")
+    p.add_argument("--json", action="store_true",
+                   help="print the summary as one JSON object instead of sentences")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-24") from exc
+
+
+def _visits(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from exc
+    if not 1 <= n <= 20_000:
+        raise argparse.ArgumentTypeError(f"{n}: use 1 to 20000 visits")
+    return n
+
+
+def _share(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
+    if not 0 <= x <= 1:
+        raise argparse.ArgumentTypeError(f"{text}: a share is between 0 and 1, e.g. 0.25")
+    return x
 
 
 def _settings(args: argparse.Namespace) -> SimSettings:
@@ -65,14 +97,44 @@ def run(args: argparse.Namespace) -> int:
         return _run_live(args, config, settings)
     from simulator.runner import simulate, summary
 
+    if not args.json:
+        print(f"civiq simulate: {settings.day:%a %d.%m.%Y} at {config.site.name}, "
+              f"{settings.visits} visits, seed {settings.seed}; events go to "
+              f"{args.out.resolve()}", flush=True)
     try:
         result = simulate(config, settings, args.out)
     except ValueError as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(summary(result)))
-    print(f"events written to {args.out}")
+    figures = summary(result)
+    figures["site_counters"] = len(config.counters)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        print(human_summary(figures))
+        print(f"events written to {args.out.resolve()} (columns: docs/simulation.md)")
     return 0
+
+
+def human_summary(s: dict) -> str:
+    """A few sentences for a person; ``--json`` gives the same figures to programs."""
+    lines = [
+        f"{s['walk_ins']} walk-in tickets and {s['check_ins']} appointment check-ins; "
+        f"{s['refused']} visitors turned away (ticket stop or closed)",
+        f"{s['served']} served, {s['no_shows']} did not come when called, "
+        f"{s['transfers']} transferred",
+        f"wait until called: {s['mean_wait_min']:g} min on average, 90 % within "
+        f"{s['p90_wait_min']:g} min",
+    ]
+    staffed, site = s["counters"], s["site_counters"]
+    if staffed > site:
+        lines.append(f"counters staffed: {staffed}: the site has {site}, the simulation "
+                     f"added {staffed - site} to serve the visits in the day's opening "
+                     "hours (fewer --visits keeps to the site's own)")
+    else:
+        lines.append(f"counters staffed: {staffed} of the site's {site}")
+    lines.append(f"{s['events']} events in {s['seconds']:g} s")
+    return "\n".join(lines)
 
 
 def _run_live(args: argparse.Namespace, config, settings: SimSettings) -> int:
@@ -88,10 +150,21 @@ def _run_live(args: argparse.Namespace, config, settings: SimSettings) -> int:
     if args.day is None:
         settings = dataclasses.replace(settings, day=config.local_day(clock.now()))
     speed = args.speed or (float(args.clock.partition("@")[2] or 1) if args.clock else 1.0)
+    why = broker_unreachable(config.broker)
+    if why is not None:
+        print(f"civiq simulate: {unreachable_message(config.broker, why)}; --live plays "
+              "against a running engine (civiq engine, or civiq demo)", file=sys.stderr)
+        return 3
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    result = run_live(config, settings, clock, speed, stop)
+    print(f"civiq simulate: playing {settings.day:%a %d.%m.%Y} at {speed:g}x against the "
+          f"engine; events go to {args.out.resolve()}", flush=True)
+    try:
+        result = run_live(config, settings, clock, speed, stop)
+    except TimeoutError as exc:
+        print(f"civiq simulate: {exc}", file=sys.stderr)
+        return 3
     events_csv.write(result.rows, args.out)
-    print(f"{len(result.rows)} events written to {args.out}")
+    print(f"{len(result.rows)} events written to {args.out.resolve()}")
     return 0

@@ -88,3 +88,59 @@ def test_unreadable_files(tmp_path: Path, config: SiteConfig) -> None:
     latin.write_bytes((HEADER + "\nBK-ä,ausweis,hh-wandsbek,x,1\n").encode("latin-1"))
     with pytest.raises(CsvError, match="not UTF-8"):
         read_appointments_csv(latin, config)
+
+
+def test_a_stray_quote_is_reported_on_its_own_line(config: SiteConfig) -> None:
+    got = problems("\n".join([
+        HEADER,
+        'BK-1,ausweis,hh-wandsbek,"2026-11-24T09:15:00+01:00,15',
+        "BK-2,ausweis,hh-wandsbek,2026-11-24T09:30:00+01:00,15",
+        "BK-3,ausweis,hh-wandsbek,2026-11-24T09:45:00+01:00,15",
+    ]), config)
+    assert len(got) == 1 and got[0].startswith("day.csv: line 2: a stray or unclosed quote")
+
+
+def test_a_repeated_id_is_reported_even_when_its_line_has_another_error(
+        config: SiteConfig) -> None:
+    got = problems("\n".join([
+        HEADER,
+        "BK-1,ausweis,hh-wandsbek,2026-11-24T09:15:00+01:00,15",
+        "BK-1,ausweis,hh-wandsbek,2026-11-24T09:30:00+01:00,0",
+    ]), config)
+    assert any("line 3, column slot_minutes" in p for p in got), got
+    assert any("line 3, column booking_id: 'BK-1' already on line 2" in p for p in got), got
+
+
+def test_a_file_without_header_is_told_to_name_its_columns(config: SiteConfig) -> None:
+    got = problems("BK-7,ausweis,hh-wandsbek,2026-11-24T09:15:00+01:00,15\n", config)
+    assert got == ["day.csv: line 1: the first line must name the columns booking_id, "
+                   "service, site, slot_start, slot_minutes; it holds "
+                   "'BK-7,ausweis,hh-wandsbek,2026-11-24T09:15:00+01:00,15'"]
+
+
+def test_a_latin1_file_gets_its_line_and_a_hint(tmp_path: Path, config: SiteConfig) -> None:
+    latin = tmp_path / "latin1.csv"
+    latin.write_bytes((HEADER + "\nBK-1,ausweis,hh-wandsbek,2026-11-24T09:15:00+01:00,15\n"
+                       "BK-ä,ausweis,hh-wandsbek,x,1\n").encode("latin-1"))
+    with pytest.raises(CsvError) as exc:
+        read_appointments_csv(latin, config)
+    (msg,) = exc.value.problems
+    assert msg.startswith(f"{latin}: line 3: not UTF-8 text")
+    assert "Latin-1" in msg and "UTF-8 (Unicode)" in msg
+
+
+def test_slots_when_the_site_is_closed_are_imported_with_a_warning(
+        config: SiteConfig) -> None:
+    warnings: list[str] = []
+    entries = parse_appointments_csv("\n".join([
+        HEADER,
+        "BK-1,ausweis,hh-wandsbek,2026-11-24T09:15:00+01:00,15",  # Tuesday, open
+        "BK-2,ausweis,hh-wandsbek,2026-11-22T10:00:00+01:00,15",  # Sunday
+        "BK-3,ausweis,hh-wandsbek,2026-11-24T17:55:00+01:00,15",  # past 18:00
+    ]), config, source="day.csv", warnings=warnings)
+    assert [e["booking_id"] for e in entries] == ["BK-1", "BK-2", "BK-3"]
+    assert warnings == [
+        "day.csv: line 3: slot Sun 22.11.2026 10:00: the site is closed that day",
+        "day.csv: line 4: slot Tue 24.11.2026 17:55-18:10 is outside the opening hours "
+        "(08:00-18:00)",
+    ]

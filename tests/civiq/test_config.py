@@ -45,7 +45,13 @@ def test_the_example_site_loads() -> None:
 
 @pytest.mark.parametrize(("old", "new", "key", "problem"), [
     ('prefix = "B"', 'prefix = "b"', "services[1].prefix", "one capital letter"),
-    ('prefix = "B"', 'prefix = "A"', "services", "used twice"),
+    ('prefix = "B"', 'prefix = "A"', "services", "prefix A used twice"),
+    ('prefix = "B"', 'prefx = "B"', "services[1].prefx",
+     "unknown key 'prefx'; did you mean 'prefix'?"),
+    ('[display]\n', '[display]\nlanguage = ["de"]\n', "display.language",
+     "did you mean 'languages'?"),
+    ('languages = ["de", "en"]', 'languages = ["de", "fr"]', "display.languages",
+     "'fr' is not one of the site's languages (de, en, tr, ar, ru, uk)"),
     ("minutes = 6\n", "minutes = -6\n", "services[1].minutes", "greater than 0"),
     ("minutes = 6\n", 'minutes = "six"\n', "services[1].minutes", "number"),
     ('tuesday = "08:00-18:00"', 'tuesday = "18:00-08:00"', "hours", "closes before it opens"),
@@ -65,7 +71,7 @@ def test_the_example_site_loads() -> None:
     ("escalate_after_min = 45", "escalate_after_min = 0", "dispatch.escalate_after_min",
      "greater than 0"),
     ("viewing_distance_m = 8", "viewing_distance_m = 8\ncolour = 'red'", "display.colour",
-     "Extra inputs are not permitted"),
+     "unknown key 'colour'; allowed here: viewing_distance_m"),
 ])
 def test_an_error_names_the_file_the_key_and_the_problem(
         tmp_path: Path, old: str, new: str, key: str, problem: str) -> None:
@@ -75,6 +81,12 @@ def test_an_error_names_the_file_the_key_and_the_problem(
     assert line is not None, f"no line names {key!r}:\n{msg}"
     assert line.startswith(f"{path}: {key}: ")
     assert problem.lower() in line.lower(), line
+
+
+def test_a_misspelt_key_is_not_also_reported_missing(tmp_path: Path) -> None:
+    msg = error_of(site_file(tmp_path, edited('prefix = "B"', 'prefx = "B"')))
+    assert msg.splitlines() == [f"{tmp_path / 'site.toml'}: services[1].prefx: unknown key "
+                                "'prefx'; did you mean 'prefix'?"]
 
 
 def test_a_missing_table_is_named(tmp_path: Path) -> None:

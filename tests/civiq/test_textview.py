@@ -76,3 +76,29 @@ def test_render_counts_the_tickets_beyond_the_states_list() -> None:
     text = render(snap, load_site(EXAMPLE_SITE))
     assert "A013" in text and "A014" not in text
     assert "… +486" in text  # 6 listed but not shown, 480 not listed
+
+
+def test_recalls_are_one_entry_with_a_count() -> None:
+    snap = snapshot()
+    again = [Call(number="A003", service="ausweis", counter="platz-1", counter_name="Platz 1",
+                  at=T, recall=r) for r in (2, 1)]
+    snap.calls = [*again, *snap.calls]
+    text = render(snap, load_site(EXAMPLE_SITE))
+    line = next(ln for ln in text.splitlines() if ln.startswith("latest calls:"))
+    assert line == "latest calls: A003→Platz 1 (3x)"
+
+
+def test_an_80_column_terminal_keeps_every_column_and_the_legend() -> None:
+    text = render(snapshot(), load_site(EXAMPLE_SITE), 80, speed=10)
+    lines = text.splitlines()
+    assert all(len(ln) <= 80 for ln in lines)
+    services = next(ln for ln in lines if ln.startswith("ID card"))
+    assert "23 min" in services
+    assert services.rstrip().endswith("2")  # open counters not cut off
+    assert "10x" in lines[1] and "faster than real time" in lines[1]
+    assert lines[-1].startswith("D002~4' = ticket D002, about 4 min until called")
+
+
+def test_the_log_line_is_in_local_time() -> None:
+    line = now_line(snapshot(), load_site(EXAMPLE_SITE))
+    assert line.startswith("2026-11-24T09:30:00+01:00 ")

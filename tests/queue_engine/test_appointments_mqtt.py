@@ -86,8 +86,10 @@ def test_cli_says_plainly_when_the_engine_refuses_or_is_gone(
     assert civiq_main(cli(broker, "cancel", "BK-NONE")) == 1
     assert "refused: unknown_booking" in capsys.readouterr().err
     engine.stop()
-    assert civiq_main(cli(broker, "list", "--timeout", "0.3")) == 1
-    assert "engine_unavailable" in capsys.readouterr().err
+    assert civiq_main(cli(broker, "list", "--timeout", "0.3")) == 3
+    err = capsys.readouterr().err
+    assert "no engine answers for site hh-wandsbek" in err
+    assert f"Start it with: civiq engine --site {EXAMPLE_SITE}" in err
 
 
 def test_kiosk_checks_in_by_qr_over_the_broker(

@@ -4,6 +4,7 @@ engine that runs on its own accelerated clock."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from datetime import date, datetime
@@ -75,9 +76,32 @@ def test_civiq_simulate_writes_the_events_csv(tmp_path: Path,
     assert civiq_main(["simulate", "--visits", "30", "--day", "2026-11-28", "--seed", "2",
                        "--out", str(out)]) == 0
     assert out.read_text().splitlines()[0] == ",".join(events_csv.COLUMNS)
-    assert '"walk_ins"' in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"events go to {out}" in said and f"events written to {out}" in said
+    assert "walk-in tickets and" in said and "wait until called:" in said
+    assert civiq_main(["simulate", "--visits", "30", "--day", "2026-11-28", "--seed", "2",
+                       "--out", str(out), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert figures["walk_ins"] > 0 and figures["site_counters"] == 6
     assert civiq_main(["simulate", "--day", "2026-11-29", "--out", str(out)]) == 2
     assert "closed on 2026-11-29" in capsys.readouterr().err
+
+
+def test_a_busy_saturday_says_which_counters_the_simulation_added(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert civiq_main(["simulate", "--day", "2026-11-28", "--visits", "300",
+                       "--out", str(tmp_path / "sat.csv")]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines()
+                if ln.startswith("counters staffed:"))
+    assert "the site has 6, the simulation added" in line
+
+
+def test_missed_appointments_have_a_row(tmp_path: Path) -> None:
+    run = small_day(11, visits=80)
+    missed = [r for r in run.result.rows if r.kind == "appointment_missed"]
+    planned = [b for b in run.result.plan.bookings if b.no_show and b.cancel_at is None]
+    assert planned and sorted(r.detail for r in missed) == sorted(
+        b.booking_id for b in planned)
 
 
 def test_live_mode_plays_along_with_a_running_engine(tmp_path: Path) -> None:

@@ -1,0 +1,141 @@
+"""Every ``civiq`` command, run as a user runs it, with a missing broker, a missing site
+file and a bad option: one clear line naming what is wrong, a non-zero exit, never a
+Python traceback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from civiq.cli import SUBCOMMANDS
+from tests.conftest import EXAMPLE_SITE
+
+SITE = str(EXAMPLE_SITE)
+ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def civiq(*args: str, timeout: float = 60, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "civiq", *args], capture_output=True,
+                          text=True, timeout=timeout, env=ENV, input=stdin)
+
+
+@pytest.fixture(scope="module")
+def dead_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def assert_one_clear_line(proc: subprocess.CompletedProcess, *words: str) -> None:
+    assert proc.returncode != 0, proc.stdout
+    assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
+    text = proc.stderr
+    for w in words:
+        assert w in text, text
+
+
+#: Every subcommand and action that talks to the broker, with what it needs besides.
+OVER_BROKER = [
+    ["appointments", "import", "--site", SITE, "x.csv"],
+    ["appointments", "list", "--site", SITE],
+    ["appointments", "cancel", "--site", SITE, "BK-1"],
+    ["ticket", "issue", "--site", SITE, "ausweis"],
+    ["ticket", "list", "--site", SITE],
+    ["ticket", "cancel", "--site", SITE, "A001"],
+    ["ticket", "transfer", "--site", SITE, "platz-1", "--to-service", "ausweis"],
+    ["ticket", "call", "--site", SITE, "platz-1"],
+    ["check-in", "--site", SITE, "CQ1.x.y.z"],
+    ["simulate", "--live", "--site", SITE],
+]
+
+
+@pytest.mark.parametrize("argv", OVER_BROKER, ids=lambda a: " ".join(a[:2]))
+def test_a_missing_broker_is_named_with_how_to_start_one(argv: list[str], dead_port: int,
+                                                         tmp_path: Path) -> None:
+    if argv[-1] == "x.csv":
+        csv = tmp_path / "x.csv"
+        csv.write_text("booking_id,service,site,slot_start,slot_minutes\n"
+                       "BK-1,ausweis,hh-wandsbek,2026-11-24T09:30:00+01:00,15\n")
+        argv = [*argv[:-1], str(csv)]
+    proc = civiq(*argv, "--broker-port", str(dead_port))
+    assert_one_clear_line(proc, f"127.0.0.1:{dead_port} cannot be reached", "docs/deploy.md")
+    assert proc.returncode == 3
+
+
+def test_the_engine_says_at_once_that_its_broker_is_missing(dead_port: int,
+                                                            tmp_path: Path) -> None:
+    """The engine waits for its broker (it may start first), but says so at once."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "civiq", "engine", "--site", SITE, "--broker-port",
+         str(dead_port), "--data", str(tmp_path)],
+        stderr=subprocess.PIPE, text=True, env=ENV, start_new_session=True)
+    try:
+        first = proc.stderr.readline()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        rest = proc.communicate(timeout=20)[1]
+    assert f"127.0.0.1:{dead_port} cannot be reached" in first
+    assert "docs/deploy.md" in first and "keeps trying" in first
+    assert "Traceback" not in rest
+
+
+COMMANDS_WITH_SITE = [
+    ["engine"], ["display"], ["demo", "--headless"], ["simulate"],
+    ["appointments", "list"], ["appointments", "import", "x.csv"],
+    ["appointments", "cancel", "BK-1"],
+    ["ticket", "issue", "ausweis"], ["ticket", "list"], ["ticket", "cancel", "A001"],
+    ["ticket", "transfer", "platz-1", "--to-service", "ausweis"],
+    ["ticket", "call", "platz-1"], ["check-in", "CQ1.x"],
+]
+
+
+@pytest.mark.parametrize("argv", COMMANDS_WITH_SITE, ids=lambda a: " ".join(a[:2]))
+def test_a_missing_site_file_is_named(argv: list[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.toml"
+    proc = civiq(*argv, "--site", str(missing))
+    assert_one_clear_line(proc, str(missing), "cannot read: No such file")
+    assert proc.returncode == 2
+
+
+BAD_OPTIONS = [
+    (["engine", "--site", SITE, "--clock", "tomorrow"], "clock spec 'tomorrow'"),
+    (["demo", "--speed", "0"], "--speed"),
+    (["demo", "--speed", "fast"], "--speed"),
+    (["demo", "--duration", "-3"], "--duration"),
+    (["simulate", "--day", "29.11.2026"], "YYYY-MM-DD"),
+    (["simulate", "--visits", "0"], "--visits"),
+    (["simulate", "--no-show", "14"], "between 0 and 1"),
+    (["display", "--site", SITE, "--size", "big"], "big"),
+    (["appointments", "sign", "--key", "nokey.pem", "--key-id", "k", "--site-id", "s",
+      "--booking", "b", "--slot", "2026-11-24T09:30:00+01:00"], "nokey.pem"),
+    (["ticket", "issue", "--site", SITE, "ausweis", "--priority", "12"], "--priority"),
+    (["ticket", "list", "--site", SITE, "--timeout", "0"], "--timeout"),
+    (["ticket", "transfer", "--site", SITE, "platz-1"], "--to-service"),
+    (["check-in", "--site", SITE], "token"),
+] + [([*argv, "--no-such-option"], "--no-such-option") for argv in (
+    ["engine", "--site", SITE], ["display", "--site", SITE], ["demo"], ["simulate"],
+    ["appointments", "list", "--site", SITE], ["ticket", "list", "--site", SITE],
+    ["check-in", "--site", SITE, "CQ1.x"])]
+
+
+def test_every_subcommand_is_tried_with_a_bad_option() -> None:
+    assert {argv[0] for argv, named in BAD_OPTIONS if named == "--no-such-option"} == \
+        set(SUBCOMMANDS)
+
+
+@pytest.mark.parametrize("argv,named", BAD_OPTIONS, ids=lambda a: " ".join(a[:3])
+                         if isinstance(a, list) else None)
+def test_a_bad_option_is_refused_before_anything_starts(argv: list[str], named: str) -> None:
+    start = time.monotonic()
+    proc = civiq(*argv)
+    assert_one_clear_line(proc, named)
+    assert proc.returncode == 2
+    assert time.monotonic() - start < 20  # refused, not tried
