@@ -17,6 +17,14 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Args(Model):
+    """Command arguments: strict, as documented. Nothing is coerced (``"priority": "7"``,
+    ``true`` for an integer, a number for a date are refused); the engine validates them
+    from JSON, where dates and times are ISO 8601 strings."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
 class TicketStatus(StrEnum):
     WAITING = "waiting"
     CALLED = "called"

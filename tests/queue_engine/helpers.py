@@ -7,6 +7,7 @@ import json
 import sqlite3
 import threading
 import time
+from datetime import UTC, datetime
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,10 @@ class RawReplies:
 
 def command_payload(site: str, command: str, data: Any, request_id: str | None = "r1",
                     **extra: Any) -> bytes:
-    body: dict[str, Any] = {"v": 1, "site": site, "seq": 0, "ts": "2026-11-24T09:00:00+01:00",
+    """A command as a client writes it: stamped now (by the wall clock, which the engine's
+    expiry check reads) and valid for 30 s; ``extra`` replaces or adds envelope fields."""
+    body: dict[str, Any] = {"v": 1, "site": site, "seq": 0,
+                            "ts": datetime.now(UTC).isoformat(), "ttl_s": 30,
                             "type": command, "data": data}
     if request_id is not None:
         body["request_id"] = request_id
