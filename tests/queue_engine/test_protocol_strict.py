@@ -21,7 +21,6 @@ from sqlalchemy import Engine
 from civiq import topics
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig, load_site
-from civiq.protocol import envelope as env
 from queue_engine.engine import SEQ_GAP, Inbound, Outbound, QueueEngine
 from queue_engine.store.repository import open_store
 from tests.conftest import EXAMPLE_SITE, TUESDAY_9
