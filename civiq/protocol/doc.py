@@ -280,10 +280,12 @@ def render_topics() -> list[str]:
 
 def render_envelope() -> list[str]:
     out = ["## Envelope", "", "Every payload on every topic is one JSON object:", ""]
-    props = env.Envelope.model_json_schema()["properties"]
-    out += ["| field | type | notes |", "| --- | --- | --- |"]
-    for name, sub in props.items():
-        out.append(f"| `{name}` | {_type_of(sub)} | {_cell(sub.get('description', ''))} |")
+    schema = env.Envelope.model_json_schema()
+    required = set(schema.get("required", []))
+    out += ["| field | type | required | limits | notes |", "| --- | --- | --- | --- | --- |"]
+    for name, sub in schema["properties"].items():
+        out.append(f"| `{name}` | {_type_of(sub)} | {'yes' if name in required else 'see notes'} "
+                   f"| {_cell(_constraints(sub))} | {_cell(sub.get('description', ''))} |")
     out += ["", f"Schema version: `{env.SCHEMA_VERSION}`. Payloads of "
             f"{env.MAX_PAYLOAD_BYTES:,} bytes or more are refused unread "
             "(`payload_too_large`).", ""]
@@ -295,8 +297,9 @@ def render_commands() -> list[str]:
            "Sent to `civiq/v1/{site}/cmd/{role}/{client}` with QoS 1, an MQTT 5 response "
            "topic (`civiq/v1/{site}/reply/{client}`), correlation data (the request id) and "
            "a message expiry interval (what is left of the sender's overall timeout); "
-           "the envelope's `type` is the command, `data` its arguments, `request_id` is "
-           "required.", "",
+           "the envelope's `type` is the command, `data` its arguments, `request_id` and "
+           "`ttl_s` are required. Arguments are strict: nothing is coerced, unknown fields "
+           "are refused (`invalid_arguments`).", "",
            "| command | roles | arguments | result |", "| --- | --- | --- | --- |"]
     for name, spec in COMMANDS.items():
         out.append(f"| [`{name}`](#{name}) | {', '.join(sorted(spec.roles))} "
