@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
-from civiq.protocol.models import Args, Model
+from civiq.protocol.models import Args, IsoDateTime, Model
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 #: Entries per import_appointments command (a full entry is ~130 bytes of JSON, so this
@@ -29,7 +29,7 @@ class AppointmentStatus(StrEnum):
 class AppointmentEntry(Args):
     booking_id: str = Field(pattern=_ID, description="the booking system's id; opaque")
     service: str = Field(pattern=_ID)
-    slot_start: AwareDatetime = Field(description="ISO 8601 with UTC offset")
+    slot_start: IsoDateTime = Field(description="ISO 8601 with UTC offset")
     slot_minutes: int = Field(ge=1, le=480)
     site: str | None = Field(
         None, pattern=_ID,

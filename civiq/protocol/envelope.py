@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -18,6 +17,7 @@ from pydantic import (
 )
 
 from civiq.protocol.errors import ErrorCode, ProtocolError
+from civiq.protocol.models import IsoDateTime
 
 SCHEMA_VERSION = 1
 #: Payloads of this size and more are refused unread.
@@ -40,7 +40,7 @@ class Envelope(BaseModel):
     v: Literal[1] = Field(description="schema version")
     site: str = Field(description="site id")
     seq: int = Field(ge=0, description="engine sequence number; 0 on client messages")
-    ts: AwareDatetime = Field(description="when the message was made (ISO 8601 with offset)")
+    ts: IsoDateTime = Field(description="when the message was made (ISO 8601 with offset)")
     type: str = Field(description="command name, event kind, state kind, 'reply', ...")
     request_id: str | None = Field(
         None,

@@ -138,6 +138,7 @@ ENVELOPES = {
     "ts-without-offset": {"ts": "2026-11-24T09:00:00"},
     "ts-number": {"ts": 1795507200},
     "ts-date-only": {"ts": "2026-11-24"},
+    "ts-digits": {"ts": "1795507200"},
     "request-id-number": {"request_id": 7},
     "request-id-empty": {"request_id": ""},
     "request-id-129": {"request_id": "r" * 129},
@@ -175,6 +176,9 @@ ARGUMENTS = [
          "slot_start": "2026-11-24T10:00:00+01:00", "slot_minutes": "1"}]}),
     ("slot-start-number", "booking", "import_appointments", {"appointments": [
         {"booking_id": "BK-1", "service": "fuehrerschein", "slot_start": 1795510800,
+         "slot_minutes": 15}]}),
+    ("slot-start-digits", "booking", "import_appointments", {"appointments": [
+        {"booking_id": "BK-1", "service": "fuehrerschein", "slot_start": "1795510800",
          "slot_minutes": 15}]}),
     ("day-number", "booking", "list_appointments", {"day": 0}),
     ("day-datetime", "booking", "list_appointments", {"day": "2026-11-24T00:00:00"}),
