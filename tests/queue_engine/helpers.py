@@ -101,9 +101,11 @@ class RawReplies:
 def command_payload(site: str, command: str, data: Any, request_id: str | None = "r1",
                     **extra: Any) -> bytes:
     """A command as a client writes it: stamped now (by the wall clock, which the engine's
-    expiry check reads) and valid for 30 s; ``extra`` replaces or adds envelope fields."""
+    expiry check reads) and valid for the longest ``ttl_s`` allowed, an hour: test cases
+    are made when the tests are collected, minutes before they run. ``extra`` replaces or
+    adds envelope fields."""
     body: dict[str, Any] = {"v": 1, "site": site, "seq": 0,
-                            "ts": datetime.now(UTC).isoformat(), "ttl_s": 30,
+                            "ts": datetime.now(UTC).isoformat(), "ttl_s": 3600,
                             "type": command, "data": data}
     if request_id is not None:
         body["request_id"] = request_id
