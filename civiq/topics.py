@@ -12,9 +12,14 @@ ROLES = ("kiosk", "counter", "display", "engine", "booking", "central", "operato
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
+def valid_id(value: str) -> bool:
+    """Whether ``value`` is a valid site or client id (see :func:`check_id`)."""
+    return bool(_ID.fullmatch(value))
+
+
 def check_id(value: str, what: str = "id") -> str:
     """Site and client ids become topic levels: no wildcards, no slashes."""
-    if not _ID.match(value):
+    if not valid_id(value):
         raise ValueError(
             f"{what} {value!r} must be 1-64 characters of letters, digits, '_', '.', '-'"
         )

@@ -207,6 +207,7 @@ class AppointmentDesk:
                 repo._upsert_many(conn, schema.appointments, [a.row() for a in done],
                                   ("booking_id",))
                 repo.save_events(conn, rows)
+                self.engine.save_seq(conn)
         except Exception:
             log.exception("could not record appointment no-shows; trying again in %s s",
                           _RETRY_S)

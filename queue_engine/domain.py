@@ -298,8 +298,11 @@ class SiteQueue:
         return finished, t
 
     def call_ticket(
-        self, counter_id: str, number: str, now: datetime
+        self, counter_id: str, number: str, now: datetime, reason: str | None = None
     ) -> tuple[Ticket | None, Ticket]:
+        """Call one ticket. A counter calls tickets of the services it serves, tickets sent
+        or parked there, and others only with a ``reason`` (the clerk helps the visitor in
+        front of them): a mistyped number must not take another service's visitor."""
         counter = self._open_counter(counter_id)
         t = self._ticket(number)
         if not t.waiting:
@@ -311,6 +314,12 @@ class SiteQueue:
             raise ProtocolError(
                 ErrorCode.INVALID_TRANSITION,
                 f"ticket {number} is reserved for {other.name if other else t.counter}",
+            )
+        if t.service not in counter.services and t.counter != counter.id and not reason:
+            raise ProtocolError(
+                ErrorCode.INVALID_TRANSITION,
+                f"{counter.name} does not serve {t.service}; give a reason to call "
+                f"{number} anyway, or have it transferred to this counter",
             )
         finished = self._end_current(counter, now)
         self._call(counter, t, now)

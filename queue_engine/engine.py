@@ -7,8 +7,8 @@ state. It is driven by :mod:`queue_engine.service` over MQTT and by tests direct
 from __future__ import annotations
 
 import collections
+import json
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
 
 from civiq import __version__, topics
-from civiq.clock import Clock
+from civiq.clock import Clock, SystemClock
 from civiq.config import SiteConfig
 from civiq.protocol import envelope as env
 from civiq.protocol.commands import (
@@ -60,12 +60,18 @@ from queue_engine.store import repository as repo
 
 log = logging.getLogger(__name__)
 
-SEQ_RESERVE = 100_000
 #: Replies go at QoS 0. Clients connect with a clean session, so QoS 1 would add an
 #: acknowledgement each way and deliver nothing more: a reply to a client that is gone is
 #: dropped either way, and the client's retry with the same request id gets it again
 #: (docs/protocol.md, "Requests and replies").
 REPLY_QOS = 0
+#: A restart continues ``seq`` at least this far above the last number stored (numbers
+#: handed out since are fewer: the engine stores ``seq`` before it has published half as
+#: many without storing), or at the wall clock in milliseconds when that is higher.
+SEQ_GAP = 1_000
+#: A command whose ``ts`` is further ahead of the engine's wall clock is refused: its
+#: sender's clock is wrong, and ``ts + ttl_s`` would keep it alive too long.
+MAX_CLOCK_AHEAD_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -98,11 +104,16 @@ class Outcome:
 
 
 class QueueEngine:
-    def __init__(self, config: SiteConfig, store: Engine, clock: Clock) -> None:
+    def __init__(self, config: SiteConfig, store: Engine, clock: Clock,
+                 wall: Clock | None = None) -> None:
+        """``clock`` runs the site's day (opening hours, estimates; simulated in tests and
+        the demo); ``wall`` is real time, which clients stamp into ``ts`` and which
+        ``seq`` follows."""
         self.config = config
         self.site = config.site.id
         self.store = store
         self.clock = clock
+        self.wall = wall or SystemClock()
         self.started_at = clock.now()
         self.handling = HandlingTimes(config)
         self._replies: dict[tuple[str, str], str] = {}
@@ -111,11 +122,11 @@ class QueueEngine:
             day = config.local_day(clock.now())
             repo.close_days_before(conn, day, clock.now())
             self.q = repo.load_day(conn, config, day)
-            stored = int(repo.get_meta(conn, "seq_reserved") or 0)
+            # "seq_reserved": what engines before 0.x stored, always above what they used.
+            stored = repo.get_meta(conn, "seq") or repo.get_meta(conn, "seq_reserved")
             # Wall-clock milliseconds as a floor keep seq rising even after a database reset.
-            self.seq = max(stored, int(time.time() * 1000))
-            self._reserved = self.seq + SEQ_RESERVE
-            repo.set_meta(conn, "seq_reserved", str(self._reserved))
+            self.seq = max(int(stored) + SEQ_GAP if stored else 0, self._wall_ms())
+            self._save_seq(conn)
             repo.prune_requests(conn, clock.now() - timedelta(days=2))
             # Replies stored before this start; newer ones are in self._replies.
             self._stored_keys = repo.request_keys(conn)
@@ -146,12 +157,30 @@ class QueueEngine:
 
     # ----- sequence numbers -------------------------------------------------------------
     def next_seq(self) -> int:
+        """The next ``seq``; it is stored by the transaction that stores what it numbers
+        (see :meth:`save_seq`), never in a transaction of its own."""
         self.seq += 1
-        if self.seq >= self._reserved - SEQ_RESERVE // 10:
-            self._reserved = self.seq + SEQ_RESERVE
-            with self.store.begin() as conn:
-                repo.set_meta(conn, "seq_reserved", str(self._reserved))
         return self.seq
+
+    def _wall_ms(self) -> int:
+        return int(self.wall.now().timestamp() * 1000)
+
+    def _save_seq(self, conn: Any) -> None:
+        repo.set_meta(conn, "seq", str(self.seq))
+        self._saved_seq = self.seq
+
+    def save_seq(self, conn: Any, changed: bool = True) -> None:
+        """Store ``seq`` in the caller's transaction: exactly, when it stores a change; else
+        only when the numbers handed out since the last store approach ``SEQ_GAP``."""
+        if changed or self.seq - self._saved_seq >= SEQ_GAP // 2:
+            self._save_seq(conn)
+
+    def _save_seq_if_far(self) -> None:
+        """For numbers handed out outside a batch (state, failures): keep them below what
+        a restart starts from."""
+        if self.seq - self._saved_seq >= SEQ_GAP // 2:
+            with self.store.begin() as conn:
+                self._save_seq(conn)
 
     # ----- the day --------------------------------------------------------------------
     def _learn_from_today(self) -> None:
@@ -199,16 +228,16 @@ class QueueEngine:
             # command fails alone.
             log.exception("batch failed; reloading and retrying one by one")
         if not self._try_reload():
-            return [self._failed(msg) for msg in batch]
+            return [o for msg in batch for o in self._failed(msg)]
         out: list[Outbound] = []
         for i, msg in enumerate(batch):
             try:
                 out += self._handle([msg])
             except Exception:
                 log.exception("command failed: %s", msg.topic)
-                out.append(self._failed(msg))
+                out += self._failed(msg)
                 if not self._try_reload():
-                    return out + [self._failed(m) for m in batch[i + 1:]]
+                    return out + [o for m in batch[i + 1:] for o in self._failed(m)]
         return out
 
     @property
@@ -216,9 +245,12 @@ class QueueEngine:
         """True while memory may hold changes the store does not: do nothing from it."""
         return self._stale
 
-    def _failed(self, msg: Inbound) -> Outbound:
-        return self._error_out(msg, None, ProtocolError(
-            ErrorCode.INTERNAL_ERROR, "the engine failed; nothing was changed"))
+    def _failed(self, msg: Inbound) -> list[Outbound]:
+        topic = self._reply_topic(msg)
+        if topic is None:
+            return []
+        return [self._error_out(msg, topic, self._request_id_of(msg), ProtocolError(
+            ErrorCode.INTERNAL_ERROR, "the engine failed; nothing was changed"))]
 
     def _try_reload(self) -> bool:
         """Reload from the store; when that fails too (database away) every later batch
@@ -246,25 +278,34 @@ class QueueEngine:
         audit: list[command_log.Entry] | None = [] if command_log.enabled() else None
         with self.store.begin() as conn:
             for msg in batch:
-                reply_topic, request_id = self._reply_address(msg)
+                reply_topic = self._reply_topic(msg)
+                if reply_topic is None:
+                    continue
                 name = None
                 try:
-                    ctx, name, args, rid = self._parse(msg)
+                    e = env.decode(msg.payload)
+                except env.EnvelopeError as exc:
+                    rid = exc.request_id or self._correlation_id(msg)
+                    out.append(self._error_out(msg, reply_topic, rid, exc))
+                    if audit is not None:
+                        audit.append((msg.topic, None, exc.code.value, None))
+                    continue
+                try:
+                    ctx, name, args, rid = self._parse(msg, e)
                     key = (ctx.client, rid)
-                    if key in seen:
-                        out.append(Outbound(reply_topic, seen[key], REPLY_QOS,
-                                            correlation=msg.correlation))
-                        continue
-                    cached = self._replies.get(key)
+                    cached = seen.get(key)
+                    if cached is None:
+                        cached = self._replies.get(key)
                     if cached is None and key in self._stored_keys:
                         cached = repo.get_reply(conn, *key)  # a retry from before a restart
                     if cached is not None:
-                        out.append(Outbound(reply_topic, cached.encode(), REPLY_QOS,
+                        out.append(Outbound(reply_topic, self._replayed(cached), REPLY_QOS,
                                             correlation=msg.correlation))
                         continue
+                    self._check_fresh(e)
                     outcome = self._handlers[name](args, ctx)
                 except ProtocolError as exc:
-                    out.append(self._error_out(msg, request_id, exc, reply_topic))
+                    out.append(self._error_out(msg, reply_topic, e.request_id, exc))
                     if audit is not None:
                         audit.append((msg.topic, name, exc.code.value, None))
                     continue
@@ -275,7 +316,7 @@ class QueueEngine:
                     self.site, "reply", env.ok_reply_body(name, outcome.result),
                     seq=self.next_seq(), request_id=rid, ts=ctx.now,
                 )
-                seen[key] = reply
+                seen[key] = reply.decode()
                 pending_replies.append({
                     "client": ctx.client, "request_id": rid, "command": name,
                     "reply": reply.decode(), "created_at": ctx.now,
@@ -293,6 +334,9 @@ class QueueEngine:
                 self.appointments.flush(conn)
                 repo.save_replies(conn, pending_replies)
                 repo.save_events(conn, event_rows)
+            # In this transaction: a second one inside it would hold on SQLite only by
+            # how Python's driver starts transactions, and deadlock on PostgreSQL.
+            self.save_seq(conn, changed)
         # Only now, after the commit, may anything be published.
         if audit:
             command_log.write(audit)
@@ -313,33 +357,54 @@ class QueueEngine:
             row.update(counter=body.counter)
         return row
 
-    def _reply_address(self, msg: Inbound) -> tuple[str, str | None]:
-        # Replies go only to the sender's own reply topic, whatever response topic it
-        # named: a hostile client must not make the engine publish elsewhere.
+    def _reply_topic(self, msg: Inbound) -> str | None:
+        """The sender's own reply topic, whatever response topic it named: a hostile client
+        must not make the engine publish elsewhere. None when the topic holds no valid
+        client id (``$SYS``, spaces, empty, too long): there is no address to answer, so
+        the command is dropped unanswered with a warning (the broker's ACL should never
+        let one through)."""
         ct = topics.parse_command_topic(msg.topic)
-        client = ct.client if ct else "unknown"
-        rid = None
-        if msg.correlation:
-            try:
-                rid = msg.correlation.decode()[:128]
-            except UnicodeDecodeError:
-                rid = None
-        return topics.reply(self.site, client), rid
+        if ct is None or not topics.valid_id(ct.client):
+            log.warning("dropped a message on %r: not a command topic with a valid client "
+                        "id, so there is nobody to answer", msg.topic[:200])
+            return None
+        return topics.reply(self.site, ct.client)
 
-    def _error_out(self, msg: Inbound, request_id: str | None, exc: ProtocolError,
-                   reply_topic: str | None = None) -> Outbound:
-        topic = reply_topic or self._reply_address(msg)[0]
+    @staticmethod
+    def _correlation_id(msg: Inbound) -> str | None:
+        """The correlation data as a request id, when it is one (UTF-8, 1-128 chars)."""
+        if not msg.correlation:
+            return None
+        try:
+            rid = msg.correlation.decode()
+        except UnicodeDecodeError:
+            return None
+        return rid if len(rid) <= env.REQUEST_ID_MAX else None
+
+    def _request_id_of(self, msg: Inbound) -> str | None:
+        try:
+            return env.decode(msg.payload).request_id
+        except env.EnvelopeError as exc:
+            return exc.request_id or self._correlation_id(msg)
+
+    def _replayed(self, reply: str) -> bytes:
+        """A stored reply sent again: the first answer, with a fresh ``seq`` (``seq`` rises
+        on everything published; receivers drop what is not newer)."""
+        e = env.decode(reply.encode())
+        return env.encode_parts(self.site, e.type, json.dumps(e.data).encode(),
+                                seq=self.next_seq(), request_id=e.request_id, ts=e.ts)
+
+    def _error_out(self, msg: Inbound, topic: str, request_id: str | None,
+                   exc: ProtocolError) -> Outbound:
         body = Reply(ok=False, error=ErrorInfo(code=exc.code.value, message=exc.message,
                                                details=exc.details))
         payload = env.encode(env.make(self.site, "reply", body, seq=self.next_seq(),
                                       request_id=request_id, ts=self.clock.now()))
         return Outbound(topic, payload, REPLY_QOS, correlation=msg.correlation)
 
-    def _parse(self, msg: Inbound) -> tuple[Context, str, Any, str]:
+    def _parse(self, msg: Inbound, e: env.Envelope) -> tuple[Context, str, Any, str]:
         ct = topics.parse_command_topic(msg.topic)
-        if ct is None:
-            raise ProtocolError(ErrorCode.INVALID_ENVELOPE, f"not a command topic: {msg.topic}")
-        e = env.decode(msg.payload)
+        assert ct is not None  # _reply_topic dropped the rest
         if e.site != self.site:
             raise ProtocolError(ErrorCode.WRONG_SITE,
                                 f"message for site {e.site!r}; this is {self.site!r}")
@@ -351,12 +416,33 @@ class QueueEngine:
                                 f"role {ct.role!r} may not send {e.type}")
         if not e.request_id:
             raise ProtocolError(ErrorCode.INVALID_ENVELOPE, "request_id: commands need one")
+        if e.ttl_s is None:
+            raise ProtocolError(ErrorCode.INVALID_ENVELOPE,
+                                "ttl_s: commands need one (the sender's overall timeout)")
         try:
-            args = spec.args.model_validate(e.data)
+            # From JSON, strictly: dates are ISO strings there, and nothing is coerced.
+            args = spec.args.model_validate_json(json.dumps(e.data))
         except ValidationError as exc:
             raise ProtocolError(ErrorCode.INVALID_ARGUMENTS, env.describe(exc)) from exc
         return Context(now=self.clock.now(), client=ct.client, role=ct.role), e.type, args, \
             e.request_id
+
+    def _check_fresh(self, e: env.Envelope) -> None:
+        """Refuse a command its sender has given up on (older than ``ttl_s``), and one
+        stamped in the future, which would live too long."""
+        assert e.ttl_s is not None  # _parse refused the rest
+        age = (self.wall.now() - e.ts).total_seconds()
+        if age < -MAX_CLOCK_AHEAD_S:
+            raise ProtocolError(
+                ErrorCode.INVALID_ENVELOPE,
+                f"ts is {-age:.1f} s ahead of the engine's clock (at most "
+                f"{MAX_CLOCK_AHEAD_S:g} s allowed): the sender's clock is wrong")
+        if age > e.ttl_s:
+            raise ProtocolError(
+                ErrorCode.EXPIRED,
+                f"the command is {age:.1f} s old and expired after {e.ttl_s:g} s; "
+                "nothing was done",
+                {"age_s": round(age, 3), "ttl_s": e.ttl_s})
 
     # ----- estimates ------------------------------------------------------------------
     def _sim_counters(self, now: datetime) -> list[SimCounter]:
@@ -460,6 +546,11 @@ class QueueEngine:
         )
 
     def state_messages(self, include_calls: bool = True) -> list[Outbound]:
+        out = self._state_messages(include_calls)
+        self._save_seq_if_far()
+        return out
+
+    def _state_messages(self, include_calls: bool) -> list[Outbound]:
         now = self.clock.now()
         out = [Outbound(
             topics.state_queue(self.site),
@@ -529,7 +620,10 @@ class QueueEngine:
         return Outcome(TicketResult(ticket=t.info() if t else None), events)
 
     def _call_ticket(self, a: CallTicket, ctx: Context) -> Outcome:
-        finished, t = self.q.call_ticket(a.counter, a.number, ctx.now)
+        finished, t = self.q.call_ticket(a.counter, a.number, ctx.now, a.reason)
+        if a.reason and t.service not in self.q.counters[a.counter].services:
+            log.info("%s called %s of %s, which it does not serve: %s", a.counter, a.number,
+                     t.service, a.reason)
         events = self._finished_event(finished, ctx)
         events.append(("called", self._tev(t, ctx)))
         return Outcome(TicketResult(ticket=t.info()), events)

@@ -39,12 +39,12 @@ STATE_COST_FACTOR = 4.0
 
 class EngineService:
     def __init__(self, config: SiteConfig, clock: Clock | None = None,
-                 *, database_url: str | None = None) -> None:
+                 *, database_url: str | None = None, wall_clock: Clock | None = None) -> None:
         self.config = config
         self.clock = clock or SystemClock()
         self.site = config.site.id
         self.store = open_store(database_url or config.database_url())
-        self.engine = QueueEngine(config, self.store, self.clock)
+        self.engine = QueueEngine(config, self.store, self.clock, wall_clock)
         self._inbox: list[Inbound] = []  # filled by _on_command during drive()
         self._stop = threading.Event()
         self._state_dirty = threading.Event()

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
-from civiq.protocol.models import Model
+from civiq.protocol.models import Args, IsoDateTime, Model
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 #: Entries per import_appointments command (a full entry is ~130 bytes of JSON, so this
@@ -26,10 +26,10 @@ class AppointmentStatus(StrEnum):
     NO_SHOW = "no_show"
 
 
-class AppointmentEntry(Model):
+class AppointmentEntry(Args):
     booking_id: str = Field(pattern=_ID, description="the booking system's id; opaque")
     service: str = Field(pattern=_ID)
-    slot_start: AwareDatetime = Field(description="ISO 8601 with UTC offset")
+    slot_start: IsoDateTime = Field(description="ISO 8601 with UTC offset")
     slot_minutes: int = Field(ge=1, le=480)
     site: str | None = Field(
         None, pattern=_ID,
@@ -38,7 +38,7 @@ class AppointmentEntry(Model):
     )
 
 
-class ImportAppointments(Model):
+class ImportAppointments(Args):
     appointments: list[AppointmentEntry] = Field(max_length=MAX_IMPORT)
 
 
@@ -53,11 +53,11 @@ class ImportAppointmentsResult(Model):
     )
 
 
-class BookingRef(Model):
+class BookingRef(Args):
     booking_id: str = Field(pattern=_ID)
 
 
-class ListAppointments(Model):
+class ListAppointments(Args):
     day: date | None = Field(None, description="the site's local date; default today")
 
 
@@ -77,7 +77,7 @@ class AppointmentList(Model):
     appointments: list[AppointmentInfo] = Field(description="by slot start")
 
 
-class CheckIn(Model):
+class CheckIn(Args):
     token: str = Field(
         description="the QR code's text as scanned; anything that is not a valid token "
         "(empty, too long, garbage) is refused as malformed",

@@ -15,13 +15,13 @@ from civiq.protocol.appointments import (
     ImportAppointmentsResult,
     ListAppointments,
 )
-from civiq.protocol.models import Model, TicketInfo
+from civiq.protocol.models import Args, Model, TicketInfo
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 _NUMBER = r"^[A-Z][0-9]{3,4}$"
 
 
-class IssueTicket(Model):
+class IssueTicket(Args):
     service: str = Field(pattern=_ID)
     language: str = Field("de", pattern=r"^[a-z]{2,3}$")
     priority: int = Field(0, ge=0, le=9, description="counters and operators only; 0 otherwise")
@@ -33,22 +33,28 @@ class IssueTicketResult(Model):
     eta_min: float | None
 
 
-class CounterCommand(Model):
+class CounterCommand(Args):
     counter: str = Field(pattern=_ID)
 
 
-class CallTicket(Model):
+class CallTicket(Args):
     counter: str = Field(pattern=_ID)
     number: str = Field(pattern=_NUMBER)
+    reason: str | None = Field(
+        None, min_length=1, max_length=64,
+        description="needed to call a ticket of a service this counter does not serve "
+        "(and that was not transferred or parked here): why the clerk serves it anyway, "
+        "e.g. 'visitor at the counter'; logged, never published",
+    )
 
 
-class Transfer(Model):
+class Transfer(Args):
     counter: str = Field(pattern=_ID)
     to_service: str | None = Field(None, pattern=_ID)
     to_counter: str | None = Field(None, pattern=_ID)
 
 
-class OpenCounter(Model):
+class OpenCounter(Args):
     counter: str = Field(pattern=_ID)
     clerk: str | None = Field(None, max_length=64, description="staff login; never published")
     services: list[str] | None = Field(
@@ -56,16 +62,16 @@ class OpenCounter(Model):
     )
 
 
-class PauseCounter(Model):
+class PauseCounter(Args):
     counter: str = Field(pattern=_ID)
     reason: str = Field("break", max_length=64)
 
 
-class TicketRef(Model):
+class TicketRef(Args):
     number: str = Field(pattern=_NUMBER)
 
 
-class SetPriority(Model):
+class SetPriority(Args):
     number: str = Field(pattern=_NUMBER)
     priority: int = Field(ge=0, le=9)
 
@@ -106,7 +112,9 @@ COMMANDS: dict[str, CommandSpec] = {
         ),
         CommandSpec(
             "call_ticket", CallTicket, TicketResult, _COUNTER,
-            "Call one particular waiting or parked ticket to this counter.",
+            "Call one particular waiting or parked ticket to this counter. A ticket of a "
+            "service the counter does not serve is refused (invalid_transition) unless it "
+            "was transferred or parked here, or the command gives a `reason`.",
         ),
         CommandSpec(
             "recall", CounterCommand, TicketResult, _COUNTER,

@@ -9,8 +9,13 @@ them is written by hand and kept as it is.
     python -m civiq.protocol.doc --write   # regenerate the section in place
     python -m civiq.protocol.doc --check   # exit 1 when the document and the code differ
 
-Examples are real model instances validated on the way out, so they always fit the
-schema. A command nobody wrote an example for gets one made from its JSON schema.
+Examples are what the real engine sent: ``python -m tools.protocol_examples --write``
+plays a short morning on a real QueueEngine and records every command, reply, event and
+state in ``examples.json`` beside this file (a test records again and compares), and
+this generator renders that recording. Only a device's status, which no engine sends, is
+made here.
+
+    python -m tools.protocol_examples --write   # after changing the engine's behaviour
 """
 
 from __future__ import annotations
@@ -30,30 +35,19 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 import civiq.protocol
 from civiq import topics
 from civiq.protocol import envelope as env
-from civiq.protocol.commands import COMMANDS, EVENT_KINDS, CommandSpec
+from civiq.protocol.commands import COMMANDS, EVENT_KINDS
 from civiq.protocol.errors import ERROR_DESCRIPTIONS, ErrorCode
 from civiq.protocol.models import (
-    Call,
     CallsState,
-    CounterState,
-    CounterStatus,
     DeviceStatus,
     EngineState,
-    ErrorInfo,
     Model,
     QueueState,
-    Reply,
-    ServiceState,
-    TicketEvent,
-    TicketInfo,
-    TicketKind,
-    TicketStatus,
-    WaitingTicket,
 )
 
 BEGIN = "<!-- generated:begin -->"
@@ -165,46 +159,8 @@ def event_model(kind: str) -> type[BaseModel] | None:
 
 
 # ----- examples -------------------------------------------------------------------------
-def _ticket(status: TicketStatus = TicketStatus.WAITING, **kw: Any) -> TicketInfo:
-    base: dict[str, Any] = dict(number="A042", service="ausweis", status=status,
-                                arrival=_at(5), issued_at=_at(5), language="de")
-    if status in (TicketStatus.CALLED, TicketStatus.SERVING, TicketStatus.FINISHED,
-                  TicketStatus.NO_SHOW):
-        base.update(counter="platz-3", called_at=_at(21))
-    if status is TicketStatus.WAITING:
-        base.update(eta_min=14.5)
-    base.update(kw)
-    return TicketInfo(**base)
-
-
-#: Hand-made examples: (arguments, result) of a command.
-def _command_examples() -> dict[str, tuple[dict[str, Any], BaseModel]]:
-    from civiq.protocol.commands import CounterResult, IssueTicketResult, TicketResult
-
-    called = _ticket(TicketStatus.CALLED)
-    booked = _ticket(kind=TicketKind.APPOINTMENT, number="A043", slot_start=_at(75),
-                     arrival=_at(64), issued_at=_at(64), eta_min=11.0)
-    return {
-        "check_in": ({"token": DEMO_TOKEN, "language": "de"},
-                     IssueTicketResult(ticket=booked, ahead=0, eta_min=11.0)),
-        "issue_ticket": ({"service": "ausweis", "language": "de"},
-                         IssueTicketResult(ticket=_ticket(), ahead=3, eta_min=14.5)),
-        "call_next": ({"counter": "platz-3"}, TicketResult(ticket=called)),
-        "call_ticket": ({"counter": "platz-3", "number": "A042"}, TicketResult(ticket=called)),
-        "recall": ({"counter": "platz-3"},
-                   TicketResult(ticket=_ticket(TicketStatus.CALLED, recalls=1))),
-        "start": ({"counter": "platz-3"}, TicketResult(ticket=_ticket(
-            TicketStatus.SERVING))),
-        "finish": ({"counter": "platz-3"}, TicketResult(ticket=_ticket(
-            TicketStatus.FINISHED))),
-        "open_counter": ({"counter": "platz-3"},
-                         CounterResult(counter="platz-3", status="open")),
-        "pause_counter": ({"counter": "platz-3", "reason": "break"},
-                          CounterResult(counter="platz-3", status="paused")),
-        "close_counter": ({"counter": "platz-3"},
-                          CounterResult(counter="platz-3", status="closed")),
-    }
-
+#: The recording of the real engine (see the module's doc).
+EXAMPLES_PATH = Path(__file__).resolve().parent / "examples.json"
 
 #: The documented demo token (docs/protocol.md, "Appointment QR token"): booking BK-1,
 #: 09:15 on 2026-11-24, signed with the demo key in sites/keys/.
@@ -214,146 +170,21 @@ DEMO_TOKEN = (
     "Mpvdx2kKRWBbifp8F9pKh03rcT8n1Bw"
 )
 
-#: Realistic values by field name for examples made from a schema.
-_SAMPLES: dict[str, Any] = {
-    "service": "ausweis", "to_service": "melde", "from_service": "ausweis",
-    "counter": "platz-3", "to_counter": "platz-5", "counter_name": "Platz 3",
-    "number": "A042", "ticket": "A042", "booking_id": "HH-2026-000123",
-    "language": "de", "site": SITE, "clerk": "mmeyer", "reason": "break",
-    "name": "Platz 3", "id": "platz-3", "by": "counter-platz-3", "code": "forbidden",
-    "token": DEMO_TOKEN, "version": "0.1.0",
-    "role": "kiosk", "day": "2026-11-24", "priority": 1, "slot_minutes": 15,
-}
+
+def recorded_examples() -> dict[str, Any]:
+    recorded = json.loads(EXAMPLES_PATH.read_text(encoding="utf-8"))
+    missing = sorted((set(COMMANDS) - set(recorded["commands"]))
+                     | (set(EVENT_KINDS) - set(recorded["events"])))
+    if missing:
+        raise SystemExit(f"no example recorded from the engine for {', '.join(missing)}: "
+                         "add it to the scenario in tools/protocol_examples.py and run "
+                         "`python -m tools.protocol_examples --write`")
+    return recorded
 
 
-def sample(schema: dict[str, Any], defs: dict[str, Any], name: str = "") -> Any:
-    """A plausible JSON value for ``schema``: required fields and fields without a null
-    default; field names pick realistic values."""
-    if "$ref" in schema:
-        return sample(defs[schema["$ref"].rsplit("/", 1)[-1]], defs, name)
-    if "anyOf" in schema:
-        options = [s for s in schema["anyOf"] if s.get("type") != "null"]
-        return sample(options[0], defs, name) if options else None
-    if "enum" in schema:
-        return schema["enum"][0]
-    if "const" in schema:
-        return schema["const"]
-    kind = schema.get("type")
-    if kind == "object":
-        props = schema.get("properties", {})
-        required = set(schema.get("required", []))
-        out = {}
-        for key, sub in props.items():
-            if key in required or sub.get("default", ...) not in (None, ...):
-                out[key] = sub["default"] if key not in required and "default" in sub \
-                    else sample(sub, defs, key)
-        return out
-    if kind == "array":
-        return [sample(schema.get("items", {}), defs, name.rstrip("s"))]
-    if kind == "boolean":
-        return True
-    if kind in ("integer", "number"):
-        if name in _SAMPLES and isinstance(_SAMPLES[name], int):
-            return _SAMPLES[name]
-        return max(schema.get("minimum", 0), schema.get("exclusiveMinimum", 0) + 1, 1)
-    if kind == "string":
-        fmt = schema.get("format")
-        if fmt == "date-time":
-            return _at(5).isoformat().replace("+00:00", "Z")
-        if fmt == "date":
-            return T0.date().isoformat()
-        return str(_SAMPLES.get(name, "example"))
-    return None
-
-
-def example_of(model: type[BaseModel]) -> BaseModel | None:
-    schema = model.model_json_schema()
-    try:
-        return model.model_validate(sample(schema, schema.get("$defs", {})))
-    except ValidationError:
-        return None
-
-
-def command_example(spec: CommandSpec) -> tuple[BaseModel | None, BaseModel | None]:
-    hand = _command_examples().get(spec.name)
-    if hand is not None:
-        return spec.args.model_validate(hand[0]), spec.result.model_validate(
-            hand[1].model_dump(mode="json"))
-    return example_of(spec.args), example_of(spec.result)
-
-
-_EVENT_STATUS = {
-    "issued": TicketStatus.WAITING, "called": TicketStatus.CALLED,
-    "recalled": TicketStatus.CALLED, "started": TicketStatus.SERVING,
-    "finished": TicketStatus.FINISHED, "no_show": TicketStatus.NO_SHOW,
-    "transferred": TicketStatus.WAITING, "parked": TicketStatus.PARKED,
-    "cancelled": TicketStatus.CANCELLED, "priority": TicketStatus.WAITING,
-    "checked_in": TicketStatus.WAITING,
-}
-
-
-def event_example(kind: str) -> BaseModel | None:
-    model = event_model(kind)
-    if model is TicketEvent:
-        status = _EVENT_STATUS.get(kind, TicketStatus.WAITING)
-        extra: dict[str, Any] = {}
-        if kind == "recalled":
-            extra["recalls"] = 1
-        if kind == "checked_in":
-            extra.update(kind=TicketKind.APPOINTMENT, slot_start=_at(30), number="A043")
-        if kind == "priority":
-            extra["priority"] = 1
-        if kind == "transferred":
-            extra["service"] = "melde"
-        if kind == "parked":
-            extra["counter"] = "platz-3"
-        t = _ticket(status, **extra)
-        at_counter = t.counter is not None
-        return TicketEvent(ticket=t, counter=t.counter,
-                           counter_name="Platz 3" if at_counter else None,
-                           from_service="ausweis" if kind == "transferred" else None,
-                           by="kiosk-1" if kind in ("issued", "checked_in") else "platz-3")
-    if model is None:
-        return None
-    if kind.endswith("no_show"):  # e.g. appointment_no_show: say so in the status too
-        data = sample(model.model_json_schema(), model.model_json_schema().get("$defs", {}))
-        if "status" in data:
-            try:
-                return model.model_validate({**data, "status": "no_show"})
-            except ValidationError:
-                pass
-    return example_of(model)
-
-
-def state_examples() -> dict[str, BaseModel]:
-    called = _ticket(TicketStatus.CALLED)
-    return {
-        "state_queue": QueueState(
-            day="2026-11-24",
-            services=[
-                ServiceState(id="ausweis", waiting=4, eta_min=31.0, open_counters=3),
-                ServiceState(id="fuehrerschein", waiting=0, eta_min=None, open_counters=1),
-            ],
-            counters=[
-                CounterState(id="platz-3", name="Platz 3", status=CounterStatus.OPEN,
-                             services=["ausweis", "melde"], current=called),
-                CounterState(id="platz-4", name="Platz 4", status=CounterStatus.PAUSED,
-                             pause_reason="break", services=["melde", "abholung"]),
-            ],
-            waiting=[WaitingTicket(number="A043", service="ausweis", kind=TicketKind.WALK_IN,
-                                   arrival=_at(9), eta_min=6.0)],
-            served_today=57, issued_today=63,
-        ),
-        "state_calls": CallsState(calls=[
-            Call(number="A042", service="ausweis", counter="platz-3", counter_name="Platz 3",
-                 at=_at(21)),
-            Call(number="B017", service="melde", counter="platz-4", counter_name="Platz 4",
-                 at=_at(19), recall=1),
-        ]),
-        "state_engine": EngineState(online=True, version="0.1.0", started_at=_at(-60)),
-        "device_status": DeviceStatus(online=True, role="kiosk", version="0.1.0",
-                                      detail={"printer": "ok"}),
-    }
+def _recorded(message: dict[str, Any]) -> str:
+    env.decode(json.dumps(message).encode())  # an example must survive the real codec
+    return json.dumps(message, indent=2, ensure_ascii=False)
 
 
 def _envelope(type_: str, body: BaseModel | dict, *, seq: int = 0,
@@ -449,10 +280,12 @@ def render_topics() -> list[str]:
 
 def render_envelope() -> list[str]:
     out = ["## Envelope", "", "Every payload on every topic is one JSON object:", ""]
-    props = env.Envelope.model_json_schema()["properties"]
-    out += ["| field | type | notes |", "| --- | --- | --- |"]
-    for name, sub in props.items():
-        out.append(f"| `{name}` | {_type_of(sub)} | {_cell(sub.get('description', ''))} |")
+    schema = env.Envelope.model_json_schema()
+    required = set(schema.get("required", []))
+    out += ["| field | type | required | limits | notes |", "| --- | --- | --- | --- | --- |"]
+    for name, sub in schema["properties"].items():
+        out.append(f"| `{name}` | {_type_of(sub)} | {'yes' if name in required else 'see notes'} "
+                   f"| {_cell(_constraints(sub))} | {_cell(sub.get('description', ''))} |")
     out += ["", f"Schema version: `{env.SCHEMA_VERSION}`. Payloads of "
             f"{env.MAX_PAYLOAD_BYTES:,} bytes or more are refused unread "
             "(`payload_too_large`).", ""]
@@ -464,27 +297,23 @@ def render_commands() -> list[str]:
            "Sent to `civiq/v1/{site}/cmd/{role}/{client}` with QoS 1, an MQTT 5 response "
            "topic (`civiq/v1/{site}/reply/{client}`), correlation data (the request id) and "
            "a message expiry interval (what is left of the sender's overall timeout); "
-           "the envelope's `type` is the command, `data` its arguments, `request_id` is "
-           "required.", "",
+           "the envelope's `type` is the command, `data` its arguments, `request_id` and "
+           "`ttl_s` are required. Arguments are strict: nothing is coerced, unknown fields "
+           "are refused (`invalid_arguments`).", "",
            "| command | roles | arguments | result |", "| --- | --- | --- | --- |"]
     for name, spec in COMMANDS.items():
         out.append(f"| [`{name}`](#{name}) | {', '.join(sorted(spec.roles))} "
                    f"| {_model_link(spec.args)} | {_model_link(spec.result)} |")
     out.append("")
+    recorded = recorded_examples()["commands"]
     for name, spec in COMMANDS.items():
-        args, result = command_example(spec)
+        example = recorded[name]
         out += [f"### `{name}`", "", spec.summary, "",
                 f"Roles: {', '.join(f'`{r}`' for r in sorted(spec.roles))}. "
                 f"Arguments: {_model_link(spec.args)}. Result: {_model_link(spec.result)}.", ""]
-        rid = f"{name.replace('_', '-')}-7f3a"
-        if args is not None:
-            out += ["Command:", "", *_json_block(_envelope(name, args, request_id=rid))]
-        if result is not None:
-            reply = Reply(ok=True, command=name, result=result.model_dump(mode="json"))
-            out += ["Reply:", ""]
-            out += _json_block(_envelope("reply", reply, seq=1764057600123, request_id=rid))
-        if args is None or result is None:
-            out += ["(No example could be built from the schema.)", ""]
+        out += [f"Command (on `cmd/{example['role']}/...`):", "",
+                *_json_block(_recorded(example["command"]))]
+        out += ["Reply:", "", *_json_block(_recorded(example["reply"]))]
     return out
 
 
@@ -499,12 +328,11 @@ def render_events() -> list[str]:
         out.append(f"| [`{kind}`](#event-{kind.replace('_', '-')}) "
                    f"| {_model_link(event_model(kind))} | {_cell(when)} |")
     out.append("")
+    recorded = recorded_examples()["events"]
     for kind in EVENT_KINDS:
-        body = event_example(kind)
         out += [f'<a id="event-{kind.replace("_", "-")}"></a>', "",
                 f"### event `{kind}`", "", EVENT_KINDS[kind], ""]
-        if body is not None:
-            out += _json_block(_envelope(kind, body, seq=1764057600124))
+        out += _json_block(_recorded(recorded[kind]))
     return out
 
 
@@ -513,20 +341,25 @@ def render_state() -> list[str]:
            "Retained, QoS 1. A client that (re)connects gets the latest of each at once and "
            "can draw everything from them alone.", ""]
     fns = topic_functions()
-    for key, body in state_examples().items():
-        seq = 0 if key in ("state_engine", "device_status") else 1764057600125
-        pattern = topic_pattern(fns[key])
-        out += [f"### `{pattern}`", "", f"Body: {_model_link(type(body))}. "
+    recorded = recorded_examples()["state"]
+    bodies: dict[str, tuple[type[BaseModel], str]] = {
+        "state_queue": (QueueState, _recorded(recorded["state_queue"])),
+        "state_calls": (CallsState, _recorded(recorded["state_calls"])),
+        "state_engine": (EngineState, _recorded(recorded["state_engine"])),
+        # Sent by each device, never by the engine: made here.
+        "device_status": (DeviceStatus, _envelope(
+            "status", DeviceStatus(online=True, role="kiosk", version="0.1.0",
+                                   detail={"printer": "ok"}))),
+    }
+    for key, (model, text) in bodies.items():
+        out += [f"### `{topic_pattern(fns[key])}`", "", f"Body: {_model_link(model)}. "
                 f"{TOPICS[key].what[0].upper()}{TOPICS[key].what[1:]}.", ""]
-        out += _json_block(_envelope(type(body).__name__.removesuffix("State").lower()
-                                     if key != "device_status" else "status",
-                                     body, seq=seq))
-    will = EngineState(online=False, version="0.1.0")
+        out += _json_block(text)
     out += ["### The engine's will message", "",
             f"Set at connect time on `{topic_pattern(fns['state_engine'])}` (retained, QoS 1); "
             "the broker publishes it when the engine's connection is lost without a "
             "clean disconnect, and the engine publishes the same on a clean stop:", ""]
-    out += _json_block(_envelope("engine", will, seq=0, minutes=-60))
+    out += _json_block(_recorded(recorded["engine_will"]))
     return out
 
 
@@ -537,12 +370,9 @@ def render_errors() -> list[str]:
            "| code | meaning |", "| --- | --- |"]
     for code in ErrorCode:
         out.append(f"| `{code.value}` | {_cell(ERROR_DESCRIPTIONS.get(code, ''))} |")
-    refusal = Reply(ok=False, error=ErrorInfo(
-        code=ErrorCode.TICKET_STOP.value, message="the wait would pass closing time",
-        details={"until": "2026-11-25T07:00:00+00:00"}))
-    out += ["", "Example:", ""]
-    out += _json_block(_envelope("reply", refusal, seq=1764057600126,
-                                 request_id="issue-ticket-7f3a"))
+    out += ["", "Example: an `issue_ticket` that reached the engine 45 s after it was sent, "
+            "with `ttl_s` 9:", ""]
+    out += _json_block(_recorded(recorded_examples()["refusal"]))
     return out
 
 

@@ -3,43 +3,69 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+)
 
 from civiq.protocol.errors import ErrorCode, ProtocolError
+from civiq.protocol.models import IsoDateTime
 
 SCHEMA_VERSION = 1
 #: Payloads of this size and more are refused unread.
 MAX_PAYLOAD_BYTES = 256 * 1024
 
 
+#: Request ids are 1-128 characters (``request_id``, and correlation data read as one).
+REQUEST_ID_MAX = 128
+
+
 class Envelope(BaseModel):
-    """Schema version, site, the engine's ``seq`` (0 from clients), time, type, body."""
+    """Schema version, site, the engine's ``seq`` (0 from clients), time, type, body.
 
-    model_config = ConfigDict(extra="forbid")
+    Strict, exactly as docs/protocol.md says: every field but ``request_id`` and ``ttl_s``
+    is required, nothing is coerced (``"seq": "0"``, ``"v": true`` and a ``ts`` without
+    offset are refused)."""
 
-    v: Literal[1] = Field(SCHEMA_VERSION, description="schema version")
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+
+    v: Literal[1] = Field(description="schema version")
     site: str = Field(description="site id")
-    seq: int = Field(0, ge=0, description="engine sequence number; 0 on client messages")
-    ts: datetime = Field(description="when the message was made (ISO 8601 with offset)")
+    seq: int = Field(ge=0, description="engine sequence number; 0 on client messages")
+    ts: IsoDateTime = Field(description="when the message was made (ISO 8601 with offset)")
     type: str = Field(description="command name, event kind, state kind, 'reply', ...")
     request_id: str | None = Field(
         None,
         min_length=1,
-        max_length=128,
-        description="commands and replies: the request id that makes retries idempotent",
+        max_length=REQUEST_ID_MAX,
+        description="commands (required) and replies: the request id that makes retries "
+        "idempotent; 1-128 characters",
     )
     ttl_s: float | None = Field(
         None,
         gt=0,
         le=3600,
-        description="commands: seconds after `ts` when the command expires; the sender's "
-        "overall timeout. The engine refuses an older command (`expired`), so a command a "
-        "client gave up on is never done later",
+        description="commands (required): seconds after `ts` when the command expires; the "
+        "sender's overall timeout. The engine refuses an older command (`expired`), so a "
+        "command a client gave up on is never done later",
     )
-    data: dict[str, Any] = Field(default_factory=dict)
+    data: dict[str, Any]
+
+    @field_validator("v", mode="before")
+    @classmethod
+    def _an_integer(cls, value: Any) -> Any:
+        # Literal[1] alone takes true and 1.0, which equal 1 in Python.
+        if type(value) is not int:
+            raise ValueError("must be the integer 1")
+        return value
 
 
 def make(
@@ -52,8 +78,10 @@ def make(
     ts: datetime | None = None,
     ttl_s: float | None = None,
 ) -> Envelope:
+    """An envelope for ``data``; ``ts`` defaults to now (UTC)."""
     body = data.model_dump(mode="json") if isinstance(data, BaseModel) else data
     return Envelope(
+        v=SCHEMA_VERSION,
         site=site,
         seq=seq,
         ts=ts or datetime.now(UTC),
@@ -91,32 +119,60 @@ def ok_reply_body(command: str, result: BaseModel) -> bytes:
             + result.model_dump_json().encode() + b',"error":null}')
 
 
+class EnvelopeError(ProtocolError):
+    """The payload is no valid envelope; ``request_id`` is its request id when the JSON
+    object had a well-formed one, so the refusal can still name the request."""
+
+    def __init__(self, code: ErrorCode, message: str, request_id: str | None = None) -> None:
+        super().__init__(code, message)
+        self.request_id = request_id
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+#: Bytes that may start a non-standard constant (NaN, Infinity, -Infinity), which
+#: pydantic's parser accepts; a payload that has them takes the careful path.
+_CONSTANTS = re.compile(rb"NaN|Infinity")
+
+
 def decode(payload: bytes) -> Envelope:
-    """Parse a payload; every failure is a :class:`ProtocolError` with a reason code."""
+    """Parse a payload; every failure is an :class:`EnvelopeError` with a reason code.
+
+    Only UTF-8 JSON as RFC 8259 has it: UTF-16 and UTF-32 (which Python's json guesses),
+    a byte order mark and the constants NaN and Infinity are ``invalid_json``."""
     if len(payload) >= MAX_PAYLOAD_BYTES:
-        raise ProtocolError(
+        raise EnvelopeError(
             ErrorCode.PAYLOAD_TOO_LARGE,
             f"payload of {len(payload)} bytes; the limit is {MAX_PAYLOAD_BYTES - 1}",
         )
+    invalid: ValidationError | None = None
+    if not _CONSTANTS.search(payload):
+        try:
+            # pydantic reads valid JSON straight into the model; anything it refuses
+            # takes the way below, which says what is wrong.
+            return Envelope.model_validate_json(payload)
+        except ValidationError as exc:
+            invalid = exc
     try:
-        # pydantic reads valid JSON straight into the model; anything it refuses takes
-        # the way below, which says what is wrong in the same words as ever.
-        return Envelope.model_validate_json(payload)
-    except ValidationError:
-        pass
-    try:
-        raw = json.loads(payload)
+        text = payload.decode("utf-8")
+        raw = json.loads(text, parse_constant=_no_constants)
     except (ValueError, RecursionError) as exc:
-        # ValueError covers bad UTF-8, bad JSON and integers too long to convert;
+        # ValueError covers bad UTF-8, bad JSON, NaN and integers too long to convert;
         # RecursionError comes from hostile nesting. All are the sender's fault.
-        raise ProtocolError(ErrorCode.INVALID_JSON,
-                            f"payload is not JSON: {str(exc)[:200]}") from exc
+        raise EnvelopeError(ErrorCode.INVALID_JSON,
+                            f"payload is not UTF-8 JSON: {str(exc)[:200]}") from exc
     if not isinstance(raw, dict):
-        raise ProtocolError(ErrorCode.INVALID_ENVELOPE, "payload must be a JSON object")
-    try:
-        return Envelope.model_validate(raw)
-    except ValidationError as exc:
-        raise ProtocolError(ErrorCode.INVALID_ENVELOPE, describe(exc)) from exc
+        raise EnvelopeError(ErrorCode.INVALID_ENVELOPE, "payload must be a JSON object")
+    rid = raw.get("request_id")
+    rid = rid if isinstance(rid, str) and 1 <= len(rid) <= REQUEST_ID_MAX else None
+    if invalid is None:
+        try:
+            return Envelope.model_validate_json(payload)
+        except ValidationError as exc:
+            invalid = exc
+    raise EnvelopeError(ErrorCode.INVALID_ENVELOPE, describe(invalid), rid) from invalid
 
 
 def describe(exc: ValidationError) -> str:

@@ -6,15 +6,42 @@ the central tier see these, so they carry ticket numbers and counts, never names
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
+
+#: ISO 8601 date and time with a UTC offset, as the document says. pydantic alone also
+#: takes a string of digits as a Unix time ("1795507200").
+_ISO_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})")
+
+
+def _iso_datetime(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value  # a datetime made in Python; anything else fails as not a datetime
+    if not _ISO_DATETIME.fullmatch(value):
+        raise ValueError("must be an ISO 8601 date and time with offset, "
+                         "e.g. 2026-11-24T09:00:00+01:00")
+    # Parsed here: after a validator strict mode would take the string for Python input.
+    return datetime.fromisoformat(value)
+
+
+IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_datetime)]
 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class Args(Model):
+    """Command arguments: strict, as documented. Nothing is coerced (``"priority": "7"``,
+    ``true`` for an integer, a number for a date are refused); the engine validates them
+    from JSON, where dates and times are ISO 8601 strings."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class TicketStatus(StrEnum):

@@ -8,6 +8,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +100,12 @@ class RawReplies:
 
 def command_payload(site: str, command: str, data: Any, request_id: str | None = "r1",
                     **extra: Any) -> bytes:
-    body: dict[str, Any] = {"v": 1, "site": site, "seq": 0, "ts": "2026-11-24T09:00:00+01:00",
+    """A command as a client writes it: stamped now (by the wall clock, which the engine's
+    expiry check reads) and valid for the longest ``ttl_s`` allowed, an hour: test cases
+    are made when the tests are collected, minutes before they run. ``extra`` replaces or
+    adds envelope fields."""
+    body: dict[str, Any] = {"v": 1, "site": site, "seq": 0,
+                            "ts": datetime.now(UTC).isoformat(), "ttl_s": 3600,
                             "type": command, "data": data}
     if request_id is not None:
         body["request_id"] = request_id

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
 from sqlalchemy import create_engine, text
 
+from civiq import topics
+from civiq.clock import ManualClock
 from civiq.mqtt_client import MqttClient, RequestFailed
+from queue_engine.engine import Inbound, QueueEngine
+from queue_engine.store.repository import open_store
+from tests.conftest import TUESDAY_9
 
 
 def test_the_engine_runs_on_postgresql_through_a_restart(
@@ -58,3 +64,32 @@ def test_the_engine_survives_its_database_going_away_and_coming_back(
         rows = conn.execute(text("select number from tickets order by ord")).scalars().all()
     db.dispose()
     assert rows == ["A001", "A002"]
+
+
+def test_seq_is_stored_by_the_batchs_own_transaction_on_postgresql(
+        postgres_url: str, offline_config) -> None:
+    """No second transaction inside the batch's (on PostgreSQL that would be a second
+    connection waiting for the first): the batch stores its last seq itself, and a
+    restart continues above everything published."""
+    clock = ManualClock(TUESDAY_9)
+    store = open_store(postgres_url)
+    engine = QueueEngine(offline_config, store, clock, wall=clock)
+    published: list[int] = []
+    for i in range(3):
+        body = {"v": 1, "site": offline_config.site.id, "seq": 0,
+                "ts": clock.now().isoformat(), "ttl_s": 9, "type": "issue_ticket",
+                "request_id": f"pg-{i}", "data": {"service": "ausweis"}}
+        out = engine.handle_batch([Inbound(topics.command(offline_config.site.id, "kiosk",
+                                                          "kiosk-1"),
+                                           json.dumps(body).encode())])
+        published += [json.loads(o.payload)["seq"] for o in out]
+        with store.connect() as conn:
+            stored = conn.execute(text("select value from meta where key = 'seq'")).scalar()
+        assert int(stored) == max(published)
+    published += [json.loads(o.payload)["seq"] for o in engine.state_messages()]
+    store.dispose()
+
+    store = open_store(postgres_url)
+    again = QueueEngine(offline_config, store, clock, wall=clock)  # the clock stood still
+    assert again.next_seq() > max(published)
+    store.dispose()
