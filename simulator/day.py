@@ -204,7 +204,8 @@ class DaySimulation:
         t = r["ticket"]
         self.visitors[t["number"]] = Visitor(t["number"], t["service"], self.driver.now())
         self.record("issued", ticket=t["number"], service=t["service"], eta_min=r["eta_min"],
-                    ahead=r["ahead"])
+                    ahead=r["ahead"], eta_p10_min=r.get("eta_p10_min"),
+                    eta_p90_min=r.get("eta_p90_min"))
         self._add_waiting(t["number"], t["service"])
 
     def _add_waiting(self, number: str, service: str) -> None:
