@@ -1,7 +1,8 @@
 """The day's events as CSV rows: what the simulator did and what the engine answered.
 
 Columns (docs/simulation.md): seq, time, kind, ticket, service, counter, eta_min, ahead,
-detail, eta_p10_min, eta_p90_min (the last two may be missing in older files). ``time`` is ISO 8601 with the site's UTC offset.
+detail, eta_p10_min, eta_p90_min (the last two may be missing in older files).
+``time`` is ISO 8601 with the site's UTC offset.
 """
 
 from __future__ import annotations
