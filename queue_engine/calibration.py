@@ -19,6 +19,7 @@ it.
 from __future__ import annotations
 
 import bisect
+import json
 from collections import deque
 from datetime import datetime
 
@@ -51,6 +52,7 @@ class Calibration:
         self._errors: list[deque[float]] = [deque(maxlen=WINDOW) for _ in range(len(BANDS) + 1)]
         self._open: dict[str, tuple[float, datetime]] = {}
         self._q: list[tuple[float, float, float] | None] = [None] * (len(BANDS) + 1)
+        self.changed = False
 
     @staticmethod
     def band(estimate: float) -> int:
@@ -62,15 +64,32 @@ class Calibration:
         if len(self._open) >= MAX_OPEN:
             self._open.pop(next(iter(self._open)))
         self._open[number] = (estimate, at)
+        self.changed = True
 
     def forget(self, number: str) -> None:
         """Cancelled or left: no wait to learn from."""
         self._open.pop(number, None)
 
+    def dump(self) -> str:
+        """What it learned and what it waits for, as JSON (kept across a restart)."""
+        return json.dumps({"errors": [list(e) for e in self._errors],
+                           "open": {n: [e, t.isoformat()] for n, (e, t) in self._open.items()}})
+
+    def load(self, raw: str | None) -> None:
+        if not raw:
+            return
+        d = json.loads(raw)
+        for band, xs in zip(self._errors, d.get("errors", []), strict=False):
+            band.extend(float(x) for x in xs)
+        self._open = {n: (float(e), datetime.fromisoformat(t))
+                      for n, (e, t) in d.get("open", {}).items()}
+        self._q = [None] * len(self._q)
+
     def called(self, number: str, at: datetime) -> None:
         entry = self._open.pop(number, None)
         if entry is None:
             return
+        self.changed = True
         estimate, issued = entry
         actual = max(0.0, (at - issued).total_seconds() / 60)
         b = self.band(estimate)

@@ -121,9 +121,11 @@ class QueueEngine:
 
             self.appointments = AppointmentDesk(self, conn)
             self.roster = rosters.for_day(conn, config, day)
+            self._calibration_raw = repo.get_meta(conn, "calibration")
         # Breaks begun today per counter: they match the roster's planned breaks in order.
         self._pauses: collections.Counter[str] = collections.Counter()
         self.calibration = Calibration()
+        self.calibration.load(self._calibration_raw)
         self._rosters_to_store: list[SetRoster] = []
         self._learn_from_today()
         self._handlers: dict[str, Callable[[Any, Context], Outcome]] = {
@@ -291,6 +293,10 @@ class QueueEngine:
                 self.appointments.flush(conn)
                 for r in self._rosters_to_store:
                     rosters.store_roster(conn, r)
+                if self.calibration.changed:
+                    # Kept so that a restart publishes the same intervals.
+                    repo.set_meta(conn, "calibration", self.calibration.dump())
+                    self.calibration.changed = False
                 repo.save_replies(conn, pending_replies)
                 repo.save_events(conn, event_rows)
         # Only now, after the commit, may anything be published.
