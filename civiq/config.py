@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from civiq.protocol.roster import RosterCounter
 from civiq.topics import check_id
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -184,6 +185,21 @@ def _parse_intervals(value: str | list[str]) -> list[Interval]:
     return out
 
 
+class RosterTemplate(RosterCounter):
+    """A counter's usual duty on some weekdays (the site file's ``[[roster]]``)."""
+
+    days: list[str] = Field(default_factory=lambda: list(WEEKDAYS),
+                            description="weekdays this entry holds for; default every day")
+
+    @field_validator("days")
+    @classmethod
+    def _days(cls, v: list[str]) -> list[str]:
+        for d in v:
+            if d not in WEEKDAYS:
+                raise ValueError(f"unknown weekday {d!r}; use one of {', '.join(WEEKDAYS)}")
+        return v
+
+
 class SiteConfig(_Strict):
     source: str = Field("<memory>", exclude=True)
     site: Site
@@ -195,6 +211,8 @@ class SiteConfig(_Strict):
     display: Display = Display()
     data: Data = Data()
     appointments: Appointments = Appointments()
+    #: The usual duty roster by weekday; a roster file per day or ``set_roster`` wins.
+    roster: list[RosterTemplate] = Field(default_factory=list)
 
     @field_validator("hours", mode="before")
     @classmethod
@@ -254,6 +272,12 @@ class SiteConfig(_Strict):
                     f"display.languages: {lang!r} is not one of the site's languages "
                     f"({', '.join(self.site.languages)}); add it to site.languages, or "
                     "use one of those")
+        for i, r in enumerate(self.roster):
+            if r.counter not in cids:
+                raise ValueError(f"roster[{i}].counter: unknown counter {r.counter!r}")
+            for s in r.services or ():
+                if s not in ids:
+                    raise ValueError(f"roster[{i}].services: unknown service {s!r}")
         return self
 
     # ----- lookups ------------------------------------------------------------------

@@ -371,10 +371,13 @@ class AppointmentDesk:
         b.key_id = tok.key_id
         self._touch(b)
         f = self.engine.forecast(ctx.now)
-        eta = f.wait_min(t.number, ctx.now)
+        rng = self.engine.calibration.interval(f.wait_min(t.number, ctx.now))
+        eta = rng[1] if rng else None
         info = t.info(eta)
         ahead = self.engine.ahead_of(f, t.number, t.service)
         return Outcome(
-            IssueTicketResult(ticket=info, ahead=ahead, eta_min=eta),
+            IssueTicketResult(ticket=info, ahead=ahead, eta_min=eta,
+                              eta_p10_min=rng[0] if rng else None,
+                              eta_p90_min=rng[2] if rng else None),
             [("checked_in", TicketEvent(ticket=info, by=ctx.client))],
         )

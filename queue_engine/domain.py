@@ -480,7 +480,10 @@ class SiteQueue:
         return c
 
     # ----- views ----------------------------------------------------------------------
-    def waiting_view(self, etas: dict[str, float | None], order: list[str]) -> list[WaitingTicket]:
+    def waiting_view(self, etas: dict[str, float | None], order: list[str],
+                     ranges: dict[str, tuple[float, float, float] | None] | None = None
+                     ) -> list[WaitingTicket]:
+        ranges = ranges or {}
         pos = {n: i for i, n in enumerate(order)}
         items = self.waiting_tickets() + self.parked_tickets()
         items.sort(key=lambda t: (t.status is TicketStatus.PARKED, pos.get(t.number, 1 << 30),
@@ -490,6 +493,8 @@ class SiteQueue:
                 number=t.number, service=t.service, kind=t.kind, priority=t.priority,
                 arrival=t.arrival, parked=t.status is TicketStatus.PARKED, counter=t.counter,
                 slot_start=t.slot_start, eta_min=etas.get(t.number),
+                eta_p10_min=r[0] if (r := ranges.get(t.number)) else None,
+                eta_p90_min=r[2] if r else None,
             )
             for t in items
         ]

@@ -11,7 +11,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -51,7 +51,10 @@ from civiq.protocol.models import (
     TicketKind,
     TicketStatus,
 )
+from civiq.protocol.roster import SetRoster, SetRosterResult
 from queue_engine import command_log
+from queue_engine import roster as rosters
+from queue_engine.calibration import Calibration
 from queue_engine.dispatch import Candidate
 from queue_engine.domain import Ticket
 from queue_engine.estimator import NEWCOMER, Forecast, SimCounter, forecast, sim_counters
@@ -134,6 +137,13 @@ class QueueEngine:
             from queue_engine.appointments import AppointmentDesk
 
             self.appointments = AppointmentDesk(self, conn)
+            self.roster = rosters.for_day(conn, config, day)
+            self._calibration_raw = repo.get_meta(conn, "calibration")
+        # Breaks begun today per counter: they match the roster's planned breaks in order.
+        self._pauses: collections.Counter[str] = collections.Counter()
+        self.calibration = Calibration()
+        self.calibration.load(self._calibration_raw)
+        self._rosters_to_store: list[SetRoster] = []
         self._learn_from_today()
         self._handlers: dict[str, Callable[[Any, Context], Outcome]] = {
             "issue_ticket": self._issue_ticket,
@@ -150,6 +160,7 @@ class QueueEngine:
             "open_counter": self._open_counter,
             "pause_counter": self._pause_counter,
             "close_counter": self._close_counter,
+            "set_roster": self._set_roster,
             **self.appointments.handlers(),
         }
         missing = set(COMMANDS) - set(self._handlers)
@@ -208,6 +219,8 @@ class QueueEngine:
             # Replies are kept two days for retries; an engine that runs for weeks prunes here.
             repo.prune_requests(conn, self.clock.now() - timedelta(days=2))
             self.q = repo.load_day(conn, self.config, today)
+            self.roster = rosters.for_day(conn, self.config, today)
+        self._pauses.clear()
         return True
 
     def expire_appointments(self) -> list[Outbound]:
@@ -332,12 +345,19 @@ class QueueEngine:
             if changed:
                 repo.flush(conn, self.q)
                 self.appointments.flush(conn)
+                for r in self._rosters_to_store:
+                    rosters.store_roster(conn, r)
+                if self.calibration.changed:
+                    # Kept so that a restart publishes the same intervals.
+                    repo.set_meta(conn, "calibration", self.calibration.dump())
+                    self.calibration.changed = False
                 repo.save_replies(conn, pending_replies)
                 repo.save_events(conn, event_rows)
             # In this transaction: a second one inside it would hold on SQLite only by
             # how Python's driver starts transactions, and deadlock on PostgreSQL.
             self.save_seq(conn, changed)
         # Only now, after the commit, may anything be published.
+        self._rosters_to_store.clear()
         if audit:
             command_log.write(audit)
         for row in pending_replies:
@@ -446,7 +466,10 @@ class QueueEngine:
 
     # ----- estimates ------------------------------------------------------------------
     def _sim_counters(self, now: datetime) -> list[SimCounter]:
-        return sim_counters(self.q.counters.values(), self.q.tickets, now, self.handling)
+        intervals = self.config.intervals_on(self.q.day)
+        return sim_counters(self.q.counters.values(), self.q.tickets, now, self.handling,
+                            roster=self.roster.plans or None, pauses=self._pauses,
+                            closing=intervals[-1][1] if intervals else None)
 
     def _candidates(self) -> list[Candidate]:
         return [t.candidate() for t in self.q.waiting_tickets()]
@@ -471,11 +494,12 @@ class QueueEngine:
                          priority=priority)
 
     def walk_in_eta(self, service: str, now: datetime, priority: int = 0
-                    ) -> tuple[float | None, int]:
-        """The wait of a ticket taken now (with that manual priority) and how many go
-        before it."""
+                    ) -> tuple[float | None, tuple[float, float, float] | None, int]:
+        """The wait of a ticket taken now (with that manual priority): the forward run's
+        own estimate, its calibrated (p10, p50, p90), and how many go before it."""
         f = self.forecast(now, self.newcomer(service, now, priority))
-        return f.wait_min(NEWCOMER, now), self.ahead_of(f, NEWCOMER, service)
+        raw = f.wait_min(NEWCOMER, now)
+        return raw, self.calibration.interval(raw), self.ahead_of(f, NEWCOMER, service)
 
     def ahead_of(self, f: Forecast, number: str, service: str) -> int:
         """Tickets called before this one. When no open counter serves it the forecast
@@ -486,14 +510,17 @@ class QueueEngine:
         return sum(1 for t in self.q.waiting_tickets()
                    if t.service == service and t.number != number)
 
-    def ticket_stop(self, service: str, now: datetime, eta: float | None
+    def ticket_stop(self, service: str, now: datetime,
+                    eta: tuple[float, float, float] | None
                     ) -> tuple[ErrorCode, datetime | None] | None:
+        """Walk-ins stop when the upper end of the interval (p90) plus the margin passes
+        closing time: an admitted ticket is called before closing."""
         interval = self.config.open_interval(now)
         if interval is None:
             return ErrorCode.SITE_CLOSED, self.config.next_opening(now)
         margin = timedelta(minutes=self.config.dispatch.ticket_stop_margin_min)
         _, closes = interval
-        wait = timedelta(minutes=eta or 0)
+        wait = timedelta(minutes=eta[2] if eta else 0)
         if now + wait + margin > closes:
             return ErrorCode.TICKET_STOP, self.config.next_opening(closes)
         return None
@@ -504,7 +531,9 @@ class QueueEngine:
         # One run for the waiting tickets and every service's newcomer at once.
         f = self.forecast(now, probes=[self.newcomer(s.id, now, number=NEWCOMER + s.id)
                                        for s in self.config.services if s.walk_in])
-        etas = {n: f.wait_min(n, now) for n in f.start}
+        cal = self.calibration
+        ranges = {n: cal.interval(f.wait_min(n, now)) for n in f.start}
+        etas = {n: r[1] if r else None for n, r in ranges.items()}
         waiting_by_service = collections.Counter(t.service for t in self.q.waiting_tickets())
         services = []
         for s in self.config.services:
@@ -513,10 +542,12 @@ class QueueEngine:
                 1 for c in self.q.counters.values()
                 if c.status is CounterStatus.OPEN and s.id in c.services
             )
-            eta = f.wait_min(NEWCOMER + s.id, now) if s.walk_in else None
-            stop = self.ticket_stop(s.id, now, eta) if s.walk_in else None
+            rng = ranges.get(NEWCOMER + s.id) if s.walk_in else None
+            stop = self.ticket_stop(s.id, now, rng) if s.walk_in else None
             services.append(ServiceState(
-                id=s.id, waiting=waiting, eta_min=eta, open_counters=open_counters,
+                id=s.id, waiting=waiting, eta_min=rng[1] if rng else None,
+                eta_p10_min=rng[0] if rng else None, eta_p90_min=rng[2] if rng else None,
+                open_counters=open_counters,
                 ticket_stop=stop is not None,
                 ticket_stop_reason=stop[0].value if stop else None,
                 ticket_stop_until=stop[1] if stop else None,
@@ -529,7 +560,7 @@ class QueueEngine:
             )
             for c in self.q.counters.values()
         ]
-        view = self.q.waiting_view(etas, f.order)
+        view = self.q.waiting_view(etas, f.order, ranges)
         # Parked tickets come last in the view; a long queue must not push them out of it
         # (the clerk who parked one needs to find it again).
         waiting = [w for w in view if not w.parked]
@@ -589,8 +620,8 @@ class QueueEngine:
             raise ProtocolError(ErrorCode.WALK_IN_NOT_ALLOWED,
                                 f"{service.name('en')} is by appointment only")
         # A priority ticket is judged by its own place in the queue, not a walk-in's.
-        eta, ahead = self.walk_in_eta(a.service, ctx.now, a.priority)
-        stop = self.ticket_stop(a.service, ctx.now, eta)
+        raw, rng, ahead = self.walk_in_eta(a.service, ctx.now, a.priority)
+        stop = self.ticket_stop(a.service, ctx.now, rng)
         if stop is not None:
             code, until = stop
             msg = ("the customer centre is closed" if code is ErrorCode.SITE_CLOSED
@@ -600,9 +631,14 @@ class QueueEngine:
         self.handling.issued(a.service, ctx.now)
         # The run above placed a ticket exactly where this one now stands (walk-ins still
         # to come queue behind it), so its wait is this ticket's: no second run.
+        eta = rng[1] if rng else None
+        if a.priority == 0:
+            self.calibration.issued(t.number, raw, ctx.now)
         info = t.info(eta)
         return Outcome(
-            IssueTicketResult(ticket=info, ahead=ahead, eta_min=eta),
+            IssueTicketResult(ticket=info, ahead=ahead, eta_min=eta,
+                              eta_p10_min=rng[0] if rng else None,
+                              eta_p90_min=rng[2] if rng else None),
             [("issued", TicketEvent(ticket=info, by=ctx.client))],
         )
 
@@ -616,6 +652,7 @@ class QueueEngine:
         finished, t = self.q.call_next(a.counter, ctx.now)
         events = self._finished_event(finished, ctx)
         if t is not None:
+            self.calibration.called(t.number, ctx.now)
             events.append(("called", self._tev(t, ctx)))
         return Outcome(TicketResult(ticket=t.info() if t else None), events)
 
@@ -624,6 +661,7 @@ class QueueEngine:
         if a.reason and t.service not in self.q.counters[a.counter].services:
             log.info("%s called %s of %s, which it does not serve: %s", a.counter, a.number,
                      t.service, a.reason)
+        self.calibration.called(t.number, ctx.now)
         events = self._finished_event(finished, ctx)
         events.append(("called", self._tev(t, ctx)))
         return Outcome(TicketResult(ticket=t.info()), events)
@@ -656,6 +694,7 @@ class QueueEngine:
 
     def _cancel(self, a: TicketRef, ctx: Context) -> Outcome:
         t = self.q.cancel(a.number, ctx.now)
+        self.calibration.forget(t.number)
         return Outcome(TicketResult(ticket=t.info()), [("cancelled", self._tev(t, ctx))])
 
     def _set_priority(self, a: SetPriority, ctx: Context) -> Outcome:
@@ -680,9 +719,28 @@ class QueueEngine:
 
     def _pause_counter(self, a: PauseCounter, ctx: Context) -> Outcome:
         self.q.pause_counter(a.counter, a.reason, ctx.now)
+        self._pauses[a.counter] += 1
         return self._counter_outcome(a.counter, ctx, a.reason)
 
     def _close_counter(self, a: CounterCommand, ctx: Context) -> Outcome:
         self.q.close_counter(a.counter, ctx.now)
         return self._counter_outcome(a.counter, ctx)
+
+    def _set_roster(self, a: SetRoster, ctx: Context) -> Outcome:
+        day = date.fromisoformat(a.day)
+        if day < self.q.day:
+            raise ProtocolError(ErrorCode.INVALID_ARGUMENTS, f"day {a.day} has passed")
+        try:
+            rosters.check_entries(a.counters, self.config)
+        except ValueError as exc:
+            raise ProtocolError(ErrorCode.INVALID_ARGUMENTS, str(exc)) from exc
+        ids = [c.counter for c in a.counters]
+        if len(ids) != len(set(ids)):
+            raise ProtocolError(ErrorCode.INVALID_ARGUMENTS, "a counter is listed twice")
+        # Stored with the batch (see _handle); today's takes effect at once.
+        self._rosters_to_store.append(a)
+        if day == self.q.day:
+            self.roster = rosters.DayRoster(
+                "command", rosters.plans_from(a.counters, day, self.config))
+        return Outcome(SetRosterResult(day=a.day, counters=len(a.counters)), [])
 

@@ -25,6 +25,7 @@ from queue_engine.dispatch import Candidate, PolicyParams, choose_next, group_ke
 if TYPE_CHECKING:
     from queue_engine.domain import CounterRt, Ticket
     from queue_engine.handling_times import HandlingTimes
+    from queue_engine.roster import CounterPlan
 
 #: Phantom walk-ins are ordered from here (after every real ticket).
 _PHANTOM_ORDER = 1 << 50
@@ -55,6 +56,12 @@ class SimCounter:
     id: str
     services: frozenset[str]
     free_at: datetime  # when its current visitor is expected to leave (<= now: free)
+    #: When it may begin a visit (start, end; end None: until the queue is empty), in
+    #: order; None: at any time (no roster). After the last it takes no one.
+    shifts: tuple[tuple[datetime, datetime | None], ...] | None = None
+    #: Planned breaks still to take: (planned start, minutes). The clerk goes once free
+    #: at or after the start and is away that long.
+    breaks: tuple[tuple[datetime, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,9 @@ def forecast(
         next_phantom(service, now)
     heap = [(max(c.free_at, now), i, c) for i, c in enumerate(counters) if linked[i]]
     heapq.heapify(heap)
+    shifts = {i: list(c.shifts) for i, c in enumerate(counters)
+              if linked[i] and c.shifts is not None}
+    breaks = {i: list(c.breaks) for i, c in enumerate(counters) if linked[i] and c.breaks}
     start: dict[str, datetime] = {}
     order: list[str] = []
     # The real tickets decide when the run is over; phantoms would go on for ever.
@@ -143,6 +153,13 @@ def forecast(
     booked_left = len(due)
     while heap and (remaining or (booked_left and not endless)):
         t, i, counter = heapq.heappop(heap)
+        if i in shifts or i in breaks:
+            at = _on_duty(t, shifts.get(i), breaks.get(i))
+            if at is None:
+                continue  # the clerk's day is over: takes no one any more
+            if at > t:
+                heapq.heappush(heap, (at, i, counter))
+                continue
         while joins and joins[0][0] <= t:
             _, _, c = heapq.heappop(joins)
             if c.number.startswith(_PHANTOM):
@@ -154,8 +171,11 @@ def forecast(
         pick = choose_next(heads, counter.id, counter.services, t, params)
         if pick is None:
             if joins:
-                # Idle until the next visitor arrives.
-                heapq.heappush(heap, (max(joins[0][0], t), i, counter))
+                # Idle until the next visitor arrives (or a planned break begins).
+                wake = max(joins[0][0], t)
+                if breaks.get(i):
+                    wake = max(min(wake, breaks[i][0][0]), t)
+                heapq.heappush(heap, (wake, i, counter))
             continue
         groups[group_key(pick)].pop()
         minutes = 0.0 if pick.number in instant else handle_min.get(pick.service, 10.0)
@@ -169,6 +189,21 @@ def forecast(
             order.append(pick.number)
         heapq.heappush(heap, (t + timedelta(minutes=minutes), i, counter))
     return Forecast(start=start, order=order)
+
+
+def _on_duty(t: datetime, shifts: list | None, breaks: list | None) -> datetime | None:
+    """When a counter free at ``t`` can begin a visit (``t`` itself when it can now); None
+    when its clerk's day is over. Takes a planned break that is due on the way."""
+    if breaks and breaks[0][0] <= t:
+        _, minutes = breaks.pop(0)
+        return t + timedelta(minutes=minutes)
+    if shifts is None:
+        return t
+    while shifts and shifts[0][1] is not None and shifts[0][1] <= t:
+        shifts.pop(0)
+    if not shifts:
+        return None
+    return max(shifts[0][0], t)
 
 
 def _phantoms_matter(services: Iterable[str], waiting: Sequence[Candidate],
@@ -220,25 +255,90 @@ def _linked(services: set[str], counters: Sequence[SimCounter], named: set[str]
     return reach, linked
 
 
+#: A rostered clerk who has not logged in yet is expected this soon...
+LATE_GRACE = timedelta(minutes=5)
+#: ...until this long after the shift's start: then not for that shift any more.
+GIVE_UP = timedelta(minutes=30)
+#: A planned break this long past its end, and no pause seen: it was skipped.
+BREAK_SKIPPED = timedelta(minutes=15)
+
+
 def sim_counters(counters: Iterable[CounterRt], tickets: Mapping[str, Ticket],
-                 now: datetime, handling: HandlingTimes) -> list[SimCounter]:
+                 now: datetime, handling: HandlingTimes,
+                 roster: Mapping[str, CounterPlan] | None = None,
+                 pauses: Mapping[str, int] | None = None,
+                 closing: datetime | None = None) -> list[SimCounter]:
     """The counters that will serve: open ones become free when their visit is expected
-    to end (its remaining time grows the longer it has lasted), paused ones when the
-    usual break is over. Closed counters are not coming back today."""
+    to end (its remaining time grows the longer it has lasted), paused ones when their
+    break is over.
+
+    Without a roster, open counters stay open, paused ones come back after the usual
+    break and closed ones are not coming back today. With one (``roster``: per counter;
+    ``pauses``: breaks already begun today), each counter follows its shifts and planned
+    breaks from its live state on: a closed counter opens when its shift begins (a clerk
+    late for it is expected ``LATE_GRACE`` from now, for ``GIVE_UP``), a clerk whose
+    shift ends takes no one after, and a shift that ends at ``closing`` lasts until the
+    queue is empty (the last clerks serve everyone admitted)."""
     out = []
     for c in counters:
-        if c.status is CounterStatus.OPEN:
-            free_at = now
-            if c.current is not None:
-                t = tickets[c.current]
-                began = t.called_at or t.started_at or now
-                elapsed = max(0.0, (now - began).total_seconds() / 60)
-                free_at = now + timedelta(minutes=handling.remaining(t.service, elapsed))
-        elif c.status is CounterStatus.PAUSED and c.current is None:
-            back = (c.since or now) + timedelta(minutes=handling.break_minutes())
-            # Overdue: back any moment, but not this very minute.
-            free_at = max(back, now + timedelta(minutes=2))
-        else:
+        plan = roster.get(c.id) if roster else None
+        if plan is None:
+            sc = _unplanned(c, tickets, now, handling)
+            if sc is not None:
+                out.append(sc)
             continue
-        out.append(SimCounter(c.id, frozenset(c.services), free_at))
+        shifts: list[tuple[datetime, datetime | None]] = [
+            (a, None if closing is not None and b >= closing else b)
+            for a, b in plan.shifts if b > now or (closing is not None and b >= closing)]
+        taken = (pauses or {}).get(c.id, 0)
+        due = [(a, (b - a).total_seconds() / 60) for a, b in plan.breaks[taken:]
+               if b + BREAK_SKIPPED > now]
+        services = frozenset(c.services if c.status is not CounterStatus.CLOSED
+                             else plan.services or c.services)
+        if c.status is CounterStatus.OPEN:
+            free_at = _visit_end(c, tickets, now, handling)
+            if not any(a <= now and (b is None or now < b) for a, b in shifts):
+                # Working outside the plan: until the next planned shift ends, or the day.
+                later = [b for a, b in shifts if a > now]
+                shifts = [(now, later[0] if later else None)] + [
+                    x for x in shifts[1:] if x[0] > now]
+        elif c.status is CounterStatus.PAUSED:
+            if c.current is not None:
+                continue
+            minutes = handling.break_minutes()
+            if 0 < taken <= len(plan.breaks):
+                a, b = plan.breaks[taken - 1]
+                minutes = (b - a).total_seconds() / 60
+            back = (c.since or now) + timedelta(minutes=minutes)
+            free_at = max(back, now + timedelta(minutes=1))
+        else:
+            while shifts and shifts[0][0] + GIVE_UP <= now:
+                shifts.pop(0)  # not come for that shift: not expected for it any more
+            if not shifts:
+                continue
+            free_at = max(shifts[0][0], now + LATE_GRACE)
+        out.append(SimCounter(c.id, services, free_at, tuple(shifts), tuple(due)))
     return out
+
+
+def _visit_end(c: CounterRt, tickets: Mapping[str, Ticket], now: datetime,
+               handling: HandlingTimes) -> datetime:
+    if c.current is None:
+        return now
+    t = tickets[c.current]
+    began = t.called_at or t.started_at or now
+    elapsed = max(0.0, (now - began).total_seconds() / 60)
+    return now + timedelta(minutes=handling.remaining(t.service, elapsed))
+
+
+def _unplanned(c: CounterRt, tickets: Mapping[str, Ticket], now: datetime,
+               handling: HandlingTimes) -> SimCounter | None:
+    if c.status is CounterStatus.OPEN:
+        free_at = _visit_end(c, tickets, now, handling)
+    elif c.status is CounterStatus.PAUSED and c.current is None:
+        back = (c.since or now) + timedelta(minutes=handling.break_minutes())
+        # Overdue: back any moment, but not this very minute.
+        free_at = max(back, now + timedelta(minutes=2))
+    else:
+        return None
+    return SimCounter(c.id, frozenset(c.services), free_at)

@@ -25,12 +25,18 @@ WINDOW = 30
 PRIOR_WEIGHT = 5
 #: Durations beyond this many minutes are a forgotten "finish" button, not a visit.
 MAX_SAMPLE_MIN = 240
-#: Typical spread of service times at a counter (lognormal sigma) until learned.
-PRIOR_SIGMA = 0.5
-#: A paused counter is expected back after this many minutes until breaks are learned.
-PRIOR_BREAK_MIN = 20.0
-#: Booked visitors who come (Berlin saw 11-17 % no-shows) until the day tells.
-PRIOR_SHOW_RATE = 0.86
+# The priors below are deliberately round, weak starting points, set from what is known
+# before any visitor comes — never from the simulator's settings (docs/wait-estimates.md):
+#: Spread of service times at a counter (lognormal sigma) until learned: 0.7, a
+#: coefficient of variation of about 0.8 — wide, so that a new site's remaining-time
+#: estimates for long visits err on the long side.
+PRIOR_SIGMA = 0.7
+#: A paused counter without a planned break in the roster is expected back after this
+#: many minutes until breaks are learned: the statutory rest break for a working day of
+#: six to nine hours (Arbeitszeitgesetz § 4).
+PRIOR_BREAK_MIN = 30.0
+#: Booked visitors who come, until the day tells: a round 0.8, worth 10 bookings.
+PRIOR_SHOW_RATE = 0.8
 #: Walk-in arrival rate: issues in this trailing window, per minute.
 RATE_WINDOW = timedelta(minutes=30)
 

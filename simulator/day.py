@@ -53,7 +53,7 @@ class Clerk:
     idle_since: datetime | None = None
     waking: bool = False
     token: int = 0  # bumps on every change, so stale timers do nothing
-    break_taken: bool = False
+    breaks_taken: int = 0
     break_due: bool = False
     leave_due: bool = False
 
@@ -146,10 +146,13 @@ class DaySimulation:
         p = self.plan
         if self.settings.appointments and p.bookings:
             self.at(p.opens - timedelta(minutes=20), self._import_bookings, clamp=True)
+        if self.settings.send_roster:
+            self.at(p.opens - timedelta(minutes=25), self._send_roster, clamp=True)
         for s in p.shifts:
             if s.close_at > (self.start_at or s.close_at - timedelta(1)):
                 self.at(s.open_at, self._login, s.counter, clamp=True)
-            self.at(s.break_at, self._break_time, s.counter)
+            for i, b in enumerate(s.breaks):
+                self.at(b.at, self._break_time, s.counter, i)
             self.at(s.close_at, self._leave_time, s.counter)
         for w in p.walk_ins:
             self.at(w.at, self._walk_in, w)
@@ -201,7 +204,8 @@ class DaySimulation:
         t = r["ticket"]
         self.visitors[t["number"]] = Visitor(t["number"], t["service"], self.driver.now())
         self.record("issued", ticket=t["number"], service=t["service"], eta_min=r["eta_min"],
-                    ahead=r["ahead"])
+                    ahead=r["ahead"], eta_p10_min=r.get("eta_p10_min"),
+                    eta_p90_min=r.get("eta_p90_min"))
         self._add_waiting(t["number"], t["service"])
 
     def _add_waiting(self, number: str, service: str) -> None:
@@ -251,6 +255,24 @@ class DaySimulation:
 
     def _missed(self, b: Booking) -> None:
         self.record("appointment_missed", service=b.service, detail=b.booking_id)
+
+    def _send_roster(self) -> None:
+        """The staff-planning system sends the day's planned shifts and breaks."""
+        def hm(t: datetime) -> str:
+            return t.astimezone(self.config.tz).strftime("%H:%M")
+        entries = []
+        for s in self.plan.shifts:
+            start, end = s.planned_open or s.open_at, s.planned_close or s.close_at
+            entries.append({
+                "counter": s.counter, "services": list(s.services),
+                "shifts": [f"{hm(start)}-{hm(end)}"],
+                "breaks": [f"{hm(b.at)}-{hm(b.at + timedelta(minutes=b.planned_min))}"
+                           for b in s.breaks],
+            })
+        day = self.plan.opens.astimezone(self.config.tz).date().isoformat()
+        r = self._send(self.req.booking, "set_roster", {"day": day, "counters": entries})
+        if isinstance(r, RequestFailed):
+            self.record("error", detail=f"set_roster: {r.code}")
 
     def _cancel_booking(self, b: Booking) -> None:
         r = self._send(self.req.booking, "cancel_appointment", {"booking_id": b.booking_id})
@@ -383,9 +405,16 @@ class DaySimulation:
         v = self.visitors[number]
         self.record("started", ticket=number, service=v.service, counter=c.id)
         self._set(c, "serving")
-        mean = self.plan.handling_mean.get(v.service, 10.0)
-        sigma = self.settings.handling_sigma
+        st = self.settings
+        mean = self.plan.handling_mean.get(v.service, 10.0) * c.shift.speed
+        if st.drift:
+            p = self.plan
+            x = (self.driver.now() - p.opens) / (p.closes - p.opens)
+            mean *= 1 + st.drift * (min(max(x, 0.0), 1.0) - 0.5)
+        sigma = st.handling_sigma
         minutes = self.rng.lognormvariate(math.log(mean) - sigma * sigma / 2, sigma)
+        if st.long_visit_share and self.rng.random() < st.long_visit_share:
+            minutes *= st.long_visit_factor
         self._vtimer(c, minutes, self._visit_done, number)
 
     def _no_show(self, c: Clerk, number: str) -> None:
@@ -439,9 +468,9 @@ class DaySimulation:
         else:
             self._call(c)
 
-    def _break_time(self, cid: str) -> None:
+    def _break_time(self, cid: str, index: int) -> None:
         c = self.clerks[cid]
-        if c.break_taken or c.state in ("closed", "paused"):
+        if c.breaks_taken > index or c.state in ("closed", "paused", "away"):
             return
         if c.state == "idle":
             self._pause(c)
@@ -449,15 +478,32 @@ class DaySimulation:
             c.break_due = True
 
     def _pause(self, c: Clerk) -> None:
+        b = c.shift.breaks[min(c.breaks_taken, len(c.shift.breaks) - 1)]
+        c.break_due = False
+        c.breaks_taken += 1
+        if b.silent:
+            # Away without pressing "pause": the counter stays open, nobody calls.
+            if c.current is not None and self._counter_cmd(c, "finish") is not None:
+                self.record("finished", ticket=c.current, counter=c.id)
+                c.current = None
+            self._set(c, "away")
+            self._timer(c, b.actual_min, self._back_silently)
+            return
         if c.current is not None and self._counter_cmd(c, "finish") is not None:
             self.record("finished", ticket=c.current, counter=c.id)
             c.current = None
         if self._counter_cmd(c, "pause_counter", reason="break") is None:
             return
         self.record("counter", counter=c.id, detail="paused")
-        c.break_due, c.break_taken = False, True
         self._set(c, "paused")
-        self._timer(c, c.shift.break_min, self._back_from_break)
+        self._timer(c, b.actual_min, self._back_from_break)
+
+    def _back_silently(self, c: Clerk) -> None:
+        self._set(c, "idle")
+        if c.leave_due:
+            self._close(c)
+        else:
+            self._call(c)
 
     def _back_from_break(self, c: Clerk) -> None:
         if self._counter_cmd(c, "open_counter", clerk=f"sim-{c.id}") is None:
@@ -473,7 +519,7 @@ class DaySimulation:
         c = self.clerks[cid]
         if c.shift.last:
             return  # the last shift stays until the queue is empty (see _closing)
-        if c.state in ("idle", "paused"):
+        if c.state in ("idle", "paused", "away"):
             self._close(c)
         elif c.state != "closed":
             c.leave_due = True

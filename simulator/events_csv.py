@@ -1,7 +1,8 @@
 """The day's events as CSV rows: what the simulator did and what the engine answered.
 
 Columns (docs/simulation.md): seq, time, kind, ticket, service, counter, eta_min, ahead,
-detail. ``time`` is ISO 8601 with the site's UTC offset.
+detail, eta_p10_min, eta_p90_min (the last two may be missing in older files).
+``time`` is ISO 8601 with the site's UTC offset.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 COLUMNS = [f for f in ("seq", "time", "kind", "ticket", "service", "counter", "eta_min",
-                       "ahead", "detail")]
+                       "ahead", "detail", "eta_p10_min", "eta_p90_min")]
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,14 @@ class Row:
     eta_min: float | None = None
     ahead: int | None = None
     detail: str = ""
+    eta_p10_min: float | None = None
+    eta_p90_min: float | None = None
 
     def as_csv(self) -> dict[str, str]:
         d = asdict(self)
         d["time"] = self.time.isoformat()
-        d["eta_min"] = "" if self.eta_min is None else f"{self.eta_min:g}"
+        for k in ("eta_min", "eta_p10_min", "eta_p90_min"):
+            d[k] = "" if d[k] is None else f"{d[k]:g}"
         d["ahead"] = "" if self.ahead is None else str(self.ahead)
         return {k: str(v) for k, v in d.items()}
 
@@ -61,6 +65,12 @@ def read(path: Path) -> Iterator[Row]:
                     ticket=d["ticket"], service=d["service"], counter=d["counter"],
                     eta_min=float(d["eta_min"]) if d["eta_min"] else None,
                     ahead=int(d["ahead"]) if d["ahead"] else None, detail=d["detail"],
+                    eta_p10_min=_num(d.get("eta_p10_min")),
+                    eta_p90_min=_num(d.get("eta_p90_min")),
                 )
             except (KeyError, ValueError) as exc:
                 raise ValueError(f"{path}:{i}: not an events row: {exc}") from exc
+
+
+def _num(v: str | None) -> float | None:
+    return float(v) if v else None

@@ -40,14 +40,24 @@ class Booking:
 
 
 @dataclass(frozen=True)
+class Break:
+    at: datetime  # planned start (the roster's)
+    planned_min: float  # the roster's length
+    actual_min: float  # how long the clerk is away, from when the counter pauses
+    silent: bool = False  # taken without pausing the counter
+
+
+@dataclass(frozen=True)
 class Shift:
     counter: str
     services: tuple[str, ...]
-    open_at: datetime
-    close_at: datetime
+    open_at: datetime  # actual login
+    close_at: datetime  # actual leave (for the last shift: from here, when the queue is empty)
     last: bool  # stays until the queue is empty after closing time
-    break_at: datetime
-    break_min: float
+    breaks: tuple[Break, ...] = ()
+    planned_open: datetime | None = None  # the roster's shift, as sent to the engine
+    planned_close: datetime | None = None
+    speed: float = 1.0  # this clerk's visits take this factor of the usual time
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,10 @@ class DayPlan:
     handling_mean: dict[str, float]  # the true mean minutes per service today
 
 
+def _round5(minutes: float) -> float:
+    return 5.0 * round(minutes / 5)
+
+
 def opening_span(config: SiteConfig, settings: SimSettings) -> tuple[datetime, datetime]:
     intervals = config.intervals_on(settings.day)
     if not intervals:
@@ -68,13 +82,18 @@ def opening_span(config: SiteConfig, settings: SimSettings) -> tuple[datetime, d
     return intervals[0][0], intervals[-1][1]
 
 
-def profile(x: float) -> float:
+def profile(x: float, settings: SimSettings | None = None) -> float:
     """Relative walk-in arrival rate over the opening span (0 = opening, 1 = closing):
-    a morning peak, a lunch dip, a smaller afternoon bump, quiet before closing."""
+    a morning peak, a lunch dip, a smaller afternoon bump, quiet before closing; and a
+    surge when the settings ask for one."""
     morning = 1.3 * math.exp(-(((x - 0.17) / 0.14) ** 2))
     afternoon = 0.45 * math.exp(-(((x - 0.68) / 0.12) ** 2))
+    surge = 0.0
+    if settings is not None and settings.surge_height > 0:
+        surge = 1.85 * settings.surge_height * math.exp(
+            -(((x - settings.surge_at) / settings.surge_width) ** 2))
     tail = 0.5 if x > 0.93 else 1.0
-    return (0.55 + morning + afternoon) * tail
+    return (0.55 + morning + afternoon + surge) * tail
 
 
 def _service_mix(config: SiteConfig, settings: SimSettings, walk_in: bool) -> dict[str, float]:
@@ -106,7 +125,7 @@ def counters_needed(config: SiteConfig, settings: SimSettings, means: dict[str, 
         return sum(means[s] * w for s, w in mix.items()) / sum(mix.values())
     per_visit = (1 - app_share) * avg(walk) + app_share * avg(booked) + WALK_MIN + 0.3
     work = settings.visits * per_visit
-    capacity = (span_min - sum(settings.break_minutes) / 2) * settings.utilisation
+    capacity = (span_min - settings.breaks * sum(settings.break_minutes) / 2) * settings.utilisation
     return max(2, math.ceil(work / capacity))
 
 
@@ -163,8 +182,8 @@ def make_plan(config: SiteConfig, settings: SimSettings) -> DayPlan:
 
     # Walk-ins: a Poisson process whose rate follows the profile (thinning).
     n_walk = settings.visits * (1 - share)
-    peak = max(profile(i / 200) for i in range(201))
-    mean_rate = sum(profile((i + 0.5) / 400) for i in range(400)) / 400
+    peak = max(profile(i / 400, settings) for i in range(401))
+    mean_rate = sum(profile((i + 0.5) / 400, settings) for i in range(400)) / 400
     lam_max = n_walk / span * peak / mean_rate  # per minute
     walk_mix = _service_mix(config, settings, walk_in=True)
     langs = dict(LANGUAGES)
@@ -174,7 +193,7 @@ def make_plan(config: SiteConfig, settings: SimSettings) -> DayPlan:
         t += rng.expovariate(lam_max)
         if t >= span:
             break
-        if rng.random() * peak > profile(t / span):
+        if rng.random() * peak > profile(t / span, settings):
             continue
         at = opens + timedelta(minutes=t)
         if not any(a <= at < b for a, b in intervals):
@@ -200,19 +219,41 @@ def make_plan(config: SiteConfig, settings: SimSettings) -> DayPlan:
         bookings.append(Booking(f"sim{settings.seed}-{i + 1:04d}", service, slot, minutes,
                                 no_show, arrive.replace(microsecond=0), cancel))
 
-    # Clerks: most log in at opening, some later in the morning; some leave early.
+    # Clerks: most log in at opening, some later in the morning; some leave early. The
+    # roster (sent to the engine) has the planned times; the clerks keep them only
+    # roughly, and with ``unannounced_share`` some not at all.
     need = counters_needed(config, settings, means, span, share)
     staff = _staff(config, need)
     shifts: list[Shift] = []
     lo_b, hi_b = settings.break_minutes
     for k, c in enumerate(staff):
         late = k >= 2 and rng.random() < settings.late_share
-        open_at = opens + timedelta(minutes=rng.uniform(60, 120) if late else
-                                    rng.uniform(-5, 3))
+        planned_open = opens + timedelta(minutes=_round5(rng.uniform(60, 120)) if late else 0)
         early = k >= 2 and rng.random() < settings.early_leave_share
-        close_at = closes - timedelta(minutes=rng.uniform(60, 150)) if early else closes
-        break_at = opens + timedelta(minutes=span * rng.uniform(0.25, 0.6))
+        planned_close = (closes - timedelta(minutes=_round5(rng.uniform(60, 150))) if early
+                         else closes)
+        open_at = planned_open + timedelta(minutes=rng.uniform(*settings.login_jitter))
+        close_at = planned_close
+        if rng.random() < settings.unannounced_share:
+            if rng.random() < 0.5:
+                open_at += timedelta(minutes=rng.uniform(15, 45))
+            else:
+                close_at -= timedelta(minutes=rng.uniform(30, 90))
+                early = True
+        breaks = []
+        length = (planned_close - planned_open).total_seconds() / 60
+        n = settings.breaks
+        for b in range(n):
+            frac = (rng.uniform(0.25, 0.6) if n == 1
+                    else (b + 1) / (n + 1) + rng.uniform(-0.05, 0.05))
+            at = planned_open + timedelta(minutes=_round5(length * frac))
+            planned = max(5.0, _round5(rng.uniform(lo_b, hi_b)))
+            actual = max(3.0, planned + rng.uniform(*settings.break_overrun))
+            breaks.append(Break(at, planned, actual,
+                                silent=rng.random() < settings.silent_break_share))
+        speed = (rng.lognormvariate(0.0, settings.clerk_speed_sigma)
+                 if settings.clerk_speed_sigma > 0 else 1.0)
         shifts.append(Shift(c.id, tuple(c.services), open_at.replace(microsecond=0),
-                            close_at.replace(microsecond=0), not early,
-                            break_at.replace(microsecond=0), rng.uniform(lo_b, hi_b)))
+                            close_at.replace(microsecond=0), not early, tuple(breaks),
+                            planned_open, planned_close, speed))
     return DayPlan(opens, closes, walk_ins, bookings, shifts, means)

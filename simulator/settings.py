@@ -32,8 +32,35 @@ class SimSettings:
     #: minutes, each service off by a seeded factor in ``handling_bias``.
     handling_sigma: float = 0.55
     handling_bias: tuple[float, float] = (0.85, 1.25)
-    #: Clerks' breaks: one per clerk, this many minutes.
+    #: Clerks' breaks: ``breaks`` per clerk, each planned (in the roster) for this many
+    #: minutes (rounded to 5), taken for the planned length plus ``break_overrun``
+    #: minutes, from when the clerk pauses (after the visit under way).
     break_minutes: tuple[float, float] = (15.0, 30.0)
+    breaks: int = 1
+    break_overrun: tuple[float, float] = (-2.0, 6.0)
+    #: Breaks taken without pausing the counter: it shows "open", nobody calls.
+    silent_break_share: float = 0.0
+    #: Actual login minus the rostered start, minutes (most clerks are about on time).
+    login_jitter: tuple[float, float] = (-5.0, 4.0)
+    #: Clerks whose day differs from the roster without anyone telling the engine: they
+    #: log in 15-45 minutes late, or leave 30-90 minutes early.
+    unannounced_share: float = 0.0
+    #: Per-clerk speed: each clerk's visits take a lognormal factor of this sigma.
+    clerk_speed_sigma: float = 0.0
+    #: Handling times drift over the day: factor 1 - drift/2 at opening, 1 + drift/2 at
+    #: closing (negative: faster later).
+    drift: float = 0.0
+    #: Heavy tail: this share of visits takes ``long_visit_factor`` times as long.
+    long_visit_share: float = 0.0
+    long_visit_factor: float = 4.0
+    #: A surge of walk-ins: (centre, width) as fractions of the opening span and the
+    #: extra rate relative to the usual peak (0: none).
+    surge_at: float = 0.45
+    surge_width: float = 0.06
+    surge_height: float = 0.0
+    #: Send the planned duty roster to the engine before opening (role booking,
+    #: ``set_roster``), as a staff-planning system would.
+    send_roster: bool = True
     #: Clerks (beyond the first two) who log in one to two hours after opening, and who
     #: leave one to two and a half hours before closing.
     late_share: float = 0.25
@@ -50,9 +77,12 @@ class SimSettings:
             raise ValueError("visits must be at least 1")
         for name in ("appointment_share", "appointment_no_show", "appointment_cancel",
                      "walk_in_abandon", "transfer_share", "late_share",
-                     "early_leave_share"):
+                     "early_leave_share", "silent_break_share",
+                     "unannounced_share", "long_visit_share"):
             v = getattr(self, name)
             if not 0 <= v <= 1:
                 raise ValueError(f"{name} must be between 0 and 1, not {v}")
-        if not 0 < self.utilisation <= 1.5:
-            raise ValueError("utilisation must be in (0, 1.5]")
+        if not 0 < self.utilisation <= 2.0:
+            raise ValueError("utilisation must be in (0, 2]")
+        if not 0 <= self.breaks <= 4:
+            raise ValueError("breaks must be 0 to 4")

@@ -94,6 +94,11 @@ class Recorder:
             {"booking_id": "BK-3", "service": "ausweis",
              "slot_start": "2026-11-24T08:45:00+01:00", "slot_minutes": 15},
         ]}, example=True)
+        self.ok("operator", "dienstplan", "set_roster", {"day": "2026-11-24", "counters": [
+            {"counter": "platz-3", "shifts": ["08:00-16:30"], "breaks": ["12:00-12:30"]},
+            {"counter": "platz-5", "shifts": ["09:00-18:00"], "breaks": ["13:00-13:30"],
+             "services": ["melde", "ausweis"]},
+        ]}, example=True)
         self.ok(c, "platz-3", "open_counter", {"counter": "platz-3", "clerk": "mmeyer"},
                 example=True)
         self.ok(c, "platz-5", "open_counter", {"counter": "platz-5"})

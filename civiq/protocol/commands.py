@@ -16,6 +16,7 @@ from civiq.protocol.appointments import (
     ListAppointments,
 )
 from civiq.protocol.models import Args, Model, TicketInfo
+from civiq.protocol.roster import SetRoster, SetRosterResult
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 _NUMBER = r"^[A-Z][0-9]{3,4}$"
@@ -30,7 +31,12 @@ class IssueTicket(Args):
 class IssueTicketResult(Model):
     ticket: TicketInfo
     ahead: int = Field(description="tickets that will probably be called before this one")
-    eta_min: float | None
+    eta_min: float | None = Field(description="estimated minutes until called: the median "
+                                  "(p50); null when no counter serving it is expected")
+    eta_p10_min: float | None = Field(None, description="low end of the 80 % interval: "
+                                      "1 in 10 waits less")
+    eta_p90_min: float | None = Field(None, description="high end of the 80 % interval: "
+                                      "1 in 10 waits longer")
 
 
 class CounterCommand(Args):
@@ -177,6 +183,14 @@ COMMANDS: dict[str, CommandSpec] = {
             "list_appointments", ListAppointments, AppointmentList,
             frozenset({"booking", "operator", "counter"}),
             "A day's bookings with their status: booked, checked_in, cancelled, no_show.",
+        ),
+        CommandSpec(
+            "set_roster", SetRoster, SetRosterResult, frozenset({"booking", "operator"}),
+            "Set a day's duty roster (per counter: shifts, planned breaks, services; no "
+            "names), as a staff-planning system knows it. It replaces that day's earlier "
+            "roster whole and is kept across restarts; wait estimates open, pause and close "
+            "counters by it. Refused (invalid_arguments) for an unknown counter or service "
+            "or a past day.",
         ),
         CommandSpec(
             "check_in", CheckIn, IssueTicketResult, frozenset({"kiosk", "counter", "operator"}),

@@ -95,7 +95,9 @@ class WaitingTicket(Model):
     parked: bool = False
     counter: str | None = Field(None, description="only this counter may call it")
     slot_start: datetime | None = None
-    eta_min: float | None = None
+    eta_min: float | None = Field(None, description="estimated minutes until called (p50)")
+    eta_p10_min: float | None = Field(None, description="80 % interval, low end")
+    eta_p90_min: float | None = Field(None, description="80 % interval, high end")
 
 
 class ServiceState(Model):
@@ -105,6 +107,8 @@ class ServiceState(Model):
         description="estimated minutes a walk-in taking a ticket now would wait; "
         "null when no counter serving it is open"
     )
+    eta_p10_min: float | None = Field(None, description="80 % interval, low end")
+    eta_p90_min: float | None = Field(None, description="80 % interval, high end")
     open_counters: int
     ticket_stop: bool = Field(False, description="walk-in tickets refused for now")
     ticket_stop_reason: str | None = Field(None, description="site_closed or ticket_stop")
