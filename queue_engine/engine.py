@@ -55,6 +55,7 @@ from queue_engine.dispatch import Candidate
 from queue_engine.domain import Ticket
 from queue_engine.estimator import NEWCOMER, Forecast, SimCounter, forecast, sim_counters
 from queue_engine.handling_times import HandlingTimes, show_rate
+from queue_engine.recent_requests import RecentRequests
 from queue_engine.store import repository as repo
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ class QueueEngine:
         self.clock = clock
         self.started_at = clock.now()
         self.handling = HandlingTimes(config)
-        self._replies: dict[tuple[str, str], str] = {}
+        self.requests = RecentRequests()
         self._stale = False  # True while the store could not be reloaded after a failure
         with store.begin() as conn:
             day = config.local_day(clock.now())
@@ -115,9 +116,9 @@ class QueueEngine:
             self.seq = max(stored, int(time.time() * 1000))
             self._reserved = self.seq + SEQ_RESERVE
             repo.set_meta(conn, "seq_reserved", str(self._reserved))
-            repo.prune_requests(conn, clock.now() - timedelta(days=2))
-            # Replies stored before this start; newer ones are in self._replies.
-            self._stored_keys = repo.request_keys(conn)
+            repo.prune_requests(conn, clock.now() - self.requests.window)
+            for client, rid, at in repo.answered_requests(conn):
+                self.requests.add((client, rid), at)
             # Imported here: appointments.py builds on this module's types.
             from queue_engine.appointments import AppointmentDesk
 
@@ -175,8 +176,8 @@ class QueueEngine:
                     t.ended_at = self.clock.now()
                     old.dirty_tickets.add(t.number)
             repo.flush(conn, old)
-            # Replies are kept two days for retries; an engine that runs for weeks prunes here.
-            repo.prune_requests(conn, self.clock.now() - timedelta(days=2))
+            # Replies are kept for the retry window; an engine that runs for weeks prunes here.
+            repo.prune_requests(conn, self.clock.now() - self.requests.window)
             self.q = repo.load_day(conn, self.config, today)
         return True
 
@@ -252,9 +253,8 @@ class QueueEngine:
                         out.append(Outbound(reply_topic, seen[key], REPLY_QOS,
                                             correlation=msg.correlation))
                         continue
-                    cached = self._replies.get(key)
-                    if cached is None and key in self._stored_keys:
-                        cached = repo.get_reply(conn, *key)  # a retry from before a restart
+                    # A retry: the first reply, from the store (memory holds only keys).
+                    cached = repo.get_reply(conn, *key) if key in self.requests else None
                     if cached is not None:
                         out.append(Outbound(reply_topic, cached.encode(), REPLY_QOS,
                                             correlation=msg.correlation))
@@ -288,10 +288,8 @@ class QueueEngine:
                 repo.save_events(conn, event_rows)
         # Only now, after the commit, may anything be published.
         for row in pending_replies:
-            self._replies[(row["client"], row["request_id"])] = row["reply"]
-        if len(self._replies) > 50_000:
-            self._stored_keys.update(self._replies)
-            self._replies.clear()  # the database still answers retries
+            self.requests.add((row["client"], row["request_id"]), row["created_at"])
+        self.requests.forget_before(self.clock.now())
         return out
 
     def _event_row(self, seq: int, kind: str, body: BaseModel, now: datetime) -> dict[str, Any]:

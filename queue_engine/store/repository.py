@@ -192,11 +192,13 @@ def get_reply(conn: Connection, client: str, request_id: str) -> str | None:
     ).scalar_one_or_none()
 
 
-def request_keys(conn: Connection) -> set[tuple[str, str]]:
-    """(client, request_id) of every stored reply: lets the engine skip a lookup per
-    command, asking the database only for ids it has really answered before."""
-    rows = conn.execute(select(schema.requests.c.client, schema.requests.c.request_id))
-    return {(r[0], r[1]) for r in rows}
+def answered_requests(conn: Connection) -> list[tuple[str, str, datetime]]:
+    """(client, request_id, answered at) of every stored reply, oldest first: lets the
+    engine skip a lookup per command, asking the database only for ids it has really
+    answered before."""
+    r = schema.requests.c
+    rows = conn.execute(select(r.client, r.request_id, r.created_at).order_by(r.created_at))
+    return [(row[0], row[1], row[2]) for row in rows]
 
 
 _INSERT_REQUESTS = schema.requests.insert()
