@@ -51,6 +51,7 @@ class Ticket:
     language: str | None = None
     booking_id: str | None = None
     issued_service: str | None = None
+    issued_by: str | None = None
 
     @property
     def waiting(self) -> bool:
@@ -218,6 +219,7 @@ class SiteQueue:
         kind: TicketKind = TicketKind.WALK_IN,
         slot_start: datetime | None = None,
         booking_id: str | None = None,
+        issued_by: str | None = None,
     ) -> Ticket:
         service = self.config.service(service_id)
         if service is None:
@@ -249,6 +251,7 @@ class SiteQueue:
             language=language,
             booking_id=booking_id,
             issued_service=service_id,
+            issued_by=issued_by,
         )
         self.tickets[number] = t
         self._touch(t)

@@ -494,7 +494,8 @@ class QueueEngine:
             msg = ("the customer centre is closed" if code is ErrorCode.SITE_CLOSED
                    else "the wait would pass closing time")
             raise ProtocolError(code, msg, {"until": until.isoformat() if until else None})
-        t = self.q.issue(a.service, ctx.now, language=a.language, priority=a.priority)
+        t = self.q.issue(a.service, ctx.now, language=a.language, priority=a.priority,
+                         issued_by=ctx.client)
         self.handling.issued(a.service, ctx.now)
         # The run above placed a ticket exactly where this one now stands (walk-ins still
         # to come queue behind it), so its wait is this ticket's: no second run.
@@ -550,6 +551,16 @@ class QueueEngine:
         return Outcome(TicketResult(ticket=t.info()), [("parked", self._tev(t, ctx))])
 
     def _cancel(self, a: TicketRef, ctx: Context) -> Outcome:
+        if ctx.role == "kiosk":
+            # Numbers are sequential: a kiosk could otherwise withdraw anybody's ticket.
+            # Tickets are the day's, so "its own" is "its own today" (counters and
+            # operators still cancel any).
+            t = self.q.tickets.get(a.number)
+            if t is not None and t.issued_by != ctx.client:
+                raise ProtocolError(
+                    ErrorCode.FORBIDDEN,
+                    f"ticket {a.number} was not issued by this kiosk; a kiosk may cancel "
+                    "only tickets it issued today", {"number": a.number})
         t = self.q.cancel(a.number, ctx.now)
         return Outcome(TicketResult(ticket=t.info()), [("cancelled", self._tev(t, ctx))])
 

@@ -95,7 +95,7 @@ def _ticket_row(t: Ticket) -> dict[str, Any]:
         "priority": t.priority, "arrival": t.arrival, "issued_at": t.issued_at,
         "counter": t.counter, "called_at": t.called_at, "started_at": t.started_at,
         "ended_at": t.ended_at, "recalls": t.recalls, "slot_start": t.slot_start,
-        "language": t.language, "booking_id": t.booking_id,
+        "language": t.language, "booking_id": t.booking_id, "issued_by": t.issued_by,
     }
 
 
@@ -126,6 +126,7 @@ def load_day(conn: Connection, config: SiteConfig, day: date) -> SiteQueue:
             called_at=r["called_at"], started_at=r["started_at"], ended_at=r["ended_at"],
             recalls=r["recalls"], slot_start=r["slot_start"], language=r["language"],
             booking_id=r["booking_id"], issued_service=r["issued_service"],
+            issued_by=r["issued_by"],
         ))
     for r in conn.execute(select(schema.numbers).where(schema.numbers.c.day == day)).mappings():
         q.last_number[r["prefix"]] = r["last"]
