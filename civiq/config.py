@@ -137,6 +137,24 @@ class Appointments(_Strict):
         return v
 
 
+class Retention(_Strict):
+    """How long the site's database keeps what happened, for reports; then it is deleted.
+    Nothing stored names a visitor; a clerk's login is kept for the day only."""
+
+    tickets_days: int = Field(
+        90, ge=1, le=3660,
+        description="tickets (and the day's last numbers) are deleted this many days after "
+        "their day",
+    )
+    events_days: int = Field(
+        90, ge=1, le=3660, description="events are deleted this many days after their day")
+    appointments_days: int = Field(
+        90, ge=1, le=3660,
+        description="bookings are deleted this many days after their day (once they are no "
+        "longer open)",
+    )
+
+
 class Site(_Strict):
     id: Id
     name: str = Field(min_length=1)
@@ -195,6 +213,7 @@ class SiteConfig(_Strict):
     display: Display = Display()
     data: Data = Data()
     appointments: Appointments = Appointments()
+    retention: Retention = Retention()
 
     @field_validator("hours", mode="before")
     @classmethod

@@ -56,6 +56,7 @@ from queue_engine.domain import Ticket
 from queue_engine.estimator import NEWCOMER, Forecast, SimCounter, forecast, sim_counters
 from queue_engine.handling_times import HandlingTimes, show_rate
 from queue_engine.recent_requests import RecentRequests
+from queue_engine.retention import CHUNK, RetentionPolicy
 from queue_engine.store import repository as repo
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,7 @@ class QueueEngine:
         self.handling = HandlingTimes(config)
         self.requests = RecentRequests()
         self._stale = False  # True while the store could not be reloaded after a failure
+        self.retention = RetentionPolicy(config.retention)
         with store.begin() as conn:
             day = config.local_day(clock.now())
             repo.close_days_before(conn, day, clock.now())
@@ -116,14 +118,16 @@ class QueueEngine:
             self.seq = max(stored, int(time.time() * 1000))
             self._reserved = self.seq + SEQ_RESERVE
             repo.set_meta(conn, "seq_reserved", str(self._reserved))
-            repo.prune_requests(conn, clock.now() - self.requests.window)
-            for client, rid, at in repo.answered_requests(conn):
+            # Older replies are deleted by the retention policy, in steps (tidy()).
+            for client, rid, at in repo.answered_requests(conn, clock.now()
+                                                          - self.requests.window):
                 self.requests.add((client, rid), at)
             # Imported here: appointments.py builds on this module's types.
             from queue_engine.appointments import AppointmentDesk
 
             self.appointments = AppointmentDesk(self, conn)
         self._learn_from_today()
+        self.retention.start(self.q.day, clock.now())
         self._handlers: dict[str, Callable[[Any, Context], Outcome]] = {
             "issue_ticket": self._issue_ticket,
             "call_next": self._call_next,
@@ -176,10 +180,18 @@ class QueueEngine:
                     t.ended_at = self.clock.now()
                     old.dirty_tickets.add(t.number)
             repo.flush(conn, old)
-            # Replies are kept for the retry window; an engine that runs for weeks prunes here.
-            repo.prune_requests(conn, self.clock.now() - self.requests.window)
             self.q = repo.load_day(conn, self.config, today)
+        self.requests.forget_before(self.clock.now())
+        self.retention.start(today, self.clock.now())
         return True
+
+    def tidy(self, max_rows: int = CHUNK) -> int:
+        """One bounded step of the retention policy, in its own transaction, between
+        batches; how many rows went. Nothing to do (0) until the next day change."""
+        if not self.retention.pending:
+            return 0
+        with self.store.begin() as conn:
+            return self.retention.step(conn, max_rows)
 
     def expire_appointments(self) -> list[Outbound]:
         """Called periodically: bookings past their check-in window become no-shows."""

@@ -134,6 +134,8 @@ class EngineService:
                 if expired:
                     self._publish(expired)
                     self._state_dirty.set()
+                # Old history goes a chunk per turn, never all at once before a command.
+                self.engine.tidy()
             except Exception:
                 # The worker must never die: an engine that looks online but answers
                 # nothing is worse than one that refuses with a reason.

@@ -9,7 +9,17 @@ from typing import Any
 
 from alembic import command as alembic_command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    delete,
+    event,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.engine import make_url
 
 from civiq.config import SiteConfig
@@ -193,12 +203,13 @@ def get_reply(conn: Connection, client: str, request_id: str) -> str | None:
     ).scalar_one_or_none()
 
 
-def answered_requests(conn: Connection) -> list[tuple[str, str, datetime]]:
-    """(client, request_id, answered at) of every stored reply, oldest first: lets the
-    engine skip a lookup per command, asking the database only for ids it has really
-    answered before."""
+def answered_requests(conn: Connection, since: datetime) -> list[tuple[str, str, datetime]]:
+    """(client, request_id, answered at) of the replies stored since ``since``, oldest
+    first: lets the engine skip a lookup per command, asking the database only for ids
+    it has really answered before."""
     r = schema.requests.c
-    rows = conn.execute(select(r.client, r.request_id, r.created_at).order_by(r.created_at))
+    rows = conn.execute(select(r.client, r.request_id, r.created_at)
+                        .where(r.created_at >= since).order_by(r.created_at))
     return [(row[0], row[1], row[2]) for row in rows]
 
 
@@ -216,8 +227,45 @@ def save_events(conn: Connection, rows: list[dict[str, Any]]) -> None:
         conn.execute(_INSERT_EVENTS, rows)
 
 
-def prune_requests(conn: Connection, before: datetime) -> None:
-    conn.execute(delete(schema.requests).where(schema.requests.c.created_at < before))
+def _delete_chunk(conn: Connection, table: Table, keys: tuple[str, ...], where: Any,
+                  limit: int) -> int:
+    """Delete at most ``limit`` rows matching ``where``, by primary key (SQLite and
+    PostgreSQL both take a row value IN a subquery with LIMIT)."""
+    cols = [table.c[k] for k in keys]
+    chosen = select(*cols).where(where).limit(limit)
+    match = cols[0].in_(chosen) if len(cols) == 1 else tuple_(*cols).in_(chosen)
+    return conn.execute(delete(table).where(match)).rowcount
+
+
+#: Tables kept by day, with their primary keys, for the retention policy.
+_BY_DAY: dict[str, tuple[Table, tuple[str, ...]]] = {
+    "tickets": (schema.tickets, ("day", "number")),
+    "numbers": (schema.numbers, ("day", "prefix")),
+    "events": (schema.events, ("seq",)),
+    "appointments": (schema.appointments, ("booking_id",)),
+}
+
+
+def delete_days_before(conn: Connection, table_name: str, before: date, limit: int) -> int:
+    """Delete at most ``limit`` rows of days before ``before``. Bookings still open stay:
+    the engine holds them until they are checked in or become no-shows."""
+    table, keys = _BY_DAY[table_name]
+    where = table.c.day < before
+    if table is schema.appointments:
+        where = where & (table.c.status != "booked")
+    return _delete_chunk(conn, table, keys, where, limit)
+
+
+def delete_requests_before(conn: Connection, before: datetime, limit: int) -> int:
+    r = schema.requests
+    return _delete_chunk(conn, r, ("client", "request_id"), r.c.created_at < before, limit)
+
+
+def forget_clerks(conn: Connection, today: date) -> int:
+    """A clerk's login is kept for its day only: counters of earlier days forget it."""
+    c = schema.counters.c
+    return conn.execute(update(schema.counters).where(c.day < today, c.clerk.is_not(None))
+                        .values(clerk=None)).rowcount
 
 
 def get_meta(conn: Connection, key: str) -> str | None:
