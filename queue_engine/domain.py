@@ -143,6 +143,13 @@ class SiteQueue:
 
     def _open_counter(self, counter_id: str) -> CounterRt:
         c = self._counter(counter_id)
+        if c.status is CounterStatus.CLOSED and c.since is None:
+            # Not opened since the day change: the clerk's desk may still show yesterday.
+            raise ProtocolError(
+                ErrorCode.COUNTER_NOT_OPEN,
+                f"counter {c.name} has not been opened today: every counter closes at the "
+                "day change (midnight); open it again",
+            )
         if c.status is not CounterStatus.OPEN:
             raise ProtocolError(
                 ErrorCode.COUNTER_NOT_OPEN, f"counter {c.name} is {c.status.value}"
