@@ -160,6 +160,9 @@ class Site(_Strict):
     name: str = Field(min_length=1)
     timezone: str = "Europe/Berlin"
     languages: list[str] = Field(default_factory=lambda: ["de", "en"], min_length=1)
+    demo: bool = Field(
+        False, description="a demonstration site: the engine may trust the demo signing key, "
+        "whose private half is public")
 
     @field_validator("id")
     @classmethod
