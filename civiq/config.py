@@ -19,6 +19,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SecretStr,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -81,7 +82,8 @@ class Broker(_Strict):
     host: str = "127.0.0.1"
     port: int = Field(1883, ge=1, le=65535)
     username: str | None = None
-    password: str | None = None
+    # Secret types print as '**********' in reprs, logs and errors.
+    password: SecretStr | None = None
     tls: bool = False
     ca_file: str | None = None
 
@@ -109,7 +111,8 @@ class Display(_Strict):
 
 class Data(_Strict):
     folder: str | None = Field(None, description="default: the user data folder")
-    database_url: str | None = Field(None, description="default: SQLite file in the folder")
+    database_url: SecretStr | None = Field(
+        None, description="default: SQLite file in the folder; may hold a password")
 
 
 class Appointments(_Strict):
@@ -292,7 +295,7 @@ class SiteConfig(_Strict):
 
     def database_url(self) -> str:
         if self.data.database_url:
-            return self.data.database_url
+            return self.data.database_url.get_secret_value()
         return f"sqlite:///{self.data_folder() / 'queue.sqlite3'}"
 
     # ----- opening hours --------------------------------------------------------------

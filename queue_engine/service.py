@@ -23,7 +23,7 @@ from civiq.clock import Clock, SystemClock
 from civiq.config import SiteConfig
 from civiq.mqtt_client import MqttClient, Will
 from queue_engine.engine import Inbound, Outbound, QueueEngine
-from queue_engine.store.repository import open_store
+from queue_engine.store.repository import open_store, safe_url
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ def run(config: SiteConfig, clock: Clock | None = None, database_url: str | None
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     log.info("engine for %s on %s:%s, database %s", config.site.id, config.broker.host,
-             config.broker.port, database_url or config.database_url())
+             config.broker.port, safe_url(database_url or config.database_url()))
     while not stop.wait(0.5):
         pass
     svc.stop()

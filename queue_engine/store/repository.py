@@ -52,6 +52,14 @@ def open_store(url: str) -> Engine:
     return eng
 
 
+def safe_url(url: str) -> str:
+    """The URL as it may be shown and logged: any password as ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<a database URL that cannot be parsed>"
+
+
 def migrate(eng: Engine) -> None:
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
