@@ -44,6 +44,7 @@ class Driver:
             self.first = self.first or self.last
             msgs.append(Inbound(f"civiq/v1/{SITE}/cmd/{role}/{client}", payload))
         out = self.engine.handle_batch(msgs)
+        self.engine.tidy()  # as the service's worker does after every turn
         return [json.loads(o.payload)["data"] for o in out if "/reply/" in o.topic]
 
     def resend(self, role: str, client: str, payload: bytes) -> dict:
