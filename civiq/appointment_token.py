@@ -140,6 +140,25 @@ def load_public_key(source: str | bytes | Path) -> Ed25519PublicKey:
     return key
 
 
+#: The first words of the demo key files in ``sites/keys/``, whose private half is public.
+DEMO_MARK = b"civiq-demo-key:"
+#: The shipped demo key's raw public bytes: a copy that lost the mark is still known.
+DEMO_PUBLIC_KEYS = frozenset({
+    bytes.fromhex("365510dff1b1660b6551b30a177e3fe70b28094e457d192874e24313ec86883e"),
+})
+
+
+def is_demo_key(source: str | bytes | Path) -> bool:
+    """True for a public key marked as a demo key, or the demo key under any mark: anyone
+    can sign codes that it accepts."""
+    data, _ = _pem_bytes(source)
+    if data.lstrip().startswith(DEMO_MARK):
+        return True
+    raw = load_public_key(data).public_bytes(serialization.Encoding.Raw,
+                                             serialization.PublicFormat.Raw)
+    return raw in DEMO_PUBLIC_KEYS
+
+
 def load_public_keys(sources: Mapping[str, str | bytes | Path]) -> dict[str, Ed25519PublicKey]:
     """key id -> key, as configured in a site file's ``[appointments] public_keys``."""
     out: dict[str, Ed25519PublicKey] = {}

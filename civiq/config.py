@@ -19,6 +19,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SecretStr,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -82,7 +83,8 @@ class Broker(_Strict):
     host: str = "127.0.0.1"
     port: int = Field(1883, ge=1, le=65535)
     username: str | None = None
-    password: str | None = None
+    # Secret types print as '**********' in reprs, logs and errors.
+    password: SecretStr | None = None
     tls: bool = False
     ca_file: str | None = None
 
@@ -110,7 +112,8 @@ class Display(_Strict):
 
 class Data(_Strict):
     folder: str | None = Field(None, description="default: the user data folder")
-    database_url: str | None = Field(None, description="default: SQLite file in the folder")
+    database_url: SecretStr | None = Field(
+        None, description="default: SQLite file in the folder; may hold a password")
 
 
 class Appointments(_Strict):
@@ -138,11 +141,32 @@ class Appointments(_Strict):
         return v
 
 
+class Retention(_Strict):
+    """How long the site's database keeps what happened, for reports; then it is deleted.
+    Nothing stored names a visitor; a clerk's login is kept for the day only."""
+
+    tickets_days: int = Field(
+        90, ge=1, le=3660,
+        description="tickets (and the day's last numbers) are deleted this many days after "
+        "their day",
+    )
+    events_days: int = Field(
+        90, ge=1, le=3660, description="events are deleted this many days after their day")
+    appointments_days: int = Field(
+        90, ge=1, le=3660,
+        description="bookings are deleted this many days after their day (once they are no "
+        "longer open)",
+    )
+
+
 class Site(_Strict):
     id: Id
     name: str = Field(min_length=1)
     timezone: str = "Europe/Berlin"
     languages: list[str] = Field(default_factory=lambda: ["de", "en"], min_length=1)
+    demo: bool = Field(
+        False, description="a demonstration site: the engine may trust the demo signing key, "
+        "whose private half is public")
 
     @field_validator("id")
     @classmethod
@@ -213,6 +237,7 @@ class SiteConfig(_Strict):
     appointments: Appointments = Appointments()
     #: The usual duty roster by weekday; a roster file per day or ``set_roster`` wins.
     roster: list[RosterTemplate] = Field(default_factory=list)
+    retention: Retention = Retention()
 
     @field_validator("hours", mode="before")
     @classmethod
@@ -301,7 +326,7 @@ class SiteConfig(_Strict):
 
     def database_url(self) -> str:
         if self.data.database_url:
-            return self.data.database_url
+            return self.data.database_url.get_secret_value()
         return f"sqlite:///{self.data_folder() / 'queue.sqlite3'}"
 
     # ----- opening hours --------------------------------------------------------------

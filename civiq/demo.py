@@ -61,6 +61,36 @@ def _duration(text: str) -> float:
     if not 0 <= seconds < float("inf"):
         raise argparse.ArgumentTypeError(f"{text}: 0 (until Ctrl-C) or more seconds")
     return seconds
+#: Written into every data folder the demo makes.
+MARK = ".civiq-demo"
+#: What the demo makes in its folder; starting afresh removes these and nothing else.
+DEMO_ITEMS = (MARK, "queue.sqlite3", "queue.sqlite3-wal", "queue.sqlite3-shm", "broker", "logs",
+              "simulation-events.csv")
+
+
+def prepare_data(data: Path, fresh: bool) -> str | None:
+    """Make or reuse the demo's data folder; afresh, remove what an earlier demo left
+    there. A folder holding anything else is the user's: refused (why, as the return
+    value), nothing deleted."""
+    if data.exists() and not data.is_dir():
+        return f"{data} is not a folder"
+    if data.exists():
+        foreign = sorted(p.name for p in data.iterdir() if p.name not in DEMO_ITEMS)
+        if foreign:
+            return (f"{data} holds files civiq demo did not make ({', '.join(foreign[:3])}"
+                    f"{', ...' if len(foreign) > 3 else ''}); give a new or empty folder with "
+                    "--data. Nothing was deleted.")
+    data.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        for name in DEMO_ITEMS:
+            p = data / name
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)
+            elif p.exists() or p.is_symlink():
+                p.unlink()
+    (data / MARK).write_text("a civiq demo's data folder: civiq demo clears what it made here\n",
+                             encoding="utf-8")
+    return None
 
 
 def demo_clock_start(config: SiteConfig, now: datetime) -> datetime:
@@ -108,9 +138,10 @@ class Demo:
             return 2
         data = Path(a.data) if a.data else Path(platformdirs.user_data_dir("civiq")) / "demo" \
             / base.site.id
-        if data.exists() and not a.keep_data:
-            shutil.rmtree(data)
-        data.mkdir(parents=True, exist_ok=True)
+        refused = prepare_data(data, fresh=not a.keep_data)
+        if refused:
+            print(f"civiq demo: {refused}", file=sys.stderr)
+            return 2
         self.logdir = data / "logs"
         self.logdir.mkdir(exist_ok=True)
         try:

@@ -180,7 +180,8 @@ class MqttClient:
         # never reconnects); ours catch their own errors, this is the net below them.
         c.suppress_exceptions = True
         if broker.username:
-            c.username_pw_set(broker.username, broker.password)
+            c.username_pw_set(broker.username, broker.password.get_secret_value()
+                              if broker.password else None)
         if broker.tls:
             c.tls_set(ca_certs=broker.ca_file)
         if will is not None:

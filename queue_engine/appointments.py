@@ -364,7 +364,7 @@ class AppointmentDesk:
                                 {"until": closes.isoformat(), "slot_start": slot.isoformat()})
         t = self.engine.q.issue(b.service, ctx.now, language=a.language,
                                 kind=TicketKind.APPOINTMENT, slot_start=b.slot_start,
-                                booking_id=b.booking_id)
+                                booking_id=b.booking_id, issued_by=ctx.client)
         b.status = AppointmentStatus.CHECKED_IN
         b.ticket = t.number
         b.checked_in_at = b.status_at = ctx.now

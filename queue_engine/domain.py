@@ -51,6 +51,7 @@ class Ticket:
     language: str | None = None
     booking_id: str | None = None
     issued_service: str | None = None
+    issued_by: str | None = None
 
     @property
     def waiting(self) -> bool:
@@ -142,6 +143,13 @@ class SiteQueue:
 
     def _open_counter(self, counter_id: str) -> CounterRt:
         c = self._counter(counter_id)
+        if c.status is CounterStatus.CLOSED and c.since is None:
+            # Not opened since the day change: the clerk's desk may still show yesterday.
+            raise ProtocolError(
+                ErrorCode.COUNTER_NOT_OPEN,
+                f"counter {c.name} has not been opened today: every counter closes at the "
+                "day change (midnight); open it again",
+            )
         if c.status is not CounterStatus.OPEN:
             raise ProtocolError(
                 ErrorCode.COUNTER_NOT_OPEN, f"counter {c.name} is {c.status.value}"
@@ -218,6 +226,7 @@ class SiteQueue:
         kind: TicketKind = TicketKind.WALK_IN,
         slot_start: datetime | None = None,
         booking_id: str | None = None,
+        issued_by: str | None = None,
     ) -> Ticket:
         service = self.config.service(service_id)
         if service is None:
@@ -249,6 +258,7 @@ class SiteQueue:
             language=language,
             booking_id=booking_id,
             issued_service=service_id,
+            issued_by=issued_by,
         )
         self.tickets[number] = t
         self._touch(t)

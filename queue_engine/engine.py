@@ -59,6 +59,8 @@ from queue_engine.dispatch import Candidate
 from queue_engine.domain import Ticket
 from queue_engine.estimator import NEWCOMER, Forecast, SimCounter, forecast, sim_counters
 from queue_engine.handling_times import HandlingTimes, show_rate
+from queue_engine.recent_requests import RecentRequests
+from queue_engine.retention import CHUNK, RetentionPolicy
 from queue_engine.store import repository as repo
 
 log = logging.getLogger(__name__)
@@ -119,8 +121,9 @@ class QueueEngine:
         self.wall = wall or SystemClock()
         self.started_at = clock.now()
         self.handling = HandlingTimes(config)
-        self._replies: dict[tuple[str, str], str] = {}
+        self.requests = RecentRequests()
         self._stale = False  # True while the store could not be reloaded after a failure
+        self.retention = RetentionPolicy(config.retention)
         with store.begin() as conn:
             day = config.local_day(clock.now())
             repo.close_days_before(conn, day, clock.now())
@@ -130,9 +133,10 @@ class QueueEngine:
             # Wall-clock milliseconds as a floor keep seq rising even after a database reset.
             self.seq = max(int(stored) + SEQ_GAP if stored else 0, self._wall_ms())
             self._save_seq(conn)
-            repo.prune_requests(conn, clock.now() - timedelta(days=2))
-            # Replies stored before this start; newer ones are in self._replies.
-            self._stored_keys = repo.request_keys(conn)
+            # Older replies are deleted by the retention policy, in steps (tidy()).
+            for client, rid, at in repo.answered_requests(conn, clock.now()
+                                                          - self.requests.window):
+                self.requests.add((client, rid), at)
             # Imported here: appointments.py builds on this module's types.
             from queue_engine.appointments import AppointmentDesk
 
@@ -145,6 +149,7 @@ class QueueEngine:
         self.calibration.load(self._calibration_raw)
         self._rosters_to_store: list[SetRoster] = []
         self._learn_from_today()
+        self.retention.start(self.q.day, clock.now())
         self._handlers: dict[str, Callable[[Any, Context], Outcome]] = {
             "issue_ticket": self._issue_ticket,
             "call_next": self._call_next,
@@ -216,12 +221,20 @@ class QueueEngine:
                     t.ended_at = self.clock.now()
                     old.dirty_tickets.add(t.number)
             repo.flush(conn, old)
-            # Replies are kept two days for retries; an engine that runs for weeks prunes here.
-            repo.prune_requests(conn, self.clock.now() - timedelta(days=2))
             self.q = repo.load_day(conn, self.config, today)
             self.roster = rosters.for_day(conn, self.config, today)
         self._pauses.clear()
+        self.requests.forget_before(self.clock.now())
+        self.retention.start(today, self.clock.now())
         return True
+
+    def tidy(self, max_rows: int = CHUNK) -> int:
+        """One bounded step of the retention policy, in its own transaction, between
+        batches; how many rows went. Nothing to do (0) until the next day change."""
+        if not self.retention.pending:
+            return 0
+        with self.store.begin() as conn:
+            return self.retention.step(conn, max_rows)
 
     def expire_appointments(self) -> list[Outbound]:
         """Called periodically: bookings past their check-in window become no-shows."""
@@ -307,10 +320,9 @@ class QueueEngine:
                     ctx, name, args, rid = self._parse(msg, e)
                     key = (ctx.client, rid)
                     cached = seen.get(key)
-                    if cached is None:
-                        cached = self._replies.get(key)
-                    if cached is None and key in self._stored_keys:
-                        cached = repo.get_reply(conn, *key)  # a retry from before a restart
+                    if cached is None and key in self.requests:
+                        # A retry: the first reply, from the store (memory holds only keys).
+                        cached = repo.get_reply(conn, *key)
                     if cached is not None:
                         out.append(Outbound(reply_topic, self._replayed(cached), REPLY_QOS,
                                             correlation=msg.correlation))
@@ -361,10 +373,8 @@ class QueueEngine:
         if audit:
             command_log.write(audit)
         for row in pending_replies:
-            self._replies[(row["client"], row["request_id"])] = row["reply"]
-        if len(self._replies) > 50_000:
-            self._stored_keys.update(self._replies)
-            self._replies.clear()  # the database still answers retries
+            self.requests.add((row["client"], row["request_id"]), row["created_at"])
+        self.requests.forget_before(self.clock.now())
         return out
 
     def _event_row(self, seq: int, kind: str, body: BaseModel, now: datetime) -> dict[str, Any]:
@@ -627,7 +637,8 @@ class QueueEngine:
             msg = ("the customer centre is closed" if code is ErrorCode.SITE_CLOSED
                    else "the wait would pass closing time")
             raise ProtocolError(code, msg, {"until": until.isoformat() if until else None})
-        t = self.q.issue(a.service, ctx.now, language=a.language, priority=a.priority)
+        t = self.q.issue(a.service, ctx.now, language=a.language, priority=a.priority,
+                         issued_by=ctx.client)
         self.handling.issued(a.service, ctx.now)
         # The run above placed a ticket exactly where this one now stands (walk-ins still
         # to come queue behind it), so its wait is this ticket's: no second run.
@@ -693,6 +704,16 @@ class QueueEngine:
         return Outcome(TicketResult(ticket=t.info()), [("parked", self._tev(t, ctx))])
 
     def _cancel(self, a: TicketRef, ctx: Context) -> Outcome:
+        if ctx.role == "kiosk":
+            # Numbers are sequential: a kiosk could otherwise withdraw anybody's ticket.
+            # Tickets are the day's, so "its own" is "its own today" (counters and
+            # operators still cancel any).
+            t = self.q.tickets.get(a.number)
+            if t is not None and t.issued_by != ctx.client:
+                raise ProtocolError(
+                    ErrorCode.FORBIDDEN,
+                    f"ticket {a.number} was not issued by this kiosk; a kiosk may cancel "
+                    "only tickets it issued today", {"number": a.number})
         t = self.q.cancel(a.number, ctx.now)
         self.calibration.forget(t.number)
         return Outcome(TicketResult(ticket=t.info()), [("cancelled", self._tev(t, ctx))])

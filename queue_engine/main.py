@@ -6,9 +6,10 @@ import argparse
 import logging
 import sys
 
+from civiq.appointment_token import is_demo_key
 from civiq.cli_support import broker_unreachable, unreachable_message
 from civiq.clock import clock_from_spec
-from civiq.config import ConfigError, load_site_overridden
+from civiq.config import ConfigError, SiteConfig, load_site_overridden
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -17,11 +18,28 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--broker-port", type=int, help="override the broker port of the site file")
     p.add_argument("--data", help="override the data folder of the site file")
     p.add_argument("--database-url", help="any SQLAlchemy URL; default SQLite in the data folder")
+    p.add_argument("--allow-demo-key", action="store_true",
+                   help="start even though the site trusts the demo signing key (whose "
+                   "private half is public); for demos and tests")
     p.add_argument("--clock", help="ISO start time with offset, optionally @speed-up factor, "
                    "e.g. 2026-11-24T08:00:00+01:00@60 (demos and simulations)")
     p.add_argument("--log-commands", action="store_true",
                    help="log each command's outcome (command, role, client, ok or error "
                    "code, ticket; no personal data); -v does too")
+
+
+def demo_key_refusal(cfg: SiteConfig, *, allow: bool = False) -> str | None:
+    """Why the engine must not start with this site file, or None. The demo key's private
+    half ships with civiq: a site trusting it accepts check-in codes anyone can make."""
+    if allow or cfg.site.demo:
+        return None
+    demo = sorted(k for k, src in cfg.appointments.public_keys.items() if is_demo_key(src))
+    if not demo:
+        return None
+    return (f"{cfg.source}: not starting: [appointments] public_keys trusts the demo key "
+            f"{', '.join(demo)}, whose private half is published with civiq (anyone can make "
+            "check-in codes it accepts); list only your booking system's keys, or say "
+            "demo = true under [site] for a demonstration site (or --allow-demo-key)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,8 +50,12 @@ def run(args: argparse.Namespace) -> int:
                                    broker_port=args.broker_port,
                                    data_folder=args.data)
         clock = clock_from_spec(args.clock)
+        refusal = demo_key_refusal(cfg, allow=args.allow_demo_key)
     except (ConfigError, ValueError) as exc:
         print(f"civiq engine: {exc}", file=sys.stderr)
+        return 2
+    if refusal:
+        print(f"civiq engine: {refusal}", file=sys.stderr)
         return 2
     on = args.log_commands or getattr(args, "verbose", False)
     logging.getLogger("civiq.engine.commands").setLevel(logging.INFO if on else logging.WARNING)

@@ -23,7 +23,7 @@ from civiq.clock import Clock, SystemClock
 from civiq.config import SiteConfig
 from civiq.mqtt_client import MqttClient, Will
 from queue_engine.engine import Inbound, Outbound, QueueEngine
-from queue_engine.store.repository import open_store
+from queue_engine.store.repository import open_store, safe_url
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +134,8 @@ class EngineService:
                 if expired:
                     self._publish(expired)
                     self._state_dirty.set()
+                # Old history goes a chunk per turn, never all at once before a command.
+                self.engine.tidy()
             except Exception:
                 # The worker must never die: an engine that looks online but answers
                 # nothing is worse than one that refuses with a reason.
@@ -164,7 +166,7 @@ def run(config: SiteConfig, clock: Clock | None = None, database_url: str | None
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     log.info("engine for %s on %s:%s, database %s", config.site.id, config.broker.host,
-             config.broker.port, database_url or config.database_url())
+             config.broker.port, safe_url(database_url or config.database_url()))
     while not stop.wait(0.5):
         pass
     svc.stop()

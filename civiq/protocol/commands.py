@@ -149,7 +149,8 @@ COMMANDS: dict[str, CommandSpec] = {
         ),
         CommandSpec(
             "cancel", TicketRef, TicketResult, frozenset({"kiosk", "counter", "operator"}),
-            "Withdraw a waiting or parked ticket.",
+            "Withdraw a waiting or parked ticket. A kiosk may withdraw only a ticket it "
+            "issued itself today (else forbidden); counters and operators any.",
         ),
         CommandSpec(
             "set_priority", SetPriority, TicketResult, _COUNTER,

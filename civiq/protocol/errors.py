@@ -45,7 +45,8 @@ ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.INVALID_ARGUMENTS: "the command's `data` does not fit its schema",
     ErrorCode.UNKNOWN_COMMAND: "no command of that `type` exists",
     ErrorCode.PAYLOAD_TOO_LARGE: "the payload is 256 KiB or larger",
-    ErrorCode.FORBIDDEN: "the role in the topic may not send this command",
+    ErrorCode.FORBIDDEN: "the role in the topic may not send this command, or not for "
+    "this ticket (a kiosk cancelling a ticket it did not issue)",
     ErrorCode.WRONG_SITE: "the envelope's site, an appointment code's site or an imported "
     "booking's site is not the engine's site",
     ErrorCode.UNKNOWN_SERVICE: "no service with that id at this site",

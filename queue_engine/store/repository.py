@@ -9,7 +9,17 @@ from typing import Any
 
 from alembic import command as alembic_command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    delete,
+    event,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.engine import make_url
 
 from civiq.config import SiteConfig
@@ -40,6 +50,14 @@ def open_store(url: str) -> Engine:
         eng = create_engine(url, pool_pre_ping=True)
     migrate(eng)
     return eng
+
+
+def safe_url(url: str) -> str:
+    """The URL as it may be shown and logged: any password as ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<a database URL that cannot be parsed>"
 
 
 def migrate(eng: Engine) -> None:
@@ -95,7 +113,7 @@ def _ticket_row(t: Ticket) -> dict[str, Any]:
         "priority": t.priority, "arrival": t.arrival, "issued_at": t.issued_at,
         "counter": t.counter, "called_at": t.called_at, "started_at": t.started_at,
         "ended_at": t.ended_at, "recalls": t.recalls, "slot_start": t.slot_start,
-        "language": t.language, "booking_id": t.booking_id,
+        "language": t.language, "booking_id": t.booking_id, "issued_by": t.issued_by,
     }
 
 
@@ -126,6 +144,7 @@ def load_day(conn: Connection, config: SiteConfig, day: date) -> SiteQueue:
             called_at=r["called_at"], started_at=r["started_at"], ended_at=r["ended_at"],
             recalls=r["recalls"], slot_start=r["slot_start"], language=r["language"],
             booking_id=r["booking_id"], issued_service=r["issued_service"],
+            issued_by=r["issued_by"],
         ))
     for r in conn.execute(select(schema.numbers).where(schema.numbers.c.day == day)).mappings():
         q.last_number[r["prefix"]] = r["last"]
@@ -192,11 +211,14 @@ def get_reply(conn: Connection, client: str, request_id: str) -> str | None:
     ).scalar_one_or_none()
 
 
-def request_keys(conn: Connection) -> set[tuple[str, str]]:
-    """(client, request_id) of every stored reply: lets the engine skip a lookup per
-    command, asking the database only for ids it has really answered before."""
-    rows = conn.execute(select(schema.requests.c.client, schema.requests.c.request_id))
-    return {(r[0], r[1]) for r in rows}
+def answered_requests(conn: Connection, since: datetime) -> list[tuple[str, str, datetime]]:
+    """(client, request_id, answered at) of the replies stored since ``since``, oldest
+    first: lets the engine skip a lookup per command, asking the database only for ids
+    it has really answered before."""
+    r = schema.requests.c
+    rows = conn.execute(select(r.client, r.request_id, r.created_at)
+                        .where(r.created_at >= since).order_by(r.created_at))
+    return [(row[0], row[1], row[2]) for row in rows]
 
 
 _INSERT_REQUESTS = schema.requests.insert()
@@ -213,8 +235,45 @@ def save_events(conn: Connection, rows: list[dict[str, Any]]) -> None:
         conn.execute(_INSERT_EVENTS, rows)
 
 
-def prune_requests(conn: Connection, before: datetime) -> None:
-    conn.execute(delete(schema.requests).where(schema.requests.c.created_at < before))
+def _delete_chunk(conn: Connection, table: Table, keys: tuple[str, ...], where: Any,
+                  limit: int) -> int:
+    """Delete at most ``limit`` rows matching ``where``, by primary key (SQLite and
+    PostgreSQL both take a row value IN a subquery with LIMIT)."""
+    cols = [table.c[k] for k in keys]
+    chosen = select(*cols).where(where).limit(limit)
+    match = cols[0].in_(chosen) if len(cols) == 1 else tuple_(*cols).in_(chosen)
+    return conn.execute(delete(table).where(match)).rowcount
+
+
+#: Tables kept by day, with their primary keys, for the retention policy.
+_BY_DAY: dict[str, tuple[Table, tuple[str, ...]]] = {
+    "tickets": (schema.tickets, ("day", "number")),
+    "numbers": (schema.numbers, ("day", "prefix")),
+    "events": (schema.events, ("seq",)),
+    "appointments": (schema.appointments, ("booking_id",)),
+}
+
+
+def delete_days_before(conn: Connection, table_name: str, before: date, limit: int) -> int:
+    """Delete at most ``limit`` rows of days before ``before``. Bookings still open stay:
+    the engine holds them until they are checked in or become no-shows."""
+    table, keys = _BY_DAY[table_name]
+    where = table.c.day < before
+    if table is schema.appointments:
+        where = where & (table.c.status != "booked")
+    return _delete_chunk(conn, table, keys, where, limit)
+
+
+def delete_requests_before(conn: Connection, before: datetime, limit: int) -> int:
+    r = schema.requests
+    return _delete_chunk(conn, r, ("client", "request_id"), r.c.created_at < before, limit)
+
+
+def forget_clerks(conn: Connection, today: date) -> int:
+    """A clerk's login is kept for its day only: counters of earlier days forget it."""
+    c = schema.counters.c
+    return conn.execute(update(schema.counters).where(c.day < today, c.clerk.is_not(None))
+                        .values(clerk=None)).rowcount
 
 
 def get_meta(conn: Connection, key: str) -> str | None:

@@ -60,6 +60,8 @@ tickets = Table(
     Column("slot_start", UTCDateTime),
     Column("language", String(8)),
     Column("booking_id", String(64)),
+    # The client that issued it (a kiosk's id; no person): only it may cancel as a kiosk.
+    Column("issued_by", String(64)),
 )
 
 counters = Table(
@@ -90,7 +92,7 @@ requests = Table(
     Column("request_id", String(128), primary_key=True),
     Column("command", String(64), nullable=False),
     Column("reply", Text, nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False, index=True),
 )
 
 events = Table(

@@ -48,3 +48,34 @@ def test_a_command_that_cannot_load_says_why_not_what_options_it_lacks(
     assert cli.main(["kiosk", "--fullscreen"]) == 2
     err = capsys.readouterr().err
     assert "kiosk: not available here" in err and "unrecognized" not in err
+
+
+def test_demo_never_deletes_a_folder_it_did_not_make(tmp_path) -> None:
+    mine = tmp_path / "my-folder"
+    mine.mkdir()
+    (mine / "thesis.txt").write_text("three years of work", encoding="utf-8")
+    for extra in ([], ["--keep-data"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "civiq", "demo", "--headless", "--duration", "1",
+             "--data", str(mine), *extra],
+            capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 2
+        assert "did not make (thesis.txt)" in proc.stderr and "Nothing was deleted" in \
+            proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert sorted(p.name for p in mine.iterdir()) == ["thesis.txt"]
+    assert (mine / "thesis.txt").read_text(encoding="utf-8") == "three years of work"
+
+
+def test_a_fresh_demo_clears_only_what_a_demo_made(tmp_path) -> None:
+    from civiq.demo import prepare_data
+
+    data = tmp_path / "demo"
+    assert prepare_data(data, fresh=True) is None  # a new folder is made
+    (data / "logs").mkdir()
+    (data / "logs" / "engine.log").write_text("old run", encoding="utf-8")
+    (data / "queue.sqlite3").write_bytes(b"old day")
+    assert prepare_data(data, fresh=False) is None  # --keep-data keeps the day
+    assert (data / "queue.sqlite3").exists()
+    assert prepare_data(data, fresh=True) is None
+    assert sorted(p.name for p in data.iterdir()) == [".civiq-demo"]
