@@ -103,6 +103,17 @@ class BoardView:
     language: str = ""  # the language shown beside the main one just now
     setup_note: str = ""  # what the board cannot do at this size and distance, at start
 
+    @property
+    def hero_mode(self) -> str:
+        """How the newest call is drawn: "flash" (the bright phase of its first seconds),
+        "newest" (framed and yellow until the next call), "old" (greyed while the board
+        is stale) or "idle" (no call yet)."""
+        if self.newest is None:
+            return "idle"
+        if self.newest_old:
+            return "old"
+        return "flash" if self.highlight and self.blink_on else "newest"
+
 
 
 

@@ -357,17 +357,6 @@ class TwoLine(QWidget):
         self.bottom.setVisible(shown)
 
 
-def hero_mode(view: BoardView) -> str:
-    """How the newest call is drawn: flashing, marked as newest, or greyed as old."""
-    if view.newest is None:
-        return "idle"
-    if view.newest_old:
-        return "old"
-    if view.highlight and view.blink_on:
-        return "flash"
-    return "newest"
-
-
 def _group(labels: list[FitLabel]) -> None:
     for lab in labels:
         lab.group = labels
@@ -595,7 +584,7 @@ class BoardWidget(QWidget):
         self.show_newest(view.newest, view.labels["none"])
         _set(self.hero.counter_alt, f"→ {view.newest.counter_alt}"
              if view.newest and view.newest.counter_alt else "")
-        self.hero.set_mode(hero_mode(view))
+        self.hero.set_mode(view.hero_mode)
 
         _set(self.recent_heading, view.labels["counters" if view.layout == "counters"
                                               else "recent"])
