@@ -149,6 +149,10 @@ class FitLabel(QLabel):
     def text(self) -> str:
         return self._text
 
+    def shown_px(self) -> int:
+        """The pixel size the text is drawn at (after shrinking to fit)."""
+        return self._font.pixelSize()
+
     def setText(self, text: str) -> None:
         if text == self._text:
             return
