@@ -102,6 +102,9 @@ class BoardView:
     layout: str = "calls"  # the right-hand column: "calls" or "counters"
     language: str = ""  # the language shown beside the main one just now
     setup_note: str = ""  # what the board cannot do at this size and distance, at start
+    #: the service table's column headings (service, waiting, wait): main line and the
+    #: line below it ("" when the table has no second-language lines)
+    columns: tuple[tuple[str, str], ...] = ()
 
     @property
     def hero_mode(self) -> str:
@@ -150,11 +153,13 @@ class BoardViewModel:
 
     # ----- languages ------------------------------------------------------------------
     def beside(self, mono: float) -> str:
-        """The language shown beside the main one at ``mono``: the others take turns."""
+        """The language shown beside the main one at ``mono``: the others take turns,
+        each for two periods, in step with :meth:`in_turn` (so the board never shows
+        two foreign languages at once)."""
         others = [lang for lang in self.languages[1:] if lang != self.languages[0]]
         if not others:
             return self.languages[0]
-        return others[int(mono // LANGUAGE_PERIOD_S) % len(others)]
+        return others[int(mono // (2 * LANGUAGE_PERIOD_S)) % len(others)]
 
     def in_turn(self, mono: float) -> str:
         """For a line with room for one language: the main one every other turn, so its
@@ -242,10 +247,8 @@ class BoardViewModel:
         if not typo.shortfalls or mono - self._first_build > SETUP_NOTE_S:
             return ""
         metres = f"{self.config.display.viewing_distance_m:g}"
-        de = ("Bildschirm zu klein für " + metres + " m Abstand: größerer Bildschirm "
-              "oder kürzerer Abstand nötig")
-        en = (f"Screen too small for {metres} m viewing distance: a larger screen or a "
-              "shorter distance is needed")
+        de = f"Zu klein für {metres} m: größerer Bildschirm oder kürzerer Abstand"
+        en = f"Too small for {metres} m: larger screen or shorter distance"
         return f"{de}{SEPARATOR}{en}" if "de" in self.languages else en
 
     def build(self, snapshot: SiteSnapshot, now: datetime, mono: float,
@@ -295,6 +298,9 @@ class BoardViewModel:
                 wait=wait, wait_alt=wait_alt,
             ))
 
+        columns = tuple(
+            (texts.get(main, k), texts.get(alt, k)) if second else (texts.get(line, k), "")
+            for k in ("service", "waiting", "wait"))
         fixed = self.labels(langs[1] if len(langs) > 1 else main)
         if not self.connected:
             stale, status = True, f"{fixed['offline']} – {fixed['stale']}"
@@ -335,5 +341,5 @@ class BoardViewModel:
             highlight=highlight, blink_on=blink_on, newest_old=newest_old,
             recent=tuple(recent), services=tuple(rows), stale=stale, status=status,
             ticker=ticker, typography=typo, notices=notices, layout=self.layout,
-            language=alt, setup_note=self._setup_note(typo, mono),
+            language=alt, setup_note=self._setup_note(typo, mono), columns=columns,
         )

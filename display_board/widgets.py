@@ -40,6 +40,9 @@ GREY = "#b8b8b8"
 GREY_DARK = "#5a5a5a"
 BAND = "#10243f"  # header and ticker: dark blue, still > 12:1 against white
 FONT_FAMILY = "DejaVu Sans"
+#: A line of DejaVu Sans (ascent + descent) in ems, with a little room for the accents
+#: and marks of Arabic and Cyrillic.
+LINE_HEIGHT_EM = 1.2
 
 
 _fonts: dict[tuple[int, bool], QFont] = {}
@@ -134,6 +137,7 @@ class FitLabel(QLabel):
         self._color = QColor(color)
         self._font = _font(20)
         self._room = 0
+        self._room_h = 0
         self._wanted_key: tuple = ()
         self._wanted = 20
         self._applied: tuple = ()
@@ -172,17 +176,21 @@ class FitLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        room = self.contentsRect().width() - 4
-        if room != self._room:
-            self._room = room
+        rect = self.contentsRect()
+        room = (rect.width() - 4, rect.height())
+        if room != (self._room, self._room_h):
+            self._room, self._room_h = room
             self._refit()
 
     def wanted_px(self) -> int:
         """The largest size up to the maximum at which the text fits (remembered until
         text, width or maximum change: a board sets the same texts again and again)."""
-        key = (self._text, self._room, self._max_px, self._bold)
+        key = (self._text, self._room, self._room_h, self._max_px, self._bold)
         if key != self._wanted_key:
             px = self._max_px
+            if self._room_h > 0:
+                # never taller than its row: a size the row cannot hold would be cut off
+                px = max(8, min(px, int(self._room_h / LINE_HEIGHT_EM)))
             if self._text and self._room > 0:
                 width = _advance(self._text, px, self._bold)
                 if width > self._room:
@@ -366,11 +374,6 @@ def _group(labels: list[FitLabel]) -> None:
         lab.group = labels
 
 
-def _split(bilingual: str) -> tuple[str, str]:
-    first, _, second = bilingual.partition(" · ")
-    return first, second
-
-
 class BoardWidget(QWidget):
     """The whole board. ``newest_shown(number)`` fires when a new big number has been
     painted (so only while the board is shown)."""
@@ -475,7 +478,8 @@ class BoardWidget(QWidget):
                + self.service_waiting)
         _group([two.bottom for two in self.service_names + self.service_wait])
         sg.setRowStretch(0, 1)
-        sg.setColumnStretch(0, 10)
+        # widths as the texts run: names ~30 characters, counts 2, waits up to ~19
+        sg.setColumnStretch(0, 12)
         sg.setColumnStretch(1, 3)
         sg.setColumnStretch(2, 7)
 
@@ -561,6 +565,7 @@ class BoardWidget(QWidget):
             lab.set_max_px(t.recent_px)
         for two in (self.col_service, self.col_waiting, self.col_wait):
             two.set_max_px(small(t.service_px * 0.62, t.service_px))
+            two.set_second_line(t.service_alt)
         for two in self.service_names + self.service_wait + self.service_waiting_lines:
             two.set_max_px(t.service_px)
             two.set_second_line(t.service_alt)
@@ -597,9 +602,9 @@ class BoardWidget(QWidget):
             _set(n, row.number if row else "")
             _set(c, row.counter_name if row else "")
 
-        self.col_service.set_texts(*_split(view.labels["service"]))
-        self.col_waiting.set_texts(*_split(view.labels["waiting"]))
-        self.col_wait.set_texts(*_split(view.labels["wait"]))
+        for two, texts in zip((self.col_service, self.col_waiting, self.col_wait),
+                              view.columns, strict=False):
+            two.set_texts(*texts)
         for i, name in enumerate(self.service_names):
             row = view.services[i] if i < len(view.services) else None
             name.set_texts(row.name if row else "", row.name_alt if row else "")

@@ -316,7 +316,7 @@ def test_default_window_shows_every_recent_call_filling_the_column(
     assert last.shown_px() * 1.1 >= last.height() * 0.7
     note = b.setup_note
     if inches == 14:  # 8 m is too far for a 14-inch screen: said on the screen
-        assert note.isVisible() and "zu klein für 8 m" in note.text()
+        assert note.isVisible() and "Zu klein für 8 m" in note.text()
     # the waits stand on the service names' line, at their size
     for name, waiting, wait in zip(b.service_names, b.service_waiting, b.service_wait,
                                    strict=True):

@@ -343,16 +343,21 @@ def test_site_languages_take_turns_beside_german(cfg: SiteConfig) -> None:
     vm.set_connected(True)
     views = [vm.build(model.snapshot, TUESDAY_9, t * LANGUAGE_PERIOD_S + 0.5)
              for t in range(10)]
-    assert [v.language for v in views[:5]] == ["en", "tr", "ar", "ru", "uk"]
-    assert [v.newest.counter_alt for v in views[:3]] == ["Counter 5", "Gişe 5", "شباك 5"]
-    assert [v.labels["now"] for v in views[:2]] == ["Aufruf · Now calling", "Aufruf · Çağrı"]
-    assert views[4].labels["wait"] == "Wartezeit · Очікування"
+    assert [v.language for v in views] == ["en", "en", "tr", "tr", "ar", "ar", "ru", "ru",
+                                           "uk", "uk"]
+    assert [v.newest.counter_alt for v in views[:6:2]] == ["Counter 5", "Gişe 5", "شباك 5"]
+    assert [v.labels["now"] for v in views[1:4:2]] == ["Aufruf · Now calling",
+                                                       "Aufruf · Çağrı"]
+    assert views[9].labels["wait"] == "Wartezeit · Очікування"
     # at 8 m on this screen a second line would be too small to read: the service line
     # itself takes turns, German every other time
     assert not views[0].typography.service_alt and views[0].services[0].name_alt == ""
     names = [v.services[0].name for v in views]
     assert names[:4] == ["Personalausweis & Reisepass", "ID card & passport",
                          "Personalausweis & Reisepass", "Kimlik kartı ve pasaport"]
+    # the table's language is the one beside German in the headings at that moment
+    assert all(v.columns[0][0] in ("Anliegen", v.labels["service"].split(" · ")[-1])
+               for v in views)
     waits = [(v.services[0].wait, v.services[2].wait) for v in views[:4]]
     assert waits == [("ca. 12 Min.", "nur mit Termin"), ("approx. 12 min", "appointment only"),
                      ("ca. 12 Min.", "nur mit Termin"), ("yakl. 12 dk.", "yalnızca randevuyla")]
