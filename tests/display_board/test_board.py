@@ -167,7 +167,7 @@ def test_filters_show_only_this_floor(qtbot, engine, kiosk, client_factory, disp
                           sound=False)
     qtbot.waitUntil(lambda: shows(svc, "B 002"), timeout=3000)
     names = [lab.top.text() for lab in svc.board.service_names if lab.top.text()]
-    assert names == ["An-, Um- & Abmeldung"]
+    assert len(names) == 1 and names[0] in site_config.service("melde").names.values()
 
 
 def test_stale_and_repeated_messages_are_ignored(qtbot, engine, kiosk, counter,

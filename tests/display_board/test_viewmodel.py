@@ -34,6 +34,7 @@ from display_board.chime import wav_duration_s, write_chime
 from display_board.filters import BoardFilter, FilterError, parse_filter
 from display_board.legibility import LINE_FACTOR, typography
 from display_board.notices import parse_central
+from display_board.texts import Texts
 from display_board.viewmodel import (
     BLINK_PERIOD_S,
     HIGHLIGHT_S,
@@ -368,12 +369,12 @@ def test_site_languages_take_turns_beside_german(cfg: SiteConfig) -> None:
     assert len(same) == 1
 
 
-def test_a_language_without_translation_shows_english_words() -> None:
-    site = load_site(EXAMPLE_SITE, display={"languages": ["de", "pl"]})
-    vm = BoardViewModel(site)
-    vm.set_connected(True)
-    view = vm.build(SiteStateModel(SITE).snapshot, TUESDAY_9, 0)
-    assert view.labels["recent"] == "Letzte Aufrufe · Recent calls"
+def test_a_language_without_translation_shows_english_words(cfg: SiteConfig) -> None:
+    texts = Texts(cfg.display.translations)
+    assert texts.get("pl", "recent") == "Recent calls"
+    assert texts.get("tr", "recent") == "Son çağrılar"
+    assert texts.counter("pl", "Platz 5") == "Counter 5"
+    assert texts.counter("tr", "Ausgabe West") == "Ausgabe West"  # not word + number
 
 
 def test_translations_need_the_minutes_placeholder() -> None:
