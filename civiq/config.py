@@ -11,7 +11,7 @@ import re
 import tomllib
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -101,6 +101,37 @@ class Dispatch(_Strict):
     )
 
 
+class BoardTexts(_Strict):
+    """A display language's words; civiq knows German and English, a site file adds
+    others under ``[display.translations.LANG]`` (any key left out shows in English)."""
+
+    counter: str | None = Field(None, description="word for a counter: 'Gişe' -> 'Gişe 5'")
+    now: str | None = Field(None, description="heading over the newest call")
+    again: str | None = Field(None, description="heading over a recalled ticket")
+    last: str | None = Field(None, description="heading over the last call while stale")
+    recent: str | None = Field(None, description="heading of the recent calls")
+    counters: str | None = Field(None, description="heading of the counters layout")
+    service: str | None = None
+    waiting: str | None = None
+    wait: str | None = None
+    none: str | None = Field(None, description="before the first call of the day")
+    wait_none: str | None = Field(None, description="nobody waits")
+    wait_about: str | None = Field(None, description="'ca. {min} Min.'; {min} is filled in")
+    appointment_only: str | None = None
+    closed: str | None = None
+    stopped: str | None = Field(None, description="ticket stop: no more walk-in tickets")
+    stale: str | None = None
+    offline: str | None = None
+    connecting: str | None = None
+
+    @field_validator("wait_about")
+    @classmethod
+    def _minutes(cls, v: str | None) -> str | None:
+        if v is not None and "{min}" not in v:
+            raise ValueError("must contain {min}, where the minutes go")
+        return v
+
+
 class Display(_Strict):
     viewing_distance_m: float = Field(8, gt=0, le=60)
     recent_calls: int = Field(6, ge=1, le=20)
@@ -108,6 +139,10 @@ class Display(_Strict):
     notices: list[str] = Field(default_factory=list)
     chime: bool = True
     speech: bool = True
+    layout: Literal["calls", "counters"] = Field(
+        "calls", description="right-hand column: the recent calls, or every open counter "
+        "with the number it serves")
+    translations: dict[str, BoardTexts] = Field(default_factory=dict)
 
 
 class Data(_Strict):

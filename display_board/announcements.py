@@ -29,9 +29,11 @@ _COUNTER_WORDS = ("Platz", "Schalter", "Counter", "Desk", "Tisch", "Raum")
 _COUNTER_NAME = re.compile(rf"^(?:{'|'.join(_COUNTER_WORDS)})\s+(\S+)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^([A-Z])(\d+)$")
 
+#: How often the call is said again after the first time.
+REPEATS = 1
 #: Calls waiting to be spoken; more than this and the oldest go unspoken (they are
-#: still on the board). A call takes ~10 s to announce in two languages, so three keep
-#: the voice within about half a minute of the board: later helps nobody.
+#: still on the board). A call takes ~15-20 s to announce in two languages, said twice,
+#: so three keep the voice within about a minute of the board: later helps nobody.
 MAX_PENDING = 3
 
 
@@ -94,7 +96,9 @@ Item = Chime | Announcement
 
 
 class AnnouncementQueue:
-    """Calls in arrival order; each becomes a chime and then one text per language.
+    """Calls in arrival order; each becomes the chime, the call (one text per language)
+    and the call once more, as halls announce: whoever missed the first words hears it
+    again.
 
     A recall is a new call to announce. The player takes one item at a time with
     :meth:`next` and asks again when it has finished playing it.
@@ -104,8 +108,9 @@ class AnnouncementQueue:
                  max_pending: int = MAX_PENDING) -> None:
         unknown = [lang for lang in languages if not supported(lang)]
         if unknown:
-            log.warning("no announcement text for %s; known: %s", ", ".join(unknown),
-                        ", ".join(TEMPLATES))
+            # The board shows these languages; speech has sentences for fewer.
+            log.info("calls are shown but not spoken in %s; spoken: %s",
+                     ", ".join(unknown), ", ".join(TEMPLATES))
         self.languages = [lang for lang in languages if supported(lang)]
         self.chime = chime
         self.speech = speech
@@ -121,7 +126,8 @@ class AnnouncementQueue:
         if self.chime:
             items.append(Chime(call.number))
         if self.speech:
-            items.extend(announcements_for(call, self.languages))
+            said = announcements_for(call, self.languages)
+            items.extend(said * (1 + REPEATS))
         if not items:
             return
         self._calls.append(items)

@@ -68,7 +68,7 @@ class DisplayApp(QObject):
                  board_filter: BoardFilter | None = None, clock: Clock | None = None,
                  mute: bool = False, tts_engine: str = "auto", recent_calls: int | None = None,
                  work_dir: Path | None = None, sound: bool = True,
-                 screen_inches: float | None = None) -> None:
+                 screen_inches: float | None = None, layout: str | None = None) -> None:
         super().__init__()
         self.config = config
         self.site = config.site.id
@@ -76,8 +76,8 @@ class DisplayApp(QObject):
         self.clock = clock or SystemClock()
         self.filter = board_filter or BoardFilter()
         self.model = SiteStateModel(self.site)
-        self.vm = BoardViewModel(config, self.filter, recent_calls=recent_calls)
-        self.board = BoardWidget(self.vm.recent_count, self.vm.service_count)
+        self.vm = BoardViewModel(config, self.filter, recent_calls=recent_calls, layout=layout)
+        self.board = BoardWidget(self.vm.row_count, self.vm.service_count)
         self.board.setWindowTitle(f"civiq — {config.site.name} — {client_id}")
         self.muted = mute
         self.screen_inches = screen_inches
@@ -194,17 +194,28 @@ class DisplayApp(QObject):
 
     # ----- output -----------------------------------------------------------------------
     def _physical_mm(self) -> tuple[float, float] | None:
+        """The board's own size in millimetres: the screen's, in the share of the screen
+        the window covers (a window on a desktop monitor is smaller than the monitor)."""
+        screen = self.board.screen() or QGuiApplication.primaryScreen()
+        real = QGuiApplication.platformName() not in ("offscreen", "minimal")
         if self.screen_inches:
             # 16:9 panel of that diagonal
             diag_mm = self.screen_inches * 25.4
-            return (diag_mm * 16 / 18.358, diag_mm * 9 / 18.358)
-        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+            screen_mm = (diag_mm * 16 / 18.358, diag_mm * 9 / 18.358)
+        elif real and screen is not None and screen.physicalSize().width() > 0:
+            size = screen.physicalSize()
+            screen_mm = (size.width(), size.height())
+        else:
             return None  # no real screen: legibility assumes a 55-inch panel
-        screen = self.board.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return None
-        size = screen.physicalSize()
-        return (size.width(), size.height()) if size.width() > 0 else None
+        long_mm = max(screen_mm)
+        board_long = max(self.board.width(), self.board.height())
+        screen_long = 0
+        if real and screen is not None:
+            geo = screen.geometry()
+            screen_long = max(geo.width(), geo.height())
+        if screen_long >= board_long > 0:
+            long_mm *= board_long / screen_long
+        return (long_mm, long_mm * min(screen_mm) / long_mm)
 
     def refresh(self) -> None:
         if self._pending:
@@ -224,3 +235,5 @@ class DisplayApp(QObject):
             for line in view.typography.shortfalls:
                 log.warning("too small for %g m: %s", self.config.display.viewing_distance_m,
                             line)
+            if view.setup_note:
+                log.warning("the board says while it starts: %s", view.setup_note)

@@ -8,8 +8,9 @@ Rules of thumb (cap height H against viewing distance L):
 * everything else: ``H >= L / 250`` (the usual rule for normal sight, after DIN 1450).
 
 Calls (numbers and counters) get the room first; the service table, header and ticker
-take what is left and shrink long texts to fit their width, so on a small screen far
-away they may fall short of the rule, which ``shortfalls`` then names.
+take what is left and shrink long texts to fit their width. Every part fills its band:
+on a small screen far away that may fall short of the rule, which ``shortfalls`` then
+names (the board says so on screen while it starts), but nothing is left out for it.
 
 Pixels per millimetre come from the screen's physical size when the system knows it,
 otherwise from an assumed 55-inch 16:9 panel, the common size for waiting halls. The
@@ -29,6 +30,8 @@ ASSUMED_PANEL_MM = (1218.0, 685.0)
 PRIMARY_DIVISOR = 100
 SECONDARY_DIVISOR = 250
 LINE_FACTOR = 1.3
+#: A second-language line's size against the line above it.
+ALT_RATIO = 0.7
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,8 @@ class Typography:
     ticker_px: int
     stale_px: int
     mm_per_px: float
-    recent_rows: int  # recent calls that fit at a legible size (at most the configured)
+    recent_rows: int  # rows in the right-hand column: all that are configured
+    legible_px: int  # the smallest size readable at the viewing distance (L/250)
     service_alt: bool  # room for each service's name in a second language
 
     shortfalls: list[str] = field(default_factory=list)
@@ -97,13 +101,13 @@ def typography(width: int, height: int, viewing_distance_m: float, recent_rows: 
 
     hero_w = 1.0 if portrait else 0.58
     recent_w = 1.0 if portrait else 0.42
-    recent_need = secondary_px
-    # The distance decides how many recent calls fit at a legible size.
-    room_rows = int(bands.recent * height / (recent_need * LINE_FACTOR) - 0.6)
-    shown_rows = max(1, min(recent_rows, room_rows))
-    rows = shown_rows + 0.6  # + the column heading
-    two_line = fit(bands.services, (max(service_rows, 1) + 0.8) * 1.6, hero_w, 40)
-    service_alt = two_line >= secondary_px
+    # Every configured row is shown and the rows fill their column: the distance decides
+    # whether that size is legible (else a shortfall is named), not whether a row exists.
+    rows = max(1, recent_rows) + 0.6  # + the column heading
+    two_line = fit(bands.services, (max(service_rows, 1) + 0.8) * (1 + ALT_RATIO), hero_w, 40)
+    # A second-language line is shown only where it is legible itself; else the name
+    # line shows the languages in turn.
+    service_alt = two_line * ALT_RATIO >= secondary_px
     caps = {
         "header": fit(bands.header, 1, 0.5, 22),
         # number, then the counter at 0.62 of its size, then a heading at 0.3
@@ -138,6 +142,7 @@ def typography(width: int, height: int, viewing_distance_m: float, recent_rows: 
         hero_counter_px=sizes["hero_counter"], recent_px=sizes["recent"],
         service_px=sizes["service"], ticker_px=sizes["ticker"],
         stale_px=max(sizes["service"], int(short_px * 0.035)),
-        mm_per_px=mm_per_px, shortfalls=shortfalls, recent_rows=shown_rows,
+        mm_per_px=mm_per_px, shortfalls=shortfalls, recent_rows=max(1, recent_rows),
+        legible_px=secondary_px,
         service_alt=service_alt,
     )

@@ -22,6 +22,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--portrait", action="store_true",
                    help="open a 1080x1920 window (a fullscreen board follows the screen)")
     p.add_argument("--size", help="window size WxH, e.g. 1280x720")
+    p.add_argument("--layout", choices=("calls", "counters"),
+                   help="right-hand column: recent calls, or every open counter's number "
+                   "(default from the site file)")
     p.add_argument("--screen-inches", type=float,
                    help="screen diagonal, for character heights when the system does not know it")
     p.add_argument("--mute", action="store_true", help="no chime and no spoken calls")
@@ -76,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
                                                    else (1920, 1080))
         if args.recent is not None and not 1 <= args.recent <= 20:
             raise ValueError("--recent: must be 1-20")
+        if args.screen_inches is not None and not 5 <= args.screen_inches <= 300:
+            raise ValueError("--screen-inches: must be 5-300")
     except (ConfigError, FilterError, ValueError) as exc:
         print(f"civiq display: {exc}", file=sys.stderr)
         return 2
@@ -89,8 +94,14 @@ def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     display = DisplayApp(cfg, args.id, board_filter=board_filter, clock=clock,
                          mute=args.mute, tts_engine=args.tts_engine, recent_calls=args.recent,
-                         screen_inches=args.screen_inches)
+                         screen_inches=args.screen_inches, layout=args.layout)
     board = display.board
+    screen = app.primaryScreen()
+    if not args.size and screen is not None and app.platformName() not in ("offscreen",
+                                                                          "minimal"):
+        # A desktop monitor smaller than the default: the window fits on it, whole.
+        room = screen.availableGeometry()
+        size = (min(size[0], room.width()), min(size[1], room.height()))
     board.resize(*size)
     if args.fullscreen:
         board.showFullScreen()

@@ -13,16 +13,26 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from civiq.config import SiteConfig
-from civiq.protocol.models import Call, Notice, ServiceState
+from civiq.protocol.models import Call, CounterStatus, Notice, ServiceState
 from civiq.state_model import SiteSnapshot
 from display_board.announcements import display_number
 from display_board.filters import BoardFilter
 from display_board.legibility import Typography, typography
 from display_board.notices import SEPARATOR, notice_lines
+from display_board.texts import KEYS, Texts
 
-HIGHLIGHT_S = 8.0
-BLINK_PERIOD_S = 1.0
+#: A live call flashes this long, then stays marked as the newest (frame, colour) until
+#: the next call: EN 301 549 11.2.2.2 allows at most 3 flashes a second, 11.2.3.1 asks
+#: that blinking stop within 5 seconds.
+HIGHLIGHT_S = 4.0
+BLINK_PERIOD_S = 1.0  # one flash a second
 NOTICE_ROTATE_S = 6.0
+#: Texts in more than two languages take turns; a calm switch, never a flash.
+LANGUAGE_PERIOD_S = 5.0
+#: How long the board says on screen, after it starts, that it is too small for the
+#: viewing distance (the log says it too).
+SETUP_NOTE_S = 60.0
+LAYOUTS = ("calls", "counters")
 
 WEEKDAYS = {
     "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
@@ -34,39 +44,22 @@ MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
 }
-LABELS = {
-    "de": {"now": "Aufruf", "recent": "Letzte Aufrufe", "service": "Anliegen",
-           "waiting": "Wartende", "wait": "Wartezeit", "counter": "Platz",
-           "stale": "Anzeige nicht aktuell", "offline": "Keine Verbindung",
-           "connecting": "Verbinde …", "none": "Noch kein Aufruf",
-           "again": "Erneuter Aufruf"},
-    "en": {"now": "Now calling", "recent": "Recent calls", "service": "Service",
-           "waiting": "Waiting", "wait": "Wait", "counter": "Counter",
-           "stale": "Display not up to date", "offline": "No connection",
-           "connecting": "Connecting …", "none": "No calls yet",
-           "again": "Called again"},
-}
+_TEXTS = Texts()
 
 
-def _lang(lang: str) -> str:
-    return lang if lang in LABELS else "en"
-
-
-def wait_text(state: ServiceState, lang: str, walk_in: bool) -> str:
-    de = _lang(lang) == "de"
+def wait_text(state: ServiceState, lang: str, walk_in: bool, texts: Texts = _TEXTS) -> str:
     if state.ticket_stop:
-        if state.ticket_stop_reason == "site_closed":
-            return "geschlossen" if de else "closed"
-        return "Ausgabe beendet" if de else "no more tickets"
+        return texts.get(lang, "closed" if state.ticket_stop_reason == "site_closed"
+                         else "stopped")
     if not walk_in:
-        return "nur mit Termin" if de else "appointment only"
+        return texts.get(lang, "appointment_only")
     eta = state.eta_min
     if eta is None:
         return "–"
     if eta < 1.5 and state.waiting == 0:
-        return "keine" if de else "none"
+        return texts.get(lang, "wait_none")
     minutes = max(1, round(eta)) if eta < 20 else int(5 * round(eta / 5))
-    return f"ca. {minutes} Min." if de else f"approx. {minutes} min"
+    return texts.get(lang, "wait_about").replace("{min}", str(minutes))
 
 
 @dataclass(frozen=True)
@@ -75,6 +68,7 @@ class CallRow:
     counter_name: str
     service_name: str
     recall: int
+    counter_alt: str = ""  # the counter in the language shown beside: "Counter 5", "Gişe 5"
 
 
 @dataclass(frozen=True)
@@ -95,8 +89,9 @@ class BoardView:
     date: str
     labels: dict[str, str]  # "now", "recent", ... already bilingual
     newest: CallRow | None
-    highlight: bool  # the newest call came in live a moment ago
+    highlight: bool  # the newest call came in live a moment ago: it flashes
     blink_on: bool  # inside the highlight: which blink phase to draw
+    newest_old: bool  # the board is stale: the newest call shown may not be current
     recent: tuple[CallRow, ...]
     services: tuple[ServiceRow, ...]
     stale: bool
@@ -104,36 +99,86 @@ class BoardView:
     ticker: str
     typography: Typography
     notices: tuple[str, ...] = field(default=())
+    layout: str = "calls"  # the right-hand column: "calls" or "counters"
+    language: str = ""  # the language shown beside the main one just now
+    setup_note: str = ""  # what the board cannot do at this size and distance, at start
+    #: the service table's column headings (service, waiting, wait): main line and the
+    #: line below it ("" when the table has no second-language lines)
+    columns: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def hero_mode(self) -> str:
+        """How the newest call is drawn: "flash" (the bright phase of its first seconds),
+        "newest" (framed and yellow until the next call), "old" (greyed while the board
+        is stale) or "idle" (no call yet)."""
+        if self.newest is None:
+            return "idle"
+        if self.newest_old:
+            return "old"
+        return "flash" if self.highlight and self.blink_on else "newest"
 
 
-def _bilingual(key: str, langs: list[str]) -> str:
-    seen: list[str] = []
-    for lang in langs[:2]:
-        text = LABELS[_lang(lang)][key]
-        if text not in seen:
-            seen.append(text)
-    return " · ".join(seen)
 
 
 class BoardViewModel:
     def __init__(self, config: SiteConfig, board_filter: BoardFilter | None = None,
-                 *, recent_calls: int | None = None) -> None:
+                 *, recent_calls: int | None = None, layout: str | None = None) -> None:
         self.config = config
         self.filter = board_filter or BoardFilter()
         self.languages = list(config.display.languages) or list(config.site.languages)
+        self.texts = Texts(config.display.translations)
+        self.layout = layout or config.display.layout
+        if self.layout not in LAYOUTS:
+            raise ValueError(f"layout {self.layout!r}: use one of {', '.join(LAYOUTS)}")
         self.recent_count = recent_calls or config.display.recent_calls
         self.connected = False
         self.central_notices: list[Notice] = []
         self._live_key: tuple | None = None
         self._live_since: float = -math.inf
+        self._first_build: float | None = None
         self._services = [s for s in config.services if self.filter.shows_service(s.id)]
-        self._typo_cache: dict[tuple[int, int], Typography] = {}
-        self._labels = {k: _bilingual(k, self.languages) for k in LABELS["en"]}
+        self._counters = [c for c in config.counters if self.filter.shows_counter(c.id)]
+        self._typo_cache: dict[tuple, Typography] = {}
+        self._labels: dict[str, dict[str, str]] = {}
 
     @property
     def service_count(self) -> int:
         """Rows in the service table (after the filter)."""
         return len(self._services)
+
+    @property
+    def row_count(self) -> int:
+        """Rows in the right-hand column: recent calls, or counters in that layout."""
+        return len(self._counters) if self.layout == "counters" else self.recent_count
+
+    # ----- languages ------------------------------------------------------------------
+    def beside(self, mono: float) -> str:
+        """The language shown beside the main one at ``mono``: the others take turns,
+        each for two periods, in step with :meth:`in_turn` (so the board never shows
+        two foreign languages at once)."""
+        others = [lang for lang in self.languages[1:] if lang != self.languages[0]]
+        if not others:
+            return self.languages[0]
+        return others[int(mono // (2 * LANGUAGE_PERIOD_S)) % len(others)]
+
+    def in_turn(self, mono: float) -> str:
+        """For a line with room for one language: the main one every other turn, so its
+        readers never wait long, and the others between."""
+        main = self.languages[0]
+        others = [lang for lang in self.languages[1:] if lang != main]
+        turns = [x for other in others for x in (main, other)] or [main]
+        return turns[int(mono // LANGUAGE_PERIOD_S) % len(turns)]
+
+    def labels(self, alt: str) -> dict[str, str]:
+        """Headings as "Aufruf · Now calling": the main language, then ``alt``."""
+        if alt not in self._labels:
+            main = self.languages[0]
+            out = {}
+            for key in KEYS:
+                a, b = self.texts.get(main, key), self.texts.get(alt, key)
+                out[key] = a if a == b else f"{a}{SEPARATOR}{b}"
+            self._labels[alt] = out
+        return self._labels[alt]
 
     # ----- inputs ---------------------------------------------------------------------
     def set_connected(self, up: bool) -> None:
@@ -158,19 +203,21 @@ class BoardViewModel:
     # ----- output ---------------------------------------------------------------------
     def typography_for(self, width: int, height: int,
                        physical_mm: tuple[float, float] | None = None) -> Typography:
-        key = (width, height)
+        key = (width, height, physical_mm)
         if key not in self._typo_cache:
             self._typo_cache.clear()  # one size at a time; a resize replaces it
             self._typo_cache[key] = typography(
-                width, height, self.config.display.viewing_distance_m, self.recent_count,
+                width, height, self.config.display.viewing_distance_m, self.row_count,
                 len(self._services), physical_mm)
         return self._typo_cache[key]
 
-    def _row(self, call: Call) -> CallRow:
+    def _row(self, call: Call, alt: str | None = None) -> CallRow:
         svc = self.config.service(call.service)
         return CallRow(number=display_number(call.number), counter_name=call.counter_name,
                        service_name=svc.name(self.languages[0]) if svc else call.service,
-                       recall=call.recall)
+                       recall=call.recall,
+                       counter_alt=self.texts.counter(alt, call.counter_name)
+                       if alt and alt != self.languages[0] else "")
 
     def newest(self, snapshot: SiteSnapshot) -> CallRow | None:
         """The call the board shows largest (cheap: for the first draw on a call)."""
@@ -178,23 +225,54 @@ class BoardViewModel:
                     None)
         return self._row(call) if call else None
 
+    def _counter_rows(self, snapshot: SiteSnapshot) -> list[CallRow]:
+        """Every open counter the board covers, with the number it serves ("–" between
+        tickets), in the site file's order."""
+        if snapshot.queue is None:
+            return []
+        states = {c.id: c for c in snapshot.queue.counters}
+        rows = []
+        for counter in self._counters:
+            st = states.get(counter.id)
+            if st is None or st.status != CounterStatus.OPEN:
+                continue
+            number = display_number(st.current.number) if st.current else "–"
+            rows.append(CallRow(number=number, counter_name=st.name,
+                                service_name="", recall=0))
+        return rows
+
+    def _setup_note(self, typo: Typography, mono: float) -> str:
+        if self._first_build is None:
+            self._first_build = mono
+        if not typo.shortfalls or mono - self._first_build > SETUP_NOTE_S:
+            return ""
+        metres = f"{self.config.display.viewing_distance_m:g}"
+        de = f"Zu klein für {metres} m: größerer Bildschirm oder kürzerer Abstand"
+        en = f"Too small for {metres} m: larger screen or shorter distance"
+        return f"{de}{SEPARATOR}{en}" if "de" in self.languages else en
+
     def build(self, snapshot: SiteSnapshot, now: datetime, mono: float,
               size: tuple[int, int] = (1920, 1080),
               physical_mm: tuple[float, float] | None = None) -> BoardView:
         langs = self.languages
-        primary = _lang(langs[0])
+        main = langs[0]
+        alt = self.beside(mono)
+        texts = self.texts
         typo = self.typography_for(size[0], size[1], physical_mm)
         shown = [c for c in snapshot.calls if self.filter.shows_call(c.service, c.counter)]
         newest = shown[0] if shown else None
         recent: list[CallRow] = []
-        seen = {newest.number} if newest else set()
-        for c in shown[1:]:
-            if c.number in seen:
-                continue  # a recall repeats a number; list each ticket once
-            seen.add(c.number)
-            recent.append(self._row(c))
-            if len(recent) >= min(self.recent_count, typo.recent_rows):
-                break
+        if self.layout == "counters":
+            recent = self._counter_rows(snapshot)
+        else:
+            seen = {newest.number} if newest else set()
+            for c in shown[1:]:
+                if c.number in seen:
+                    continue  # a recall repeats a number; list each ticket once
+                seen.add(c.number)
+                recent.append(self._row(c))
+                if len(recent) >= self.recent_count:
+                    break
 
         highlight = blink_on = False
         if newest is not None and self._key(newest) == self._live_key:
@@ -205,25 +283,31 @@ class BoardViewModel:
 
         rows: list[ServiceRow] = []
         states = {s.id: s for s in snapshot.queue.services} if snapshot.queue else {}
-        alt = langs[1] if len(langs) > 1 else langs[0]
-        second = alt != langs[0] and typo.service_alt
+        # A legible second line shows the language beside; without room for one, the
+        # one line shows the languages in turn.
+        second = alt != main and typo.service_alt
+        line = main if second else self.in_turn(mono)
         for svc in self._services:
             st = states.get(svc.id)
-            wait = wait_text(st, primary, svc.walk_in) if st else "–"
-            wait_alt = wait_text(st, alt, svc.walk_in) if st and second else ""
+            wait = wait_text(st, line, svc.walk_in, texts) if st else "–"
+            wait_alt = wait_text(st, alt, svc.walk_in, texts) if st and second else ""
             rows.append(ServiceRow(
-                id=svc.id, prefix=svc.prefix, name=svc.name(langs[0]),
+                id=svc.id, prefix=svc.prefix, name=svc.name(line),
                 name_alt=svc.name(alt) if second else "",
                 waiting=st.waiting if st else 0,
-                wait=wait, wait_alt="" if wait_alt == wait else wait_alt,
+                wait=wait, wait_alt=wait_alt,
             ))
 
+        columns = tuple(
+            (texts.get(main, k), texts.get(alt, k)) if second else (texts.get(line, k), "")
+            for k in ("service", "waiting", "wait"))
+        fixed = self.labels(langs[1] if len(langs) > 1 else main)
         if not self.connected:
-            stale, status = True, f"{_bilingual('offline', langs)} – {_bilingual('stale', langs)}"
+            stale, status = True, f"{fixed['offline']} – {fixed['stale']}"
         elif snapshot.engine_online is False:
-            stale, status = True, _bilingual("stale", langs)
+            stale, status = True, fixed["stale"]
         elif snapshot.queue is None:
-            stale, status = True, _bilingual("connecting", langs)
+            stale, status = True, fixed["connecting"]
         else:
             stale, status = False, ""
 
@@ -236,18 +320,26 @@ class BoardViewModel:
         ticker = parts[int(mono / NOTICE_ROTATE_S) % len(parts)] if parts else ""
 
         local = now.astimezone(self.config.tz)
-        wd = WEEKDAYS[primary][local.weekday()]
-        month = MONTHS[primary][local.month - 1]
-        date = (f"{wd}, {local.day}. {month} {local.year}" if primary == "de"
+        cal = main if main in WEEKDAYS else "en"
+        wd = WEEKDAYS[cal][local.weekday()]
+        month = MONTHS[cal][local.month - 1]
+        date = (f"{wd}, {local.day}. {month} {local.year}" if cal == "de"
                 else f"{wd}, {local.day} {month} {local.year}")
-        labels = self._labels
-        if newest is not None and newest.recall:
+        labels = self.labels(alt)
+        newest_old = stale and newest is not None
+        if newest_old:
+            # The last call stays up while the board is stale, headed as old: a visitor
+            # must not take it for the call of this moment.
+            labels = {**labels, "now": labels["last"]}
+            highlight = blink_on = False
+        elif newest is not None and newest.recall:
             # What the voice says ("Erneuter Aufruf"), the board says too.
             labels = {**labels, "now": labels["again"]}
         return BoardView(
             site_name=self.config.site.name, clock=local.strftime("%H:%M"), date=date,
-            labels=labels, newest=self._row(newest) if newest else None,
-            highlight=highlight, blink_on=blink_on, recent=tuple(recent),
-            services=tuple(rows), stale=stale, status=status, ticker=ticker,
-            typography=typo, notices=notices,
+            labels=labels, newest=self._row(newest, alt) if newest else None,
+            highlight=highlight, blink_on=blink_on, newest_old=newest_old,
+            recent=tuple(recent), services=tuple(rows), stale=stale, status=status,
+            ticker=ticker, typography=typo, notices=notices, layout=self.layout,
+            language=alt, setup_note=self._setup_note(typo, mono), columns=columns,
         )

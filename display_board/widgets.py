@@ -30,15 +30,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from display_board.legibility import Typography
+from display_board.legibility import ALT_RATIO, Typography
 from display_board.viewmodel import BoardView, CallRow
 
 BLACK = "#000000"
 WHITE = "#ffffff"
 YELLOW = "#ffd500"
 GREY = "#b8b8b8"
+GREY_DARK = "#5a5a5a"
 BAND = "#10243f"  # header and ticker: dark blue, still > 12:1 against white
 FONT_FAMILY = "DejaVu Sans"
+#: A line of DejaVu Sans (ascent + descent) in ems, with a little room for the accents
+#: and marks of Arabic and Cyrillic.
+LINE_HEIGHT_EM = 1.2
 
 
 _fonts: dict[tuple[int, bool], QFont] = {}
@@ -133,6 +137,7 @@ class FitLabel(QLabel):
         self._color = QColor(color)
         self._font = _font(20)
         self._room = 0
+        self._room_h = 0
         self._wanted_key: tuple = ()
         self._wanted = 20
         self._applied: tuple = ()
@@ -147,6 +152,10 @@ class FitLabel(QLabel):
 
     def text(self) -> str:
         return self._text
+
+    def shown_px(self) -> int:
+        """The pixel size the text is drawn at (after shrinking to fit)."""
+        return self._font.pixelSize()
 
     def setText(self, text: str) -> None:
         if text == self._text:
@@ -167,17 +176,21 @@ class FitLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        room = self.contentsRect().width() - 4
-        if room != self._room:
-            self._room = room
+        rect = self.contentsRect()
+        room = (rect.width() - 4, rect.height())
+        if room != (self._room, self._room_h):
+            self._room, self._room_h = room
             self._refit()
 
     def wanted_px(self) -> int:
         """The largest size up to the maximum at which the text fits (remembered until
         text, width or maximum change: a board sets the same texts again and again)."""
-        key = (self._text, self._room, self._max_px, self._bold)
+        key = (self._text, self._room, self._room_h, self._max_px, self._bold)
         if key != self._wanted_key:
             px = self._max_px
+            if self._room_h > 0:
+                # never taller than its row: a size the row cannot hold would be cut off
+                px = max(8, min(px, int(self._room_h / LINE_HEIGHT_EM)))
             if self._text and self._room > 0:
                 width = _advance(self._text, px, self._bold)
                 if width > self._room:
@@ -245,6 +258,16 @@ def _set(label: QLabel, text: str) -> None:
 
 _backgrounds: dict[tuple, QPixmap] = {}
 
+#: mode -> background, text, frame, frame width. "flash" alternates with "newest", which
+#: then stays until the next call (a wide yellow frame, yellow bold number); "old" greys
+#: out the last call while the board is stale.
+HERO_MODES = {
+    "flash": (YELLOW, BLACK, YELLOW, 12),
+    "newest": (BLACK, YELLOW, YELLOW, 12),
+    "old": (BLACK, GREY, GREY_DARK, 6),
+    "idle": (BLACK, WHITE, GREY, 6),
+}
+
 
 class HeroPanel(QWidget):
     """The newest call: ticket number over counter, flashing while it is new.
@@ -269,46 +292,45 @@ class HeroPanel(QWidget):
         # each called number shows here once, then moves to the recent list at its size
         self.number.keep_pixmaps = False
         self.counter = _label(align=Qt.AlignmentFlag.AlignHCenter)
-        lay.addWidget(self.heading, 1)
-        lay.addWidget(self.number, 4)
-        lay.addWidget(self.counter, 3)
-        self._style: tuple | None = None
+        # the counter in the language beside the main one ("Counter 5", "Gişe 5")
+        self.counter_alt = _label(align=Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.heading, 10)
+        lay.addWidget(self.number, 40)
+        lay.addWidget(self.counter, 22)
+        lay.addWidget(self.counter_alt, 12)
+        self.mode = ""
         self._bg = self._border = QColor(BLACK)
-        self.set_style(False, False)
+        self._border_px = self.BORDER
+        self.set_mode("idle")
 
-    def set_style(self, highlight: bool, blink_on: bool) -> None:
-        key = (highlight, blink_on)
-        if key == self._style:
+    def set_mode(self, mode: str) -> None:
+        if mode == self.mode:
             return
-        self._style = key
-        if highlight and blink_on:
-            bg, fg, border = YELLOW, BLACK, YELLOW
-        elif highlight:
-            bg, fg, border = BLACK, YELLOW, YELLOW
-        else:
-            bg, fg, border = BLACK, WHITE, GREY
+        self.mode = mode
+        bg, fg, border, self._border_px = HERO_MODES[mode]
         self._bg, self._border = QColor(bg), QColor(border)
-        for lab in (self.heading, self.number, self.counter):
+        for lab in (self.heading, self.number, self.counter, self.counter_alt):
             lab.set_color(QColor(fg))
         self.update()
 
     def _background(self) -> QPixmap:
         """The rounded panel drawn once per size and colours: an antialiased outline
         this big costs more than copying it, and a call repaints the panel at once."""
-        key = (self.width(), self.height(), self._bg.rgba(), self._border.rgba())
+        key = (self.width(), self.height(), self._bg.rgba(), self._border.rgba(),
+               self._border_px)
         pm = _backgrounds.get(key)
         if pm is None:
             pm = QPixmap(max(self.width(), 1), max(self.height(), 1))
             pm.fill(Qt.GlobalColor.transparent)
             p = QPainter(pm)
             p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            half = self.BORDER / 2
+            half = self._border_px / 2
             rect = QRectF(pm.rect()).adjusted(half, half, -half, -half)
-            p.setPen(QPen(self._border, self.BORDER))
+            p.setPen(QPen(self._border, self._border_px))
             p.setBrush(self._bg)
             p.drawRoundedRect(rect, self.RADIUS, self.RADIUS)
             p.end()
-            if len(_backgrounds) >= 6:  # the three styles at the current size, and one more
+            if len(_backgrounds) >= 6:  # the styles at the current size, and more
                 _backgrounds.pop(next(iter(_backgrounds)))
             _backgrounds[key] = pm
         return pm
@@ -332,8 +354,8 @@ class TwoLine(QWidget):
         lay.setSpacing(0)
         self.top = _label(color=color, align=align)
         self.bottom = _label(color=alt_color, align=align)
-        lay.addWidget(self.top, 5)
-        lay.addWidget(self.bottom, 3)
+        lay.addWidget(self.top, 10)
+        lay.addWidget(self.bottom, int(10 * ALT_RATIO))
 
     def set_texts(self, top: str, bottom: str) -> None:
         _set(self.top, top)
@@ -341,17 +363,15 @@ class TwoLine(QWidget):
 
     def set_max_px(self, px: int, bold: bool = True) -> None:
         self.top.set_max_px(px, bold)
-        self.bottom.set_max_px(int(px * 0.6))
+        self.bottom.set_max_px(int(px * ALT_RATIO))
+
+    def set_second_line(self, shown: bool) -> None:
+        self.bottom.setVisible(shown)
 
 
 def _group(labels: list[FitLabel]) -> None:
     for lab in labels:
         lab.group = labels
-
-
-def _split(bilingual: str) -> tuple[str, str]:
-    first, _, second = bilingual.partition(" · ")
-    return first, second
 
 
 class BoardWidget(QWidget):
@@ -390,6 +410,12 @@ class BoardWidget(QWidget):
         # a band of its own height that pushes the board down, never over the calls
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.status.hide()
+        # what the board cannot do at this size and distance, said while it starts
+        self.setup_note = _label(align=Qt.AlignmentFlag.AlignHCenter)
+        self.setup_note.setObjectName("setup_note")
+        self.setup_note.setStyleSheet(f"background: {BAND}; padding: 6px;")
+        self.setup_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setup_note.hide()
 
         self.hero = HeroPanel()
         self.hero.number.painted.connect(self.newest_shown)
@@ -431,28 +457,31 @@ class BoardWidget(QWidget):
         sg.addWidget(self.col_waiting, 0, 1)
         sg.addWidget(self.col_wait, 0, 2)
         self.service_names: list[TwoLine] = []
-        self.service_waiting: list[FitLabel] = []
+        self.service_waiting_lines: list[TwoLine] = []
         self.service_wait: list[TwoLine] = []
         for i in range(service_rows):
+            # name, count and wait are each a main line over a second-language line, so
+            # all three stand on one baseline at one size
             name = TwoLine(WHITE, GREY)
-            w = _label(align=Qt.AlignmentFlag.AlignRight)
+            w = TwoLine(WHITE, GREY, Qt.AlignmentFlag.AlignRight)
             e = TwoLine(WHITE, GREY, Qt.AlignmentFlag.AlignRight)
             sg.addWidget(name, i + 1, 0)
             sg.addWidget(w, i + 1, 1)
             sg.addWidget(e, i + 1, 2)
             sg.setRowStretch(i + 1, 1)
             self.service_names.append(name)
-            self.service_waiting.append(w)
+            self.service_waiting_lines.append(w)
             self.service_wait.append(e)
-        _group([two.top for two in self.service_names])
-        _group([two.bottom for two in self.service_names])
-        _group(self.service_waiting)
-        _group([two.top for two in self.service_wait])
-        _group([two.bottom for two in self.service_wait])
+        self.service_waiting = [two.top for two in self.service_waiting_lines]
+        # one size for the row's main texts: the wait as large as the service name
+        _group([two.top for two in self.service_names + self.service_wait]
+               + self.service_waiting)
+        _group([two.bottom for two in self.service_names + self.service_wait])
         sg.setRowStretch(0, 1)
-        sg.setColumnStretch(0, 11)
+        # widths as the texts run: names ~30 characters, counts 2, waits up to ~19
+        sg.setColumnStretch(0, 12)
         sg.setColumnStretch(1, 3)
-        sg.setColumnStretch(2, 5)
+        sg.setColumnStretch(2, 7)
 
         # ticker
         self.ticker = _label(align=Qt.AlignmentFlag.AlignHCenter)
@@ -482,6 +511,7 @@ class BoardWidget(QWidget):
         scale = 1000
         self._root.addWidget(self.header, int(b.header * scale))
         self._root.addWidget(self.status, 0)
+        self._root.addWidget(self.setup_note, 0)
         if t.portrait:
             body = QVBoxLayout()
             body.setContentsMargins(24, 16, 24, 16)
@@ -516,20 +546,31 @@ class BoardWidget(QWidget):
         self.date.set_max_px(int(t.header_px * 0.6))
         self.status.set_max_px(t.stale_px, bold=True)
         self.status.setFixedHeight(int(t.stale_px * 1.7))
-        self.hero.heading.set_max_px(int(t.hero_counter_px * 0.42), bold=True)
+        self.setup_note.set_max_px(t.stale_px)
+        self.setup_note.setFixedHeight(int(t.stale_px * 1.7))
+        # Small lines (headings, second languages) never below the legible size, as far
+        # as the line above them allows.
+        def small(px: float, above: int) -> int:
+            return min(max(int(px), t.legible_px), above)
+
+        self.hero.heading.set_max_px(small(t.hero_counter_px * 0.42, t.hero_counter_px),
+                                     bold=True)
         self.hero.number.set_max_px(t.hero_px, bold=True)
         self.hero.counter.set_max_px(t.hero_counter_px, bold=True)
-        self.recent_heading.set_max_px(int(t.recent_px * 0.45), bold=True)
+        self.hero.counter_alt.set_max_px(small(t.hero_counter_px * 0.55, t.hero_counter_px))
+        self.recent_heading.set_max_px(small(t.recent_px * 0.45, t.recent_px), bold=True)
         for lab in self.recent_numbers:
             lab.set_max_px(t.recent_px, bold=True)
         for lab in self.recent_counters:
             lab.set_max_px(t.recent_px)
         for two in (self.col_service, self.col_waiting, self.col_wait):
-            two.set_max_px(int(t.service_px * 0.62))
-        for two in self.service_names + self.service_wait:
+            two.set_max_px(small(t.service_px * 0.62, t.service_px))
+            two.set_second_line(t.service_alt)
+        for two in self.service_names + self.service_wait + self.service_waiting_lines:
             two.set_max_px(t.service_px)
-        for lab in self.service_waiting:
-            lab.set_max_px(t.service_px, bold=True)
+            two.set_second_line(t.service_alt)
+        for two in self.service_waiting_lines:
+            two.top.set_max_px(t.service_px, bold=True)
         self.ticker.set_max_px(t.ticker_px)
 
     # ----- drawing --------------------------------------------------------------------
@@ -545,27 +586,28 @@ class BoardWidget(QWidget):
             self.status.show()
         else:
             self.status.hide()
+        _set(self.setup_note, view.setup_note)
+        self.setup_note.setVisible(bool(view.setup_note))
 
         _set(self.hero.heading, view.labels["now"])
         self.show_newest(view.newest, view.labels["none"])
-        self.hero.set_style(view.highlight, view.blink_on)
+        _set(self.hero.counter_alt, f"→ {view.newest.counter_alt}"
+             if view.newest and view.newest.counter_alt else "")
+        self.hero.set_mode(view.hero_mode)
 
-        _set(self.recent_heading, view.labels["recent"])
+        _set(self.recent_heading, view.labels["counters" if view.layout == "counters"
+                                              else "recent"])
         for i, (n, c) in enumerate(zip(self.recent_numbers, self.recent_counters, strict=True)):
             row = view.recent[i] if i < len(view.recent) else None
-            # rows beyond what fits at a legible size are hidden, not squeezed
-            n.setVisible(i < t.recent_rows)
-            c.setVisible(i < t.recent_rows)
             _set(n, row.number if row else "")
             _set(c, row.counter_name if row else "")
 
-        self.col_service.set_texts(*_split(view.labels["service"]))
-        self.col_waiting.set_texts(*_split(view.labels["waiting"]))
-        self.col_wait.set_texts(*_split(view.labels["wait"]))
+        for two, texts in zip((self.col_service, self.col_waiting, self.col_wait),
+                              view.columns, strict=False):
+            two.set_texts(*texts)
         for i, name in enumerate(self.service_names):
             row = view.services[i] if i < len(view.services) else None
             name.set_texts(row.name if row else "", row.name_alt if row else "")
-            name.bottom.setVisible(t.service_alt)
             _set(self.service_waiting[i], str(row.waiting) if row else "")
             self.service_wait[i].set_texts(row.wait if row else "", row.wait_alt if row else "")
         _set(self.ticker, view.ticker)

@@ -99,9 +99,17 @@ def display_board_shots(scene: Scene) -> list[Path]:
 
     qt_app()
     written: list[Path] = []
-    for name, size in (("display-landscape.png", (1920, 1080)),
-                       ("display-portrait.png", (1080, 1920))):
-        app = DisplayApp(scene.config, f"shot-{size[0]}", clock=scene.clock, sound=False)
+    shots = (
+        # a 55-inch hall panel, landscape and portrait
+        ("display-landscape.png", (1920, 1080), {}),
+        ("display-portrait.png", (1080, 1920), {}),
+        # what `civiq display` opens on an ordinary 24-inch desktop monitor
+        ("display-window.png", (1920, 1080), {"screen_inches": 24}),
+        ("display-counters.png", (1920, 1080), {"layout": "counters"}),
+    )
+    for n, (name, size, options) in enumerate(shots):
+        app = DisplayApp(scene.config, f"shot-{n}", clock=scene.clock, sound=False,
+                         **options)
         app.board.resize(*size)
         app.board.show()
         app.start()
@@ -117,8 +125,8 @@ def display_board_shots(scene: Scene) -> list[Path]:
         if not app.board.grab().save(str(path)):
             raise RuntimeError(f"could not write {path}")
         written.append(path)
-        if size[0] > size[1]:
-            # The same board when it cannot reach the broker: last calls kept, marked.
+        if name == "display-landscape.png":
+            # The same board when it cannot reach the broker: last calls kept, marked old.
             app.vm.set_connected(False)
             app.refresh()
             process_events_for(0.3)

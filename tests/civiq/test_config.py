@@ -50,7 +50,7 @@ def test_the_example_site_loads() -> None:
      "unknown key 'prefx'; did you mean 'prefix'?"),
     ('[display]\n', '[display]\nlanguage = ["de"]\n', "display.language",
      "did you mean 'languages'?"),
-    ('languages = ["de", "en"]', 'languages = ["de", "fr"]', "display.languages",
+    ('below.\nlanguages = ["de", "en"', 'below.\nlanguages = ["de", "fr"', "display.languages",
      "'fr' is not one of the site's languages (de, en, tr, ar, ru, uk)"),
     ("minutes = 6\n", "minutes = -6\n", "services[1].minutes", "greater than 0"),
     ("minutes = 6\n", 'minutes = "six"\n', "services[1].minutes", "number"),

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint
 
 from civiq import topics
@@ -37,7 +38,8 @@ def test_call_shows_highlights_and_announces(qtbot, engine, kiosk: MqttClient,
                                              counter: MqttClient, display_factory) -> None:
     board = display_factory()
     qtbot.waitUntil(lambda: current(board), timeout=5000)
-    assert board.board.hero.counter.text() == "Noch kein Aufruf · No calls yet"
+    # the main language, and beside it the site's other languages in turn
+    assert board.board.hero.counter.text().startswith("Noch kein Aufruf · ")
     counter.request("open_counter", {"counter": "platz-1"})
     kiosk.request("issue_ticket", {"service": "ausweis"})
     counter.request("call_next", {"counter": "platz-1"})
@@ -48,12 +50,13 @@ def test_call_shows_highlights_and_announces(qtbot, engine, kiosk: MqttClient,
     qtbot.waitUntil(lambda: board.board.service_waiting[0].text() == "0", timeout=3000)
 
     assert board.player is not None and board.player.engine == "mock"
-    qtbot.waitUntil(lambda: len(board.player.history) >= 3, timeout=10_000)
+    # the chime, the call, and the call once more, as halls announce
+    qtbot.waitUntil(lambda: len(board.player.history) >= 5, timeout=15_000)
     played: list[Played] = list(board.player.history)
-    assert [p.kind for p in played] == ["chime", "tts", "tts"]
+    assert [p.kind for p in played] == ["chime", "tts", "tts", "tts", "tts"]
     assert 1.0 <= played[0].duration_s <= 2.0 and Path(played[0].wav).exists()
     assert [p.text for p in played[1:]] == ["Nummer A 001, bitte zu Platz 1",
-                                            "Ticket A 001, please go to counter 1"]
+                                            "Ticket A 001, please go to counter 1"] * 2
 
 
 def test_recall_is_announced_again(qtbot, engine, kiosk, counter, display_factory,
@@ -67,11 +70,15 @@ def test_recall_is_announced_again(qtbot, engine, kiosk, counter, display_factor
     counter.request("call_next", {"counter": "platz-1"})
     qtbot.waitUntil(lambda: shows(board, "B 001"), timeout=3000)
     counter.request("recall", {"counter": "platz-1"})
-    qtbot.waitUntil(lambda: len(board.player.history) >= 2, timeout=10_000)
+    # the recall flashes again
+    qtbot.waitUntil(lambda: board.board.view.newest is not None
+                    and board.board.view.newest.recall == 1 and board.board.view.highlight,
+                    timeout=3000)
+    qtbot.waitUntil(lambda: len(board.player.history) >= 4, timeout=15_000)
     assert [p.text for p in board.player.history] == [
-        "Nummer B 001, bitte zu Platz 1", "Erneuter Aufruf: Nummer B 001, bitte zu Platz 1"]
+        "Nummer B 001, bitte zu Platz 1"] * 2 + [
+        "Erneuter Aufruf: Nummer B 001, bitte zu Platz 1"] * 2
     assert shows(board, "B 001")
-    qtbot.waitUntil(lambda: board.board.view.highlight, timeout=1000)
     # the recalled ticket is listed once, not twice
     counter.request("call_next", {"counter": "platz-1"})
     qtbot.waitUntil(lambda: shows(board, "B 002"), timeout=3000)
@@ -130,6 +137,8 @@ def test_broker_lost_marks_stale_and_reconnects(qtbot, engine, broker: Mosquitto
     broker.stop()
     qtbot.waitUntil(lambda: not board.board.status.isHidden(), timeout=5000)
     assert board.board.status.text().startswith("Keine Verbindung · No connection")
+    # the last call stays, greyed and headed as old, not as the call of this moment
+    assert board.board.hero.mode in ("old", "idle")
     # the band pushes the board down; it never covers the calls
     b = board.board
     qtbot.waitUntil(lambda: b.status.geometry().bottom() < b.hero.mapTo(b, QPoint(0, 0)).y(),
@@ -158,7 +167,7 @@ def test_filters_show_only_this_floor(qtbot, engine, kiosk, client_factory, disp
                           sound=False)
     qtbot.waitUntil(lambda: shows(svc, "B 002"), timeout=3000)
     names = [lab.top.text() for lab in svc.board.service_names if lab.top.text()]
-    assert names == ["An-, Um- & Abmeldung"]
+    assert len(names) == 1 and names[0] in site_config.service("melde").names.values()
 
 
 def test_stale_and_repeated_messages_are_ignored(qtbot, engine, kiosk, counter,
@@ -257,3 +266,84 @@ def test_board_ignores_the_waiting_list_it_never_shows() -> None:
     assert json.loads(without_waiting(payload))["data"] == {"waiting": [], "services": []}
     for odd in (b"{broken", b"[1, 2]", b'{"data": 5}'):
         assert without_waiting(odd) == odd  # the state model refuses and logs it
+
+
+def _calls(kiosk: MqttClient, counter: MqttClient, n: int) -> None:
+    counter.request("open_counter", {"counter": "platz-1"})
+    for _ in range(n):
+        kiosk.request("issue_ticket", {"service": "melde"})
+    for _ in range(n):
+        counter.request("call_next", {"counter": "platz-1"})
+
+
+def _top(board, widget) -> int:
+    return widget.mapTo(board, QPoint(0, 0)).y()
+
+
+def test_stale_board_greys_the_last_call(qtbot, engine, kiosk, counter, broker: Mosquitto,
+                                         display_factory) -> None:
+    board = display_factory(sound=False)
+    _calls(kiosk, counter, 1)
+    qtbot.waitUntil(lambda: shows(board, "B 001") and current(board), timeout=3000)
+    assert board.board.hero.mode in ("flash", "newest")
+    broker.stop()
+    qtbot.waitUntil(lambda: board.board.hero.mode == "old", timeout=5000)
+    assert board.board.hero.heading.text().startswith("Letzter Aufruf – nicht aktuell · ")
+    assert shows(board, "B 001")
+    broker.start()
+    qtbot.waitUntil(lambda: current(board), timeout=15_000)
+    qtbot.waitUntil(lambda: board.board.hero.mode == "newest", timeout=5000)
+
+
+@pytest.mark.parametrize("inches", [24, 14])
+def test_default_window_shows_every_recent_call_filling_the_column(
+        qtbot, engine, kiosk, counter, display_factory, inches: int) -> None:
+    """What `civiq display` opens (1920x1080) on a desktop monitor and on a laptop."""
+    board = display_factory(sound=False, screen_inches=inches)
+    _calls(kiosk, counter, 7)
+    qtbot.waitUntil(lambda: shows(board, "B 007") and len(board.board.view.recent) == 6,
+                    timeout=5000)
+    qtbot.waitUntil(lambda: board.board.recent_numbers[-1].text() == "B 001", timeout=1000)
+    b = board.board
+    assert [n.text() for n in b.recent_numbers] == [f"B 00{i}" for i in range(6, 0, -1)]
+    assert all(n.isVisible() and n.shown_px() == b.recent_numbers[0].shown_px()
+               for n in b.recent_numbers)
+    # the rows reach down to the bottom of their column: no empty band below them
+    box_bottom = _top(b, b.recent_box) + b.recent_box.height()
+    last = b.recent_numbers[-1]
+    assert box_bottom - (_top(b, last) + last.height()) < 0.08 * b.recent_box.height()
+    # a row's text is as large as the row allows
+    assert last.shown_px() * 1.1 >= last.height() * 0.7
+    note = b.setup_note
+    if inches == 14:  # 8 m is too far for a 14-inch screen: said on the screen
+        assert note.isVisible() and "Zu klein für 8 m" in note.text()
+    # the waits stand on the service names' line, at their size
+    for name, waiting, wait in zip(b.service_names, b.service_waiting, b.service_wait,
+                                   strict=True):
+        assert name.top.shown_px() == waiting.shown_px() == wait.top.shown_px()
+        assert _top(b, name.top) == _top(b, waiting) == _top(b, wait.top)
+        assert name.top.height() == waiting.height() == wait.top.height()
+
+
+def test_counters_layout_shows_each_open_counters_number(
+        qtbot, engine, kiosk, client_factory, display_factory) -> None:
+    board = display_factory(sound=False, layout="counters")
+    c1, c3 = client_factory("counter", "platz-1"), client_factory("counter", "platz-3")
+    c1.request("open_counter", {"counter": "platz-1"})
+    c3.request("open_counter", {"counter": "platz-3"})
+    for _ in range(2):
+        kiosk.request("issue_ticket", {"service": "ausweis"})
+    c1.request("call_next", {"counter": "platz-1"})
+    qtbot.waitUntil(lambda: shows(board, "A 001"), timeout=3000)
+
+    def column() -> list[tuple[str, str]]:
+        return [(c.text(), n.text()) for c, n in zip(board.board.recent_counters,
+                                                     board.board.recent_numbers, strict=True)
+                if c.text()]
+
+    qtbot.waitUntil(lambda: column() == [("Platz 1", "A 001"), ("Platz 3", "–")],
+                    timeout=3000)
+    assert board.board.recent_heading.text().startswith("Plätze · ")
+    c3.request("call_next", {"counter": "platz-3"})
+    qtbot.waitUntil(lambda: column() == [("Platz 1", "A 001"), ("Platz 3", "A 002")],
+                    timeout=3000)

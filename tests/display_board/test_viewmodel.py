@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from civiq import topics
-from civiq.config import SiteConfig, load_site
+from civiq.config import ConfigError, SiteConfig, load_site
 from civiq.protocol import envelope as env
 from civiq.protocol.models import (
     Call,
     CallsState,
+    CounterState,
+    CounterStatus,
     EngineState,
     Notice,
     QueueState,
@@ -30,9 +32,16 @@ from display_board.announcements import (
 )
 from display_board.chime import wav_duration_s, write_chime
 from display_board.filters import BoardFilter, FilterError, parse_filter
-from display_board.legibility import typography
+from display_board.legibility import LINE_FACTOR, typography
 from display_board.notices import parse_central
-from display_board.viewmodel import HIGHLIGHT_S, BoardViewModel, wait_text
+from display_board.texts import Texts
+from display_board.viewmodel import (
+    BLINK_PERIOD_S,
+    HIGHLIGHT_S,
+    LANGUAGE_PERIOD_S,
+    BoardViewModel,
+    wait_text,
+)
 from tests.conftest import EXAMPLE_SITE, TUESDAY_9
 
 SITE = "hh-wandsbek"
@@ -103,10 +112,14 @@ def test_queue_keeps_order_chime_first_and_drops_the_oldest_when_flooded() -> No
     assert q.languages == ["de", "en"]  # no text for xx: skipped, logged
     for n in ("A001", "A002"):
         q.add(call(n))
-    items = [q.next() for _ in range(6)]
+    items = [q.next() for _ in range(10)]
     assert isinstance(items[0], Chime) and items[0].number == "A001"
-    assert [getattr(i, "language", "chime") for i in items] == ["chime", "de", "en"] * 2
-    assert items[3].number == "A002"
+    # the chime, the call, the call repeated once
+    assert [getattr(i, "language", "chime") for i in items] == ["chime", "de", "en",
+                                                                "de", "en"] * 2
+    assert [i.text for i in items[1:5]] == ["Nummer A 001, bitte zu Platz 5",
+                                            "Ticket A 001, please go to counter 5"] * 2
+    assert items[5].number == "A002"
     assert q.next() is None
     for i in range(5):
         q.add(call(f"B00{i}"))
@@ -139,8 +152,8 @@ def test_viewing_distance_decides_what_fits_at_a_legible_size() -> None:
     assert not mid.service_alt
     assert [s.split(":")[0] for s in mid.shortfalls] == ["service"]
     far = typography(1080, 1920, 12, 6, 4)
-    assert far.portrait and far.recent_rows < 6  # fewer, legible rows
-    assert far.cap_height_mm(far.recent_px) >= 12000 / 250
+    # too far for this screen: still every row, as large as fits, and the shortfall named
+    assert far.portrait and far.recent_rows == 6
     assert any(s.startswith("hero:") and "needed at 12 m" in s for s in far.shortfalls)
 
 
@@ -258,6 +271,7 @@ def test_unreadable_central_notices_are_ignored() -> None:
 
 def test_a_recall_is_headed_as_one_like_the_announcement(cfg: SiteConfig) -> None:
     vm = BoardViewModel(cfg)
+    vm.set_connected(True)
     model = SiteStateModel(SITE)
     feed_state(model, [call("B007")])
     assert vm.build(model.snapshot, TUESDAY_9, 0).labels["now"] == "Aufruf · Now calling"
@@ -279,3 +293,136 @@ def test_the_wait_has_its_second_language_line_where_the_name_has_one() -> None:
     assert rows["ausweis"].name_alt == "ID card & passport"
     assert (rows["ausweis"].wait, rows["ausweis"].wait_alt) == ("ca. 12 Min.", "approx. 12 min")
     assert rows["fuehrerschein"].wait_alt == "appointment only"
+
+
+def test_flashing_stays_under_3_a_second_stops_within_5_s_then_stays_marked(
+        cfg: SiteConfig) -> None:
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("A007")])
+    vm = BoardViewModel(cfg)
+    vm.set_connected(True)
+    vm.note_live_call(model.snapshot.calls[0], 50.0)
+    # sample every 10 ms: the mode a visitor sees, from the call to 10 s after it
+    modes = [vm.build(model.snapshot, TUESDAY_9, 50.0 + i / 100).hero_mode
+             for i in range(1000)]
+    flashes = [i for i in range(1, 1000) if modes[i] == "flash" and modes[i - 1] != "flash"]
+    flashes = [0, *flashes] if modes[0] == "flash" else flashes
+    assert flashes, "a live call flashes"
+    for start in range(0, 1000, 10):  # EN 301 549 11.2.2.2: at most 3 in any second
+        assert sum(start <= f < start + 100 for f in flashes) <= 3
+    last_flash = max(i for i, m in enumerate(modes) if m == "flash")
+    assert last_flash < 500  # 11.2.3.1: blinking stops within 5 s
+    assert BLINK_PERIOD_S >= 1 / 3 and HIGHLIGHT_S <= 5
+    # after it, the newest call stays marked (frame, colour) until the next call
+    assert set(modes[last_flash + 1:]) == {"newest"}
+    later = vm.build(model.snapshot, TUESDAY_9, 50.0 + 600)
+    assert later.hero_mode == "newest" and later.newest.number == "A 007"
+
+
+def test_the_last_call_is_marked_old_while_the_board_is_stale(cfg: SiteConfig) -> None:
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("A007"), call("A006", minute=-1)])
+    vm = BoardViewModel(cfg)
+    vm.set_connected(True)
+    vm.note_live_call(model.snapshot.calls[0], 50.0)
+    assert vm.build(model.snapshot, TUESDAY_9, 50.1).hero_mode == "flash"
+    vm.set_connected(False)
+    view = vm.build(model.snapshot, TUESDAY_9, 50.1)
+    assert view.status.startswith("Keine Verbindung · No connection")
+    assert view.hero_mode == "old" and not view.highlight
+    assert view.labels["now"].startswith("Letzter Aufruf – nicht aktuell · ")
+    assert view.newest.number == "A 007" and [r.number for r in view.recent] == ["A 006"]
+
+
+def test_site_languages_take_turns_beside_german(cfg: SiteConfig) -> None:
+    assert cfg.display.languages == ["de", "en", "tr", "ar", "ru", "uk"]
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("A007")], services=[
+        ServiceState(id="ausweis", waiting=4, eta_min=12.0, open_counters=2),
+        ServiceState(id="fuehrerschein", waiting=0, eta_min=None, open_counters=1)])
+    vm = BoardViewModel(cfg)
+    vm.set_connected(True)
+    views = [vm.build(model.snapshot, TUESDAY_9, t * LANGUAGE_PERIOD_S + 0.5)
+             for t in range(10)]
+    assert [v.language for v in views] == ["en", "en", "tr", "tr", "ar", "ar", "ru", "ru",
+                                           "uk", "uk"]
+    assert [v.newest.counter_alt for v in views[:6:2]] == ["Counter 5", "Gişe 5", "شباك 5"]
+    assert [v.labels["now"] for v in views[1:4:2]] == ["Aufruf · Now calling",
+                                                       "Aufruf · Çağrı"]
+    assert views[9].labels["wait"] == "Wartezeit · Очікування"
+    # at 8 m on this screen a second line would be too small to read: the service line
+    # itself takes turns, German every other time
+    assert not views[0].typography.service_alt and views[0].services[0].name_alt == ""
+    names = [v.services[0].name for v in views]
+    assert names[:4] == ["Personalausweis & Reisepass", "ID card & passport",
+                         "Personalausweis & Reisepass", "Kimlik kartı ve pasaport"]
+    # the table's language is the one beside German in the headings at that moment
+    assert all(v.columns[0][0] in ("Anliegen", v.labels["service"].split(" · ")[-1])
+               for v in views)
+    waits = [(v.services[0].wait, v.services[2].wait) for v in views[:4]]
+    assert waits == [("ca. 12 Min.", "nur mit Termin"), ("approx. 12 min", "appointment only"),
+                     ("ca. 12 Min.", "nur mit Termin"), ("yakl. 12 dk.", "yalnızca randevuyla")]
+    # a calm switch: nothing changes language faster than every few seconds
+    assert LANGUAGE_PERIOD_S >= 3
+    same = {vm.build(model.snapshot, TUESDAY_9, 0.5 + i / 10).services[0].name
+            for i in range(int(LANGUAGE_PERIOD_S * 10) - 5)}
+    assert len(same) == 1
+
+
+def test_a_language_without_translation_shows_english_words(cfg: SiteConfig) -> None:
+    texts = Texts(cfg.display.translations)
+    assert texts.get("pl", "recent") == "Recent calls"
+    assert texts.get("tr", "recent") == "Son çağrılar"
+    assert texts.counter("pl", "Platz 5") == "Counter 5"
+    assert texts.counter("tr", "Ausgabe West") == "Ausgabe West"  # not word + number
+
+
+def test_translations_need_the_minutes_placeholder() -> None:
+    with pytest.raises(ConfigError, match=r"wait_about.*\{min\}"):
+        load_site(EXAMPLE_SITE, display={"translations": {"pl": {"wait_about": "ok. min"}}})
+    with pytest.raises(ConfigError, match="nope"):
+        load_site(EXAMPLE_SITE, display={"translations": {"pl": {"nope": "x"}}})
+
+
+@pytest.mark.parametrize("inches", [None, 24, 14])
+def test_every_configured_recent_call_fills_the_column(inches: float | None) -> None:
+    """The default 1920x1080 window on a 55-inch panel, a desktop monitor and a 14-inch
+    laptop: all six rows, at the largest size the column holds."""
+    mm = None if inches is None else (inches * 25.4 * 16 / 18.358, inches * 25.4 * 9 / 18.358)
+    t = typography(1920, 1080, 8, 6, 4, mm)
+    assert t.recent_rows == 6
+    column = t.bands.recent * 1080
+    used = (6 + 0.6) * t.recent_px * LINE_FACTOR
+    assert 0.85 * column <= used <= column
+    if inches == 14:
+        assert any(s.startswith("recent:") for s in t.shortfalls)  # named, not hidden
+
+
+def test_counters_layout_lists_every_open_counter_with_its_number(cfg: SiteConfig) -> None:
+    model = SiteStateModel(SITE)
+    ticket = TicketInfo(number="A007", service="ausweis", status=TicketStatus.CALLED,
+                        arrival=TUESDAY_9, issued_at=TUESDAY_9, counter="platz-2",
+                        called_at=TUESDAY_9)
+    counters = [
+        CounterState(id="platz-1", name="Platz 1", status=CounterStatus.OPEN,
+                     services=["ausweis"]),
+        CounterState(id="platz-2", name="Platz 2", status=CounterStatus.OPEN,
+                     services=["ausweis"], current=ticket),
+        CounterState(id="platz-3", name="Platz 3", status=CounterStatus.CLOSED,
+                     services=["ausweis"]),
+        CounterState(id="platz-4", name="Platz 4", status=CounterStatus.PAUSED,
+                     services=["ausweis"]),
+    ]
+    queue = QueueState(day="2026-11-24", services=[], counters=counters, waiting=[])
+    model.apply(topics.state_engine(SITE),
+                env.encode(env.make(SITE, "engine", EngineState(online=True))))
+    model.apply(topics.state_queue(SITE), env.encode(env.make(SITE, "queue", queue, seq=3)))
+    vm = BoardViewModel(cfg, layout="counters")
+    vm.set_connected(True)
+    assert vm.row_count == 6  # a row for each of the site's counters
+    view = vm.build(model.snapshot, TUESDAY_9, 0)
+    assert view.layout == "counters" and view.labels["counters"].startswith("Plätze · ")
+    assert [(r.counter_name, r.number) for r in view.recent] == [("Platz 1", "–"),
+                                                                 ("Platz 2", "A 007")]
+    with pytest.raises(ValueError, match="layout 'grid'"):
+        BoardViewModel(cfg, layout="grid")

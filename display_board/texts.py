@@ -1,0 +1,57 @@
+"""The board's words in each display language: German and English built in, other
+languages from the site file's ``[display.translations.LANG]`` (a key left out there
+falls back to English, so a partial translation still draws a whole board)."""
+
+from __future__ import annotations
+
+import re
+
+from civiq.config import BoardTexts
+
+BUILT_IN: dict[str, dict[str, str]] = {
+    "de": {"counter": "Platz", "now": "Aufruf", "again": "Erneuter Aufruf",
+           "last": "Letzter Aufruf – nicht aktuell", "recent": "Letzte Aufrufe",
+           "counters": "Plätze", "service": "Anliegen", "waiting": "Wartende",
+           "wait": "Wartezeit", "none": "Noch kein Aufruf", "wait_none": "keine",
+           "wait_about": "ca. {min} Min.", "appointment_only": "nur mit Termin",
+           "closed": "geschlossen", "stopped": "Ausgabe beendet",
+           "stale": "Anzeige nicht aktuell", "offline": "Keine Verbindung",
+           "connecting": "Verbinde …"},
+    "en": {"counter": "Counter", "now": "Now calling", "again": "Called again",
+           "last": "Last call – not current", "recent": "Recent calls",
+           "counters": "Counters", "service": "Service", "waiting": "Waiting",
+           "wait": "Wait", "none": "No calls yet", "wait_none": "none",
+           "wait_about": "approx. {min} min", "appointment_only": "appointment only",
+           "closed": "closed", "stopped": "no more tickets",
+           "stale": "Display not up to date", "offline": "No connection",
+           "connecting": "Connecting …"},
+}
+KEYS = tuple(BUILT_IN["en"])
+
+#: Counter names as configured start with one of these words; other languages get theirs.
+_COUNTER_WORDS = ("Platz", "Schalter", "Counter", "Desk", "Tisch", "Raum")
+_COUNTER_NAME = re.compile(rf"^(?:{'|'.join(_COUNTER_WORDS)})\s+(\S+)$", re.IGNORECASE)
+
+
+class Texts:
+    """``texts.get("tr", "now")``: the site's translation, the built-in one, else English."""
+
+    def __init__(self, translations: dict[str, BoardTexts] | None = None) -> None:
+        self._table: dict[str, dict[str, str]] = {k: dict(v) for k, v in BUILT_IN.items()}
+        for lang, given in (translations or {}).items():
+            own = {k: v for k, v in given.model_dump().items() if v}
+            self._table[lang] = {**self._table.get(lang, {}), **own}
+
+    def knows(self, lang: str) -> bool:
+        return lang in self._table
+
+    def get(self, lang: str, key: str) -> str:
+        return self._table.get(lang, {}).get(key) or BUILT_IN["en"][key]
+
+    def counter(self, lang: str, counter_name: str) -> str:
+        """"Platz 5" as the site names it, in ``lang``: "Counter 5", "Gişe 5"; a name
+        that is not word-and-number stays as it is."""
+        m = _COUNTER_NAME.match(counter_name.strip())
+        if not m:
+            return counter_name
+        return f"{self.get(lang, 'counter')} {m.group(1)}"
