@@ -32,8 +32,8 @@ from _support import (
     write_bench_site,
 )
 
-from civiq import topics
-from civiq.mqtt_client import MqttClient
+from civiq.protocol import topics
+from civiq.transport.mqtt import MqttClient
 
 RAW_TOPIC = f"{topics.PREFIX}/{SITE_ID}/bench/raw"
 

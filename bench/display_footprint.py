@@ -35,10 +35,9 @@ from pathlib import Path
 import psutil
 from _support import ROOT, SITE_ID, Mosquitto, emit, site_config, write_bench_site
 
-from civiq import topics
-from civiq.broker import stop_process
-from civiq.mqtt_client import MqttClient
+from broker_config.mosquitto import stop_process
 from civiq.protocol import envelope as env
+from civiq.protocol import topics
 from civiq.protocol.models import (
     Call,
     CallsState,
@@ -49,6 +48,7 @@ from civiq.protocol.models import (
     TicketInfo,
     TicketStatus,
 )
+from civiq.transport.mqtt import MqttClient
 
 SHOWS = re.compile(r"board shows (\S+ \S+) \(t=")
 T0 = datetime.fromisoformat("2026-11-24T09:00:00+01:00")

@@ -43,9 +43,9 @@ from pathlib import Path
 
 from _support import ROOT, SITE_ID, Mosquitto, emit, engine_process, percentile, site_config
 
-from civiq.broker import stop_process
+from broker_config.mosquitto import stop_process
 from civiq.config import Broker
-from civiq.mqtt_client import MqttClient
+from civiq.transport.mqtt import MqttClient
 
 SHOWS = re.compile(r"board shows (\S+ \S+) \(t=([0-9.]+)\)")
 GAP_S = 0.02  # between calls: a hall is not called at machine speed

@@ -36,7 +36,7 @@ from _support import (
     write_bench_site,
 )
 
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.transport.mqtt import MqttClient, RequestFailed
 
 
 class Worker:

@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from civiq.protocol.roster import RosterCounter
-from civiq.topics import check_id
+from civiq.protocol.topics import check_id
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _INTERVAL = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")

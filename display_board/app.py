@@ -1,6 +1,6 @@
 """One display: MQTT in, state model and view model in between, the board widget out.
 
-Every message reaches the GUI thread through :class:`civiq.qt_bridge.MqttBridge`; the
+Every message reaches the GUI thread through :class:`civiq._qt.bridge.MqttBridge`; the
 board redraws at once on a state change and on a short timer for the clock, the blink
 and the ticker.
 """
@@ -17,14 +17,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from civiq import __version__ as civiq_version
-from civiq import topics
+from civiq._qt.bridge import MqttBridge
 from civiq.clock import Clock, SystemClock
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient, Will
 from civiq.protocol import envelope as env
+from civiq.protocol import topics
 from civiq.protocol.models import Call, DeviceStatus
-from civiq.qt_bridge import MqttBridge
-from civiq.state_model import SiteStateModel
+from civiq.transport.mqtt import MqttClient, Will
+from civiq.transport.state import SiteStateModel
 from display_board.announcements import AnnouncementQueue
 from display_board.filters import BoardFilter
 from display_board.notices import parse_central

@@ -86,10 +86,16 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
     _steady_memory()
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    try:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
 
-    from display_board.app import DisplayApp
+        from display_board.app import DisplayApp
+    except ImportError as exc:
+        from civiq.cli import unavailable
+
+        print(unavailable("display", exc), file=sys.stderr)
+        return 2
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     display = DisplayApp(cfg, args.id, board_filter=board_filter, clock=clock,

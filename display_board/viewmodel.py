@@ -14,7 +14,7 @@ from datetime import datetime
 
 from civiq.config import SiteConfig
 from civiq.protocol.models import Call, CounterStatus, Notice, ServiceState
-from civiq.state_model import SiteSnapshot
+from civiq.transport.state import SiteSnapshot
 from display_board.announcements import display_number
 from display_board.filters import BoardFilter
 from display_board.legibility import Typography, typography

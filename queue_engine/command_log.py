@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from civiq import topics
+from civiq.protocol import topics
 
 log = logging.getLogger("civiq.engine.commands")
 # Off until an operator switches it on (civiq engine --log-commands, or this logger at INFO):

@@ -10,17 +10,17 @@ import collections
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
 
-from civiq import __version__, topics
+from civiq import __version__
 from civiq.clock import Clock, SystemClock
 from civiq.config import SiteConfig
 from civiq.protocol import envelope as env
+from civiq.protocol import topics
 from civiq.protocol.commands import (
     COMMANDS,
     CallTicket,
@@ -54,11 +54,13 @@ from civiq.protocol.models import (
 from civiq.protocol.roster import SetRoster, SetRosterResult
 from queue_engine import command_log
 from queue_engine import roster as rosters
+from queue_engine.appointment_desk import AppointmentDesk
 from queue_engine.calibration import Calibration
 from queue_engine.dispatch import Candidate
 from queue_engine.domain import Ticket
 from queue_engine.estimator import NEWCOMER, Forecast, SimCounter, forecast, sim_counters
 from queue_engine.handling_times import HandlingTimes, show_rate
+from queue_engine.messages import Context, Inbound, Outbound, Outcome
 from queue_engine.recent_requests import RecentRequests
 from queue_engine.retention import CHUNK, RetentionPolicy
 from queue_engine.store import repository as repo
@@ -69,7 +71,7 @@ log = logging.getLogger(__name__)
 #: acknowledgement each way and deliver nothing more: a reply to a client that is gone is
 #: dropped either way, and the client's retry with the same request id gets it again
 #: (docs/protocol.md, "Requests and replies").
-REPLY_QOS = 0
+REPLY_QOS = topics.TOPICS["reply"].qos
 #: A restart continues ``seq`` at least this far above the last number stored (numbers
 #: handed out since are fewer: the engine stores ``seq`` before it has published half as
 #: many without storing), or at the wall clock in milliseconds when that is higher.
@@ -77,35 +79,6 @@ SEQ_GAP = 1_000
 #: A command whose ``ts`` is further ahead of the engine's wall clock is refused: its
 #: sender's clock is wrong, and ``ts + ttl_s`` would keep it alive too long.
 MAX_CLOCK_AHEAD_S = 5.0
-
-
-@dataclass(frozen=True)
-class Inbound:
-    topic: str
-    payload: bytes
-    correlation: bytes | None = None
-
-
-@dataclass(frozen=True)
-class Outbound:
-    topic: str
-    payload: bytes
-    qos: int = 1
-    retain: bool = False
-    correlation: bytes | None = None
-
-
-@dataclass
-class Context:
-    now: datetime
-    client: str
-    role: str
-
-
-@dataclass
-class Outcome:
-    result: BaseModel
-    events: list[tuple[str, BaseModel]]
 
 
 class QueueEngine:
@@ -137,9 +110,6 @@ class QueueEngine:
             for client, rid, at in repo.answered_requests(conn, clock.now()
                                                           - self.requests.window):
                 self.requests.add((client, rid), at)
-            # Imported here: appointments.py builds on this module's types.
-            from queue_engine.appointments import AppointmentDesk
-
             self.appointments = AppointmentDesk(self, conn)
             self.roster = rosters.for_day(conn, config, day)
             self._calibration_raw = repo.get_meta(conn, "calibration")

@@ -6,8 +6,8 @@ import argparse
 import logging
 import sys
 
-from civiq.appointment_token import is_demo_key
-from civiq.cli_support import broker_unreachable, unreachable_message
+from civiq.appointments.token import is_demo_key
+from civiq.cli.support import broker_unreachable, unreachable_message
 from civiq.clock import clock_from_spec
 from civiq.config import ConfigError, SiteConfig, load_site_overridden
 

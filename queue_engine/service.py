@@ -18,11 +18,12 @@ import threading
 import time
 from typing import Any
 
-from civiq import topics
 from civiq.clock import Clock, SystemClock
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient, Will
-from queue_engine.engine import Inbound, Outbound, QueueEngine
+from civiq.protocol import topics
+from civiq.transport.mqtt import MqttClient, Will
+from queue_engine.engine import QueueEngine
+from queue_engine.messages import Inbound, Outbound
 from queue_engine.store.repository import open_store, safe_url
 
 log = logging.getLogger(__name__)

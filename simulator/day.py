@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.transport.mqtt import MqttClient, RequestFailed
 from simulator.events_csv import Row
 from simulator.plan import WALK_MIN, Booking, DayPlan, Shift, WalkIn, make_plan
 from simulator.settings import SimSettings
@@ -222,7 +222,7 @@ class DaySimulation:
     # ----- appointments ------------------------------------------------------------
     def _signing_key(self) -> tuple[Any, str] | None:
         if self._signer is None:
-            from civiq import appointment_token as at
+            from civiq.appointments import token as at
 
             pem = next(KEY_DIR.glob("*private*.pem"), None)
             if pem is None:
@@ -283,7 +283,7 @@ class DaySimulation:
         signer = self._signing_key()
         if signer is None:
             return
-        from civiq import appointment_token as at
+        from civiq.appointments import token as at
 
         key, key_id = signer
         token = at.sign_token(key, key_id, b.booking_id, self.config.site.id,

@@ -10,11 +10,11 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 
-from civiq import topics
 from civiq.clock import Clock
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient
 from civiq.protocol import envelope as env
+from civiq.protocol import topics
+from civiq.transport.mqtt import MqttClient
 from simulator.day import DayResult, DaySimulation, Requester
 from simulator.events_csv import Row
 from simulator.plan import make_plan

@@ -12,7 +12,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from civiq.cli_support import broker_unreachable, positive_float, unreachable_message
+from civiq.cli.support import broker_unreachable, positive_float, unreachable_message
 from civiq.config import ConfigError, load_site_overridden
 from simulator.settings import DEFAULT_DAY, SimSettings
 

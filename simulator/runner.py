@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from civiq.broker import Mosquitto
+from broker_config.mosquitto import Mosquitto
 from civiq.clock import ManualClock
 from civiq.config import Broker, Data, SiteConfig
 from queue_engine.service import EngineService

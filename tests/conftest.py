@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from civiq.broker import Mosquitto
+from broker_config.mosquitto import Mosquitto
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig, load_site
-from civiq.mqtt_client import MqttClient
+from civiq.transport.mqtt import MqttClient
 from queue_engine.service import EngineService
 
 ROOT = Path(__file__).resolve().parent.parent

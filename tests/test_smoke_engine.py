@@ -1,4 +1,4 @@
-from civiq.mqtt_client import MqttClient
+from civiq.transport.mqtt import MqttClient
 
 
 def test_walk_in_ticket_and_call(engine, kiosk: MqttClient, counter: MqttClient) -> None:

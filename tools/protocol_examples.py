@@ -6,7 +6,7 @@ A real :class:`QueueEngine` on a temporary SQLite file, with a manual clock (Tue
 morning: counters open, kiosks issue tickets, a clerk calls, recalls, parks, transfers,
 bookings are imported and checked in. Every command the scenario sends, the reply the
 engine gave, every event kind and the retained state are written to
-``civiq/protocol/examples.json``, which ``python -m civiq.protocol.doc --write`` renders
+``tools/protocol_examples.json``, which ``python -m tools.protocol_doc --write`` renders
 into the document. tests/queue_engine/test_protocol_examples.py records again and fails
 when the engine's behaviour and the recording differ, so the examples cannot drift.
 """
@@ -21,13 +21,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from civiq import topics
 from civiq.clock import ManualClock
 from civiq.config import load_site
+from civiq.protocol import topics
 from civiq.protocol.commands import COMMANDS, EVENT_KINDS
-from civiq.protocol.doc import DEMO_TOKEN, EXAMPLES_PATH
-from queue_engine.engine import Inbound, Outbound, QueueEngine
+from queue_engine.engine import QueueEngine
+from queue_engine.messages import Inbound, Outbound
 from queue_engine.store.repository import open_store
+from tools.protocol_doc import DEMO_TOKEN, EXAMPLES_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_FILE = ROOT / "sites" / "hamburg-wandsbek.toml"
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         if EXAMPLES_PATH.read_text(encoding="utf-8") != text:
             print(f"{EXAMPLES_PATH} is out of date: run `python -m tools.protocol_examples "
-                  "--write` and `python -m civiq.protocol.doc --write`", file=sys.stderr)
+                  "--write` and `python -m tools.protocol_doc --write`", file=sys.stderr)
             return 1
         return 0
     EXAMPLES_PATH.write_text(text, encoding="utf-8")

@@ -21,10 +21,10 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from civiq.broker import Mosquitto
+from broker_config.mosquitto import Mosquitto
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig, load_site
-from civiq.mqtt_client import MqttClient
+from civiq.transport.mqtt import MqttClient
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_FILE = ROOT / "sites" / "hamburg-wandsbek.toml"

@@ -16,6 +16,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    or_,
     select,
     tuple_,
     update,
@@ -23,9 +24,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 
 from civiq.config import SiteConfig
-from civiq.protocol.models import Call, CounterStatus, TicketKind, TicketStatus
+from civiq.protocol.appointments import AppointmentStatus
+from civiq.protocol.models import Call, CounterStatus
+from queue_engine.bookings import Appointment
 from queue_engine.domain import SiteQueue, Ticket
-from queue_engine.store import schema
+from queue_engine.store import records, schema
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -106,15 +109,12 @@ def _upsert_many(conn: Connection, table: Table, rows: list[dict[str, Any]],
             conn.execute(table.insert().values(**row))
 
 
+#: Ticket attributes whose column is named otherwise (``order`` is an SQL keyword).
+TICKET_COLUMNS = {"order": "ord"}
+
+
 def _ticket_row(t: Ticket) -> dict[str, Any]:
-    return {
-        "day": t.day, "number": t.number, "ord": t.order, "service": t.service,
-        "issued_service": t.issued_service, "status": t.status.value, "kind": t.kind.value,
-        "priority": t.priority, "arrival": t.arrival, "issued_at": t.issued_at,
-        "counter": t.counter, "called_at": t.called_at, "started_at": t.started_at,
-        "ended_at": t.ended_at, "recalls": t.recalls, "slot_start": t.slot_start,
-        "language": t.language, "booking_id": t.booking_id, "issued_by": t.issued_by,
-    }
+    return records.to_row(t, TICKET_COLUMNS)
 
 
 def flush(conn: Connection, q: SiteQueue) -> None:
@@ -137,15 +137,7 @@ def flush(conn: Connection, q: SiteQueue) -> None:
 def load_day(conn: Connection, config: SiteConfig, day: date) -> SiteQueue:
     q = SiteQueue(config, day)
     for r in conn.execute(select(schema.tickets).where(schema.tickets.c.day == day)).mappings():
-        q.load_ticket(Ticket(
-            day=r["day"], number=r["number"], service=r["service"], order=r["ord"],
-            status=TicketStatus(r["status"]), arrival=r["arrival"], issued_at=r["issued_at"],
-            kind=TicketKind(r["kind"]), priority=r["priority"], counter=r["counter"],
-            called_at=r["called_at"], started_at=r["started_at"], ended_at=r["ended_at"],
-            recalls=r["recalls"], slot_start=r["slot_start"], language=r["language"],
-            booking_id=r["booking_id"], issued_service=r["issued_service"],
-            issued_by=r["issued_by"],
-        ))
+        q.load_ticket(records.from_row(Ticket, r, TICKET_COLUMNS))
     for r in conn.execute(select(schema.numbers).where(schema.numbers.c.day == day)).mappings():
         q.last_number[r["prefix"]] = r["last"]
     for r in conn.execute(select(schema.counters)).mappings():
@@ -292,3 +284,25 @@ def dumps(obj: Any) -> str:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# ----- bookings -------------------------------------------------------------------------
+def load_bookings(conn: Connection, today: date) -> dict[str, Appointment]:
+    """Every booking from today on, and older ones still ``booked`` (so a no-show is
+    recorded even after the engine was down)."""
+    t = schema.appointments
+    rows = conn.execute(select(t).where(
+        or_(t.c.day >= today, t.c.status == AppointmentStatus.BOOKED.value)
+    )).mappings()
+    return {r["booking_id"]: records.from_row(Appointment, r) for r in rows}
+
+
+def bookings_on(conn: Connection, day: date) -> list[Appointment]:
+    t = schema.appointments
+    return [records.from_row(Appointment, r)
+            for r in conn.execute(select(t).where(t.c.day == day)).mappings()]
+
+
+def save_bookings(conn: Connection, bookings: list[Appointment]) -> None:
+    _upsert_many(conn, schema.appointments, [records.to_row(a) for a in bookings],
+                 ("booking_id",))

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint
 
-from civiq import topics
-from civiq.broker import Mosquitto
+from broker_config.mosquitto import Mosquitto
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient
 from civiq.protocol import envelope as env
+from civiq.protocol import topics
 from civiq.protocol.models import NoticesState, TicketEvent, TicketInfo, TicketStatus
+from civiq.transport.mqtt import MqttClient
 from display_board.app import NOTICES_TOPIC, DisplayApp, without_waiting
 from display_board.filters import parse_filter
 from display_board.player import Played

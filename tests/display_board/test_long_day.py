@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 
 import psutil
 
-from civiq import topics
 from civiq.config import SiteConfig
 from civiq.protocol import envelope as env
+from civiq.protocol import topics
 from civiq.protocol.models import (
     Call,
     CallsState,

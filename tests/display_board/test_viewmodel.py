@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from civiq import topics
 from civiq.config import ConfigError, SiteConfig, load_site
 from civiq.protocol import envelope as env
+from civiq.protocol import topics
 from civiq.protocol.models import (
     Call,
     CallsState,
@@ -23,7 +23,7 @@ from civiq.protocol.models import (
     TicketInfo,
     TicketStatus,
 )
-from civiq.state_model import SiteStateModel
+from civiq.transport.state import SiteStateModel
 from display_board.announcements import (
     AnnouncementQueue,
     Chime,

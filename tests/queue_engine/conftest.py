@@ -13,9 +13,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from civiq.broker import free_port, stop_process
+from broker_config.mosquitto import free_port, stop_process
 from civiq.config import SiteConfig, load_site
-from civiq.mqtt_client import MqttClient
+from civiq.transport.mqtt import MqttClient
 from tests.conftest import EXAMPLE_SITE
 from tests.queue_engine.helpers import StateWatch
 

@@ -12,12 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from civiq import topics
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient
 from civiq.protocol import envelope as env
+from civiq.protocol import topics
 from civiq.protocol.models import QueueState
-from civiq.state_model import SiteStateModel
+from civiq.transport.mqtt import MqttClient
+from civiq.transport.state import SiteStateModel
 
 
 def wait_until(pred: Callable[[], Any], timeout: float = 5.0, what: str = "condition") -> Any:

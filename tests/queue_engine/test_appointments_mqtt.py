@@ -11,13 +11,13 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from civiq.appointment_token import load_private_key, sign_token
-from civiq.appointments_cli import write_qr_png
-from civiq.broker import Mosquitto
+from broker_config.mosquitto import Mosquitto
+from civiq.appointments.cli import write_qr_png
+from civiq.appointments.token import load_private_key, sign_token
 from civiq.cli import main as civiq_main
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.transport.mqtt import MqttClient, RequestFailed
 from queue_engine.service import EngineService
 from tests.conftest import BERLIN, EXAMPLE_SITE
 from tests.queue_engine.helpers import StateWatch, db_rows, wait_until

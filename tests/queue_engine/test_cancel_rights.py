@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.transport.mqtt import MqttClient, RequestFailed
 from tests.queue_engine.helpers import StateWatch, db_rows
 
 ClientFactory = Callable[[str, str], MqttClient]

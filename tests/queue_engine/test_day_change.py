@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.transport.mqtt import MqttClient, RequestFailed
 from tests.queue_engine.helpers import StateWatch
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from civiq.appointment_token import generate_keypair, public_key_pem
+from civiq.appointments.token import generate_keypair, public_key_pem
 from civiq.config import load_site
 from queue_engine.main import demo_key_refusal
 from tests.conftest import EXAMPLE_SITE

@@ -9,9 +9,9 @@ from datetime import datetime
 
 import pytest
 
-from civiq import topics
 from civiq.config import SiteConfig, load_site
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.protocol import topics
+from civiq.transport.mqtt import MqttClient, RequestFailed
 from tests.conftest import BERLIN, EXAMPLE_SITE
 from tests.queue_engine.helpers import StateWatch, command_payload, db_rows, wait_until
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from civiq import topics
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient
+from civiq.protocol import topics
+from civiq.transport.mqtt import MqttClient
 from tests.queue_engine.helpers import RawReplies, StateWatch, command_payload, wait_until
 
 ClientFactory = Callable[[str, str], MqttClient]

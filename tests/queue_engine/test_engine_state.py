@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from civiq import topics
 from civiq.clock import ManualClock
 from civiq.config import load_site
 from civiq.protocol import envelope as env
+from civiq.protocol import topics
 from civiq.protocol.models import WAITING_LISTED, QueueState
 from queue_engine.engine import QueueEngine
 from queue_engine.store.repository import open_store

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.transport.mqtt import MqttClient, RequestFailed
 from queue_engine.service import EngineService
 from tests.queue_engine.helpers import db_rows
 

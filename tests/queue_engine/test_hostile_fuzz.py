@@ -18,10 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from civiq import topics
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig, load_site
-from queue_engine.engine import Inbound, QueueEngine
+from civiq.protocol import topics
+from queue_engine.engine import QueueEngine
+from queue_engine.messages import Inbound
 from queue_engine.store.repository import open_store
 from tests.conftest import EXAMPLE_SITE, TUESDAY_9
 from tests.queue_engine.helpers import db_rows

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from civiq import topics
-from civiq.broker import stop_process
+from broker_config.mosquitto import stop_process
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.protocol import topics
+from civiq.transport.mqtt import MqttClient, RequestFailed
 from tests.conftest import EXAMPLE_SITE
 from tests.queue_engine.helpers import StateWatch, db_rows, wait_until
 

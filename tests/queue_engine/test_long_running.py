@@ -12,7 +12,8 @@ from pathlib import Path
 
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig, load_site
-from queue_engine.engine import Inbound, QueueEngine
+from queue_engine.engine import QueueEngine
+from queue_engine.messages import Inbound
 from queue_engine.store.repository import open_store
 from tests.conftest import BERLIN, EXAMPLE_SITE
 from tests.queue_engine.helpers import command_payload, db_rows

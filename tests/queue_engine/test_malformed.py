@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient
+from civiq.transport.mqtt import MqttClient
 from tests.queue_engine.helpers import RawReplies, StateWatch, command_payload, db_rows
 
 SITE = "hh-wandsbek"

@@ -8,10 +8,11 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import create_engine, text
 
-from civiq import topics
 from civiq.clock import ManualClock
-from civiq.mqtt_client import MqttClient, RequestFailed
-from queue_engine.engine import Inbound, QueueEngine
+from civiq.protocol import topics
+from civiq.transport.mqtt import MqttClient, RequestFailed
+from queue_engine.engine import QueueEngine
+from queue_engine.messages import Inbound
 from queue_engine.store.repository import open_store
 from tests.conftest import TUESDAY_9
 

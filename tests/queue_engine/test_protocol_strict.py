@@ -18,10 +18,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
-from civiq import topics
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig, load_site
-from queue_engine.engine import SEQ_GAP, Inbound, Outbound, QueueEngine
+from civiq.protocol import topics
+from queue_engine.engine import SEQ_GAP, QueueEngine
+from queue_engine.messages import Inbound, Outbound
 from queue_engine.store.repository import open_store
 from tests.conftest import EXAMPLE_SITE, TUESDAY_9
 from tests.queue_engine.helpers import db_rows

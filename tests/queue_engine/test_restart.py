@@ -7,9 +7,9 @@ from datetime import datetime
 
 import pytest
 
-from civiq import topics
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.protocol import topics
+from civiq.transport.mqtt import MqttClient, RequestFailed
 from tests.conftest import BERLIN
 from tests.queue_engine.helpers import StateWatch, db_rows, wait_until
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from civiq.mqtt_client import MqttClient
+from civiq.transport.mqtt import MqttClient
 from queue_engine.service import EngineService
 
 

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from civiq.broker import Mosquitto
+from broker_config.mosquitto import Mosquitto
 from civiq.config import load_site
 from tests.conftest import EXAMPLE_SITE
 from tests.queue_engine.conftest import PostgresServer

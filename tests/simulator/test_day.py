@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from civiq.broker import Mosquitto
+from broker_config.mosquitto import Mosquitto
 from civiq.cli import main as civiq_main
 from civiq.clock import AcceleratedClock
 from civiq.config import SiteConfig, load_site

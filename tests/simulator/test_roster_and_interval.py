@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from civiq.clock import ManualClock
-from civiq.mqtt_client import MqttClient, RequestFailed
+from civiq.transport.mqtt import MqttClient, RequestFailed
 from queue_engine.calibration import Calibration
 from tests.conftest import TUESDAY_9
 

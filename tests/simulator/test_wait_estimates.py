@@ -10,8 +10,8 @@ import pytest
 
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig
-from civiq.mqtt_client import MqttClient, RequestFailed
 from civiq.protocol.models import QueueState
+from civiq.transport.mqtt import MqttClient, RequestFailed
 from queue_engine.handling_times import HandlingTimes
 from tests.conftest import BERLIN, TUESDAY_9
 from tests.queue_engine.helpers import StateWatch

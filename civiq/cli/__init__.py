@@ -1,0 +1,95 @@
+"""The ``civiq`` command. Subcommands load their modules lazily, by name, so the core
+never imports an app (and Qt) it does not run."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable
+
+#: name -> (module with add_arguments(parser) and run(args), help)
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "engine": ("queue_engine.main", "Run a site's queue engine (headless, one per site)."),
+    "demo": ("civiq.cli.demo", "A whole site on this machine: broker, engine, apps, simulation."),
+    "display": ("display_board.main", "Run a wall display board."),
+    "simulate": ("simulator.main",
+                 "A seeded customer-centre day against the real engine; writes an events CSV."),
+    "appointments": ("civiq.appointments.cli",
+                     "Booking keys, signed QR codes, CSV import and lists of bookings."),
+    "ticket": ("civiq.cli.ticket",
+               "Issue, list, cancel, transfer and call tickets from a terminal (operator)."),
+    "check-in": ("civiq.cli.check_in",
+                 "Check in a booking by the text of its QR code (operator)."),
+}
+
+
+def _load(module: str) -> tuple[Callable, Callable]:
+    mod = importlib.import_module(module)
+    return mod.add_arguments, mod.run
+
+
+def unavailable(name: str, exc: ImportError) -> str:
+    """Why ``civiq NAME`` cannot run here, in one line."""
+    if (exc.name or "").startswith("PySide6"):
+        # A headless install (`pip install civiq`) has no Qt; the apps come with an extra.
+        return (f"civiq {name}: this is a Qt app and Qt is not installed here; install the "
+                f"apps with: pip install 'civiq[apps]' ({exc})")
+    return f"civiq {name}: not available here ({exc})"
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="civiq",
+        description="civiq — queue ticketing, kiosks, counters and wall displays for "
+        "public service centres.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module, help_) in SUBCOMMANDS.items():
+        p = sub.add_parser(name, help=help_, description=help_)
+        if only is None or only == name:
+            try:
+                add, _ = _load(module)
+            except ImportError as exc:
+                p.set_defaults(_unavailable=unavailable(name, exc))
+                continue
+            add(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    chosen = next((a for a in argv if a in SUBCOMMANDS), None)
+    parser = build_parser(chosen)
+    args, extra = parser.parse_known_args(argv)
+    # A command whose module cannot load has no options: say why it is missing rather
+    # than complain about its options.
+    if getattr(args, "_unavailable", None):
+        print(args._unavailable, file=sys.stderr)
+        return 2
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    for noisy in ("alembic", "paho"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    _, run = _load(SUBCOMMANDS[args.command][0])
+    try:
+        return int(run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        # The last resort: each command names its own failures; what slips through still
+        # gets one line, and the traceback only where -v asks for it.
+        logging.getLogger("civiq").debug("%s failed", args.command, exc_info=True)
+        print(f"civiq {args.command}: {type(exc).__name__}: {exc} (run with -v for the "
+              "details)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

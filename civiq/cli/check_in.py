@@ -1,0 +1,53 @@
+"""``civiq check-in TOKEN``: check in a booking by the text of its QR code, as a kiosk
+would, from a terminal (role ``operator``): for a visitor whose code the kiosk cannot
+read, or to repair a site.
+
+Exit codes as ``civiq ticket``: 0 done, 1 refused, 2 bad option or site file, 3 no broker
+or no engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from civiq.cli.support import CliFailure, add_connection_arguments, connect, request, site_config
+from civiq.config import ConfigError
+
+PROG = "civiq check-in"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("token", help="the QR code's text (CQ1.…); - reads it from standard input")
+    add_connection_arguments(p, ("operator", "counter", "kiosk"), "check-in-cli")
+    p.add_argument("--language", default="de", help="the visitor's language code")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    token = sys.stdin.read().strip() if args.token == "-" else args.token.strip()
+    try:
+        cfg = site_config(args)
+        client = connect(cfg, args.role, args.client_id, args.timeout)
+        try:
+            result = request(client, cfg, args.site, "check_in",
+                             {"token": token, "language": args.language}, args.timeout)
+        finally:
+            client.stop()
+    except ConfigError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    except CliFailure as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    t = result["ticket"]
+    service = cfg.service(t["service"])
+    name = service.name("en") if service else t["service"]
+    eta = result.get("eta_min")
+    wait = f", about {eta:.0f} min" if eta is not None else ""
+    print(f"checked in: {t['number']} ({name}): {result['ahead']} ahead{wait}")
+    return 0

@@ -1,0 +1,235 @@
+"""``civiq demo``: a whole site on one machine.
+
+Starts a private Mosquitto on a free loopback port, the engine on the example site with
+its SQLite file in the user data folder, the day simulator so that something moves, and
+every app that exists — in windows when a screen is present, otherwise (or with
+``--headless``) a live text view in the terminal. Ctrl-C stops everything it started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import platformdirs
+
+from broker_config.mosquitto import BrokerError, Mosquitto
+from civiq.cli import textview
+from civiq.cli.support import positive_float
+from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
+from civiq.transport.mqtt import MqttClient
+from civiq.transport.state import SiteStateModel
+
+EXAMPLE_SITE = Path(__file__).resolve().parents[2] / "sites" / "hamburg-wandsbek.toml"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site", default=str(EXAMPLE_SITE), help="site file (default: the example "
+                   "Hamburg customer centre)")
+    p.add_argument("--headless", action="store_true",
+                   help="no windows: the live text view in this terminal")
+    p.add_argument("--speed", type=_speed, default=10.0,
+                   help="how much faster than real time the day runs (default 10)")
+    p.add_argument("--data", help="data folder (default: the user data folder)")
+    p.add_argument("--keep-data", action="store_true",
+                   help="continue the previous demo's day instead of starting afresh")
+    p.add_argument("--no-simulation", action="store_true", help="no simulated visitors/clerks")
+    p.add_argument("--duration", type=_duration, default=0,
+                   help="stop by itself after this many seconds (0: run until Ctrl-C)")
+
+
+def _speed(text: str) -> float:
+    speed = positive_float(text)
+    if speed > 1000:
+        raise argparse.ArgumentTypeError(f"{text}: at most 1000 (a day in under a minute)")
+    return speed
+
+
+def _duration(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from exc
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text}: 0 (until Ctrl-C) or more seconds")
+    return seconds
+#: Written into every data folder the demo makes.
+MARK = ".civiq-demo"
+#: What the demo makes in its folder; starting afresh removes these and nothing else.
+DEMO_ITEMS = (MARK, "queue.sqlite3", "queue.sqlite3-wal", "queue.sqlite3-shm", "broker", "logs",
+              "simulation-events.csv")
+
+
+def prepare_data(data: Path, fresh: bool) -> str | None:
+    """Make or reuse the demo's data folder; afresh, remove what an earlier demo left
+    there. A folder holding anything else is the user's: refused (why, as the return
+    value), nothing deleted."""
+    if data.exists() and not data.is_dir():
+        return f"{data} is not a folder"
+    if data.exists():
+        foreign = sorted(p.name for p in data.iterdir() if p.name not in DEMO_ITEMS)
+        if foreign:
+            return (f"{data} holds files civiq demo did not make ({', '.join(foreign[:3])}"
+                    f"{', ...' if len(foreign) > 3 else ''}); give a new or empty folder with "
+                    "--data. Nothing was deleted.")
+    data.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        for name in DEMO_ITEMS:
+            p = data / name
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)
+            elif p.exists() or p.is_symlink():
+                p.unlink()
+    (data / MARK).write_text("a civiq demo's data folder: civiq demo clears what it made here\n",
+                             encoding="utf-8")
+    return None
+
+
+def demo_clock_start(config: SiteConfig, now: datetime) -> datetime:
+    """Now, when the site is open; else its next opening, so the demo never sits closed."""
+    if config.open_interval(now) is not None:
+        return now
+    nxt = config.next_opening(now)
+    return nxt + timedelta(minutes=5) if nxt else now
+
+
+def has_screen() -> bool:
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and \
+        os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+
+
+def _civiq(*args: str) -> list[str]:
+    return [sys.executable, "-m", "civiq", *args]
+
+
+def _subcommand_exists(name: str) -> bool:
+    from civiq.cli import SUBCOMMANDS
+
+    return name in SUBCOMMANDS
+
+
+class Demo:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.children: list[tuple[str, subprocess.Popen]] = []
+        self.stop = threading.Event()
+
+    def spawn(self, name: str, cmd: list[str]) -> None:
+        log = self.logdir / f"{name}.log"
+        fh = log.open("ab")
+        proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        self.children.append((name, proc))
+
+    def run(self) -> int:
+        a = self.args
+        try:
+            base = load_site(a.site)
+        except ConfigError as exc:
+            print(f"civiq demo: {exc}", file=sys.stderr)
+            return 2
+        data = Path(a.data) if a.data else Path(platformdirs.user_data_dir("civiq")) / "demo" \
+            / base.site.id
+        refused = prepare_data(data, fresh=not a.keep_data)
+        if refused:
+            print(f"civiq demo: {refused}", file=sys.stderr)
+            return 2
+        self.logdir = data / "logs"
+        self.logdir.mkdir(exist_ok=True)
+        try:
+            broker = Mosquitto(folder=data / "broker").start()
+        except BrokerError as exc:
+            print(f"civiq demo: {exc}", file=sys.stderr)
+            return 2
+        config = load_site_overridden(a.site, broker_host="127.0.0.1",
+                                      broker_port=broker.port, data_folder=str(data))
+        start = demo_clock_start(config, datetime.now(config.tz))
+        clock = f"{start.isoformat()}@{a.speed:g}"
+        common = ["--site", a.site, "--broker-host", "127.0.0.1",
+                  "--broker-port", str(broker.port)]
+        print(f"civiq demo: broker on 127.0.0.1:{broker.port}, data and logs in {data}")
+        print(f"civiq demo: a simulated day from {start:%a %d.%m.%Y %H:%M} (local time), "
+              f"{a.speed:g}x faster than real time: times shown are the simulated clock's")
+        try:
+            self.spawn("engine", _civiq("engine", *common, "--data", str(data),
+                                        "--clock", clock))
+            if not a.no_simulation and _subcommand_exists("simulate"):
+                self.spawn("simulate", _civiq(
+                    "simulate", *common, "--live", "--clock", clock,
+                    "--out", str(data / "simulation-events.csv")))
+            windows = has_screen() and not a.headless
+            if windows and _subcommand_exists("display"):
+                self.spawn("display", _civiq("display", *common, "--clock", clock))
+            return self.watch(config, windows)
+        finally:
+            self.shutdown()
+            broker.stop()
+
+    def watch(self, config: SiteConfig, windows: bool) -> int:
+        model = SiteStateModel(config.site.id)
+        lock = threading.Lock()
+        viewer = MqttClient(config.broker, config.site.id, "display", "demo-textview")
+
+        def on_msg(topic: str, payload: bytes, _props: object) -> None:
+            with lock:
+                model.apply(topic, payload)
+
+        for f in model.topic_filters():
+            viewer.route(f, on_msg)
+        viewer.start()
+        signal.signal(signal.SIGTERM, lambda *_: self.stop.set())
+        tty = sys.stdout.isatty()
+        deadline = time.monotonic() + self.args.duration if self.args.duration else None
+        last_line = 0.0
+        try:
+            while not self.stop.wait(0.5):
+                for name, proc in self.children:
+                    if proc.poll() is not None and name == "engine":
+                        print(f"civiq demo: the engine exited ({proc.returncode}); see "
+                              f"{self.logdir / 'engine.log'}", file=sys.stderr)
+                        return 1
+                with lock:
+                    if tty:
+                        width = shutil.get_terminal_size((100, 30)).columns
+                        screen = textview.render(model.snapshot, config, min(width, 120),
+                                                 speed=self.args.speed)
+                        sys.stdout.write("\x1b[H\x1b[2J" + screen + "\n\n(Ctrl-C stops the demo)\n")
+                        sys.stdout.flush()
+                    elif time.monotonic() - last_line >= 5:
+                        print(textview.now_line(model.snapshot, config), flush=True)
+                        last_line = time.monotonic()
+                if deadline and time.monotonic() >= deadline:
+                    break
+        except KeyboardInterrupt:
+            pass
+        finally:
+            viewer.stop()
+        if not tty:
+            with lock:
+                print(textview.now_line(model.snapshot, config), flush=True)
+        print("\nciviq demo: stopping…")
+        return 0
+
+    def shutdown(self) -> None:
+        for _, proc in self.children:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        end = time.monotonic() + 5
+        for _, proc in self.children:
+            try:
+                proc.wait(max(0.1, end - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+def run(args: argparse.Namespace) -> int:
+    return Demo(args).run()

@@ -1,0 +1,123 @@
+"""What the protocol commands of the ``civiq`` command line share: a connection that
+says why it cannot be made, requests whose failures carry a hint, one-line errors.
+
+A user's mistake or a missing service ends in one line naming what is wrong and what to
+do, and a non-zero exit code, never in a traceback.
+"""
+
+from __future__ import annotations
+
+import socket
+from typing import TYPE_CHECKING, Any
+
+from civiq.config import Broker, SiteConfig
+
+if TYPE_CHECKING:
+    from civiq.transport.mqtt import MqttClient
+
+#: Exit codes shared by the protocol commands.
+EXIT_REFUSED = 1  # the engine answered with an error
+EXIT_USAGE = 2  # bad option or site file
+EXIT_UNREACHABLE = 3  # no broker, or no engine behind it
+
+BROKER_HOWTO = "docs/deploy.md, 'Running a broker'"
+
+
+class CliFailure(Exception):
+    """A command cannot go on; the message is one line for the user."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_REFUSED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def broker_unreachable(broker: Broker, timeout: float = 2.0) -> str | None:
+    """Why nothing accepts a TCP connection at the broker's address, or None if it does."""
+    try:
+        with socket.create_connection((broker.host, broker.port), timeout=timeout):
+            return None
+    except OSError as exc:
+        return exc.strerror or str(exc) or type(exc).__name__
+
+
+def unreachable_message(broker: Broker, why: str) -> str:
+    return (f"the MQTT broker at {broker.host}:{broker.port} cannot be reached ({why}); "
+            f"start one (see {BROKER_HOWTO}) or point --broker-host/--broker-port at it")
+
+
+def connect(config: SiteConfig, role: str, client_id: str, timeout: float) -> MqttClient:
+    """A started client, or :class:`CliFailure` saying why there is none."""
+    from civiq.transport.mqtt import MqttClient
+
+    why = broker_unreachable(config.broker, min(timeout, 3.0))
+    if why is not None:
+        raise CliFailure(unreachable_message(config.broker, why), EXIT_UNREACHABLE)
+    client = MqttClient(config.broker, config.site.id, role, client_id)
+    try:
+        client.start(wait=timeout)
+    except TimeoutError as exc:
+        client.stop()
+        raise CliFailure(
+            f"the MQTT broker at {config.broker.host}:{config.broker.port} answers but did "
+            f"not let this client in within {timeout:g} s (user, password, TLS or access "
+            "rules of the broker?)", EXIT_UNREACHABLE) from exc
+    return client
+
+
+def request(client: MqttClient, config: SiteConfig, site_file: str, command: str,
+            data: dict[str, Any], timeout: float) -> dict:
+    """The command's result, or :class:`CliFailure` with the engine's reason and a hint."""
+    from civiq.protocol.errors import ErrorCode
+    from civiq.transport.mqtt import RequestFailed
+
+    try:
+        return client.request(command, data, timeout=timeout)
+    except RequestFailed as exc:
+        if exc.code == ErrorCode.ENGINE_UNAVAILABLE:
+            raise CliFailure(
+                f"no engine answers for site {config.site.id} on the broker at "
+                f"{config.broker.host}:{config.broker.port} ({exc.message}); is it running? "
+                f"Start it with: civiq engine --site {site_file}", EXIT_UNREACHABLE) from exc
+        raise CliFailure(f"refused: {exc.code}: {exc.message}") from exc
+
+
+def add_connection_arguments(p: Any, roles: tuple[str, ...], client_prefix: str) -> None:
+    """The options every command over the protocol offers."""
+    import os
+
+    p.add_argument("--site", required=True, help="the site's TOML file")
+    p.add_argument("--broker-host", help="override the site file's broker host")
+    p.add_argument("--broker-port", type=int, help="override the site file's broker port")
+    p.add_argument("--username", help="broker user (password from $CIVIQ_MQTT_PASSWORD)")
+    p.add_argument("--role", choices=roles, default=roles[0],
+                   help=f"the role to act as (default {roles[0]})")
+    p.add_argument("--client-id", default=f"{client_prefix}-{os.getpid()}")
+    p.add_argument("--timeout", type=positive_float, default=5.0,
+                   help="seconds per attempt (default 5)")
+
+
+def positive_float(text: str) -> float:
+    import argparse
+
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r}: must be more than 0")
+    return value
+
+
+def site_config(args: Any) -> SiteConfig:
+    """The site file with the command line's broker options (ConfigError if unusable)."""
+    import os
+
+    from civiq.config import load_site, load_site_overridden
+
+    cfg = load_site_overridden(args.site, broker_host=args.broker_host,
+                               broker_port=args.broker_port)
+    if not args.username:
+        return cfg
+    broker = {**cfg.broker.model_dump(), "username": args.username,
+              "password": os.environ.get("CIVIQ_MQTT_PASSWORD")}
+    return load_site(args.site, broker=broker)

@@ -1,0 +1,176 @@
+"""``civiq ticket issue | list | cancel | transfer | call``: run and repair a site's queue
+from a terminal, over the protocol as role ``operator`` (the engine stays the only
+writer). ``list`` reads the retained ``state/queue`` that every display reads.
+
+Exit codes: 0 done, 1 refused by the engine (the reason is printed), 2 bad option or site
+file, 3 no broker or no engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from typing import Any
+
+from civiq.cli.support import (
+    EXIT_UNREACHABLE,
+    CliFailure,
+    add_connection_arguments,
+    connect,
+    request,
+    site_config,
+)
+from civiq.config import ConfigError, SiteConfig
+
+PROG = "civiq ticket"
+LIST_SETTLE_S = 0.3
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = {
+        "issue": "issue a walk-in ticket for a service",
+        "list": "list what waits and what each counter has (the retained queue state)",
+        "cancel": "withdraw a waiting or parked ticket",
+        "transfer": "send a counter's current ticket to another service and/or counter",
+        "call": "call the next ticket (or one ticket by number) to a counter",
+    }
+    for name, help_ in actions.items():
+        c = sub.add_parser(name, help=help_, description=help_)
+        add_connection_arguments(c, ("operator", "counter"), "ticket-cli")
+        c.add_argument("--json", action="store_true", help="print the result as JSON")
+        if name == "issue":
+            c.add_argument("service", help="service id, e.g. ausweis (see the site file)")
+            c.add_argument("--language", default="de", help="the visitor's language code")
+            c.add_argument("--priority", type=int, choices=range(10), default=0,
+                           metavar="0-9", help="manual priority (default 0)")
+        elif name == "cancel":
+            c.add_argument("number", help="ticket number, e.g. A012")
+        elif name == "transfer":
+            c.add_argument("counter", help="the counter whose current ticket moves")
+            c.add_argument("--to-service", help="the service it now waits for")
+            c.add_argument("--to-counter", help="only this counter may call it")
+        elif name == "call":
+            c.add_argument("counter", help="counter id, e.g. platz-1")
+            c.add_argument("number", nargs="?", help="this ticket (default: the next one)")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        cfg = site_config(args)
+        if args.action == "transfer" and not (args.to_service or args.to_counter):
+            raise CliFailure("transfer: name --to-service or --to-counter (or both)", 2)
+        client = connect(cfg, args.role, args.client_id, args.timeout)
+        try:
+            if args.action == "list":
+                return _list(args, cfg, client)
+            command, data = _command(args)
+            result = request(client, cfg, args.site, command, data, args.timeout)
+        finally:
+            client.stop()
+    except ConfigError as exc:
+        print(f"{PROG} {args.action}: {exc}", file=sys.stderr)
+        return 2
+    except CliFailure as exc:
+        print(f"{PROG} {args.action}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print(_describe(args, cfg, result))
+    return 0
+
+
+def _command(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
+    if args.action == "issue":
+        return "issue_ticket", {"service": args.service, "language": args.language,
+                                "priority": args.priority}
+    if args.action == "cancel":
+        return "cancel", {"number": args.number.upper()}
+    if args.action == "transfer":
+        data = {"counter": args.counter}
+        if args.to_service:
+            data["to_service"] = args.to_service
+        if args.to_counter:
+            data["to_counter"] = args.to_counter
+        return "transfer", data
+    if args.number:
+        return "call_ticket", {"counter": args.counter, "number": args.number.upper()}
+    return "call_next", {"counter": args.counter}
+
+
+def _describe(args: argparse.Namespace, cfg: SiteConfig, result: dict) -> str:
+    ticket = result.get("ticket")
+    if ticket is None:
+        return f"{args.counter}: nothing waiting for this counter"
+    service = cfg.service(ticket["service"])
+    name = service.name("en") if service else ticket["service"]
+    number = ticket["number"]
+    if args.action == "issue":
+        eta = result.get("eta_min")
+        wait = f", about {eta:.0f} min" if eta is not None else ""
+        return f"{number} ({name}): {result['ahead']} ahead{wait}"
+    if args.action == "cancel":
+        return f"{number}: {ticket['status']}"
+    if args.action == "transfer":
+        to = f" for counter {ticket['counter']}" if ticket.get("counter") else ""
+        return f"{number}: back in the queue for {name}{to}"
+    counter = cfg.counter(args.counter)
+    return f"{number} ({name}) called to {counter.name if counter else args.counter}"
+
+
+def _list(args: argparse.Namespace, cfg: SiteConfig, client: Any) -> int:
+    from civiq.protocol import topics
+    from civiq.transport.state import SiteStateModel
+
+    model = SiteStateModel(cfg.site.id)
+    got = threading.Event()
+
+    def on_state(topic: str, payload: bytes, _props: object) -> None:
+        if model.apply(topic, payload) and model.snapshot.queue is not None:
+            got.set()
+
+    client.route(topics.state_queue(cfg.site.id), on_state)
+    ok = got.wait(args.timeout)
+    # The retained state may be a moment behind the last commands (the engine coalesces
+    # it): take whatever newer state arrives within a short settle time.
+    threading.Event().wait(LIST_SETTLE_S)
+    if not ok:
+        raise CliFailure(f"no queue state for site {cfg.site.id} on the broker within "
+                         f"{args.timeout:g} s; is the engine running? Start it with: "
+                         f"civiq engine --site {args.site}", EXIT_UNREACHABLE)
+    q = model.snapshot.queue
+    if args.json:
+        print(q.model_dump_json(indent=2))
+        return 0
+    print(_render_list(q, cfg))
+    return 0
+
+
+def _render_list(q: Any, cfg: SiteConfig) -> str:
+    tz = cfg.tz
+    lines = [f"{cfg.site.name} — {q.day}: {q.issued_today} issued, {q.served_today} served"]
+    lines.append("counters:")
+    for c in q.counters:
+        status = c.status.value + (f" ({c.pause_reason})" if c.pause_reason else "")
+        cur = f"  {c.current.number} {c.current.status.value}" if c.current else ""
+        lines.append(f"  {c.id:<12} {c.name:<12} {status:<18}{cur}".rstrip())
+    waiting = len(q.waiting) + q.waiting_unlisted
+    lines.append(f"waiting: {waiting}")
+    for w in q.waiting:
+        arrived = w.arrival.astimezone(tz)
+        notes = [w.kind.value]
+        if w.parked:
+            notes.append("parked")
+        if w.priority:
+            notes.append(f"priority {w.priority}")
+        if w.counter:
+            notes.append(f"for {w.counter}")
+        eta = f"~{w.eta_min:.0f} min" if w.eta_min is not None else ""
+        lines.append(f"  {w.number:<6} {w.service:<16} since {arrived:%H:%M}  {eta:<8} "
+                     f"{', '.join(notes)}".rstrip())
+    if q.waiting_unlisted:
+        lines.append(f"  … and {q.waiting_unlisted} more not listed")
+    return "\n".join(lines)

@@ -1,0 +1,142 @@
+"""The topic tree, version 1. docs/protocol.md documents it; tests keep both in step."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+PREFIX = "civiq/v1"
+
+ROLES = ("kiosk", "counter", "display", "engine", "booking", "central", "operator")
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def valid_id(value: str) -> bool:
+    """Whether ``value`` is a valid site or client id (see :func:`check_id`)."""
+    return bool(_ID.fullmatch(value))
+
+
+def check_id(value: str, what: str = "id") -> str:
+    """Site and client ids become topic levels: no wildcards, no slashes."""
+    if not valid_id(value):
+        raise ValueError(
+            f"{what} {value!r} must be 1-64 characters of letters, digits, '_', '.', '-'"
+        )
+    return value
+
+
+def state_queue(site: str) -> str:
+    return f"{PREFIX}/{site}/state/queue"
+
+
+def state_calls(site: str) -> str:
+    return f"{PREFIX}/{site}/state/calls"
+
+
+def state_engine(site: str) -> str:
+    return f"{PREFIX}/{site}/state/engine"
+
+
+def event(site: str, kind: str) -> str:
+    return f"{PREFIX}/{site}/event/{kind}"
+
+
+def events(site: str) -> str:
+    return f"{PREFIX}/{site}/event/+"
+
+
+def command(site: str, role: str, client: str) -> str:
+    return f"{PREFIX}/{site}/cmd/{role}/{client}"
+
+
+def commands(site: str) -> str:
+    return f"{PREFIX}/{site}/cmd/+/+"
+
+
+def reply(site: str, client: str) -> str:
+    return f"{PREFIX}/{site}/reply/{client}"
+
+
+def device_status(site: str, client: str) -> str:
+    return f"{PREFIX}/{site}/device/{client}/status"
+
+
+def alert(site: str) -> str:
+    return f"{PREFIX}/{site}/alert"
+
+
+def central(kind: str) -> str:
+    return f"{PREFIX}/central/{kind}"
+
+
+@dataclass(frozen=True)
+class CommandTopic:
+    site: str
+    role: str
+    client: str
+
+
+def parse_command_topic(topic: str) -> CommandTopic | None:
+    parts = topic.split("/")
+    if len(parts) != 6 or f"{parts[0]}/{parts[1]}" != PREFIX or parts[3] != "cmd":
+        return None
+    return CommandTopic(site=parts[2], role=parts[4], client=parts[5])
+
+
+def event_kind(topic: str) -> str | None:
+    parts = topic.split("/")
+    if len(parts) == 5 and parts[3] == "event":
+        return parts[4]
+    return None
+
+
+# ----- the registry ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class TopicSpec:
+    """How a topic is used. The code takes QoS and retain from here; docs/protocol.md is
+    generated from it (``python -m tools.protocol_doc --write``)."""
+
+    build: Callable[..., str]
+    retained: bool | None  # None: a subscription filter, never published to
+    qos: int
+    publisher: str
+    body: str  # Markdown: what the payload is (a link into docs/protocol.md)
+    what: str
+
+
+#: Every topic function above, described. tests/civiq/protocol/test_topics.py fails when a
+#: topic function has no entry here.
+TOPICS: dict[str, TopicSpec] = {
+    "state_queue": TopicSpec(state_queue, True, 1, "engine", "[QueueState](#queuestate)",
+                             "per service: waiting, estimate, ticket stop; per counter: "
+                             "state and current ticket; the waiting list"),
+    "state_calls": TopicSpec(state_calls, True, 1, "engine", "[CallsState](#callsstate)",
+                             "the latest calls, newest first: enough to redraw a display"),
+    "state_engine": TopicSpec(state_engine, True, 1, "engine (and its will message)",
+                              "[EngineState](#enginestate)", "engine online / offline"),
+    "event": TopicSpec(event, False, 1, "engine", "see [Events](#events)",
+                       "one message per change, `{kind}` as listed under Events"),
+    "events": TopicSpec(events, None, 1, "(subscription filter)", "",
+                        "every event of the site"),
+    "command": TopicSpec(command, False, 1, "kiosk, counter, booking, operator, ...",
+                         "see [Commands](#commands)",
+                         "requests; `{role}` must be allowed to send the command; MQTT 5 "
+                         "response topic, correlation data and message expiry"),
+    "commands": TopicSpec(commands, None, 1, "(subscription filter; the engine)", "",
+                          "every command of the site"),
+    # QoS 0: a lost reply is recovered by the client's retry with the same request id,
+    # which the engine answers from its reply store (docs/protocol.md, "Requests").
+    "reply": TopicSpec(reply, False, 0, "engine", "[Reply](#reply)",
+                       "replies to `{client}`'s commands, correlation data echoed"),
+    "device_status": TopicSpec(device_status, True, 1, "each device (and its will message)",
+                               "[DeviceStatus](#devicestatus)",
+                               "device online / offline, printer paper, version"),
+    "alert": TopicSpec(alert, False, 1, "devices, engine", "JSON envelope, type `alert`",
+                       "what staff must act on: paper out, kiosk offline"),
+    "central": TopicSpec(central, True, 1, "central tier",
+                         "`notices`: [NoticesState](#noticesstate)",
+                         "recommendations and notices from the central tier, bridged into "
+                         "every site"),
+}

@@ -1,0 +1,130 @@
+"""``civiq ticket ...`` and ``civiq check-in`` against the real engine on a real broker:
+what an operator types, what he reads, the exit code he scripts against."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date, datetime
+
+import pytest
+
+from broker_config.mosquitto import Mosquitto
+from civiq.appointments.token import load_private_key, sign_token
+from civiq.cli import main as civiq_main
+from civiq.transport.mqtt import MqttClient
+from queue_engine.service import EngineService
+from tests.conftest import BERLIN, EXAMPLE_SITE
+from tests.queue_engine.helpers import wait_until
+
+DEMO_KEY = load_private_key(
+    EXAMPLE_SITE.parent / "keys" / "demo-private-key-DO-NOT-USE-IN-PRODUCTION.pem")
+
+
+def civiq(capsys: pytest.CaptureFixture[str], broker: Mosquitto, *args: str
+          ) -> tuple[int, str, str]:
+    head = [a for a in args if not a.startswith("-")][:2] if args[0] == "ticket" else args[:1]
+    rest = list(args[len(head):])
+    code = civiq_main([*head, "--site", str(EXAMPLE_SITE), "--broker-port", str(broker.port),
+                       "--timeout", "3", *rest])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_an_operator_runs_the_queue_from_a_terminal(
+        engine: EngineService, broker: Mosquitto, counter: MqttClient,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    counter.request("open_counter", {"counter": "platz-1"})
+    counter.request("open_counter", {"counter": "platz-2"})
+
+    code, out, _ = civiq(capsys, broker, "ticket", "issue", "ausweis", "--priority", "2")
+    assert code == 0 and out.startswith("A001 (") and "0 ahead" in out
+    code, out, _ = civiq(capsys, broker, "ticket", "issue", "ausweis", "--json")
+    assert code == 0 and json.loads(out)["ticket"]["number"] == "A002"
+
+    # The retained state follows the commands within moments (coalesced by the engine).
+    code, out, _ = wait_until(lambda: (r := civiq(capsys, broker, "ticket", "list"))[1]
+                              .count("\n  A0") == 2 and r, what="both tickets listed")
+    assert code == 0
+    waiting = [ln.split()[0] for ln in out.splitlines() if ln.startswith("  A0")]
+    assert waiting == ["A001", "A002"] and "priority 2" in out and "waiting: 2" in out
+
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1", "a002")
+    assert (code, out.strip()) == (0, out.strip()) and "A002" in out and "called to" in out
+    code, out, _ = civiq(capsys, broker, "ticket", "transfer", "platz-1", "--to-counter",
+                         "platz-2")
+    assert code == 0 and "A002: back in the queue" in out and "platz-2" in out
+    code, out, _ = civiq(capsys, broker, "ticket", "cancel", "A001")
+    assert (code, out.strip()) == (0, "A001: cancelled")
+
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-2")
+    assert code == 0 and "A002" in out
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1")
+    assert (code, out.strip()) == (0, "platz-1: nothing waiting for this counter")
+
+    # A refusal: the engine's reason, exit code 1.
+    code, _, err = civiq(capsys, broker, "ticket", "cancel", "A001")
+    assert code == 1 and "refused:" in err and "A001" in err
+    code, _, err = civiq(capsys, broker, "ticket", "issue", "no-such-service")
+    assert code == 1 and "refused: " in err
+
+
+def test_check_in_by_the_codes_text(engine: EngineService, broker: Mosquitto,
+                                    client_factory, capsys: pytest.CaptureFixture[str]
+                                    ) -> None:
+    slot = datetime(2026, 11, 24, 9, 15, tzinfo=BERLIN)
+    client_factory("booking", "booking-system").request("import_appointments", {
+        "appointments": [{"booking_id": "BK-1", "service": "fuehrerschein",
+                          "slot_start": slot.isoformat(), "slot_minutes": 15}]})
+    token = sign_token(DEMO_KEY, "demo", "BK-1", "hh-wandsbek", date(2026, 11, 24), slot)
+    code, out, _ = civiq(capsys, broker, "check-in", token)
+    assert code == 0 and out.startswith("checked in: C001 (")
+    code, _, err = civiq(capsys, broker, "check-in", token)
+    assert code == 1 and "refused: already_checked_in" in err
+
+
+def test_the_engine_gone_is_said_with_how_to_start_it(
+        engine: EngineService, broker: Mosquitto, capsys: pytest.CaptureFixture[str]) -> None:
+    engine.stop()
+    code, _, err = civiq(capsys, broker, "ticket", "issue", "ausweis", "--timeout", "0.3")
+    assert code == 3 and "no engine answers" in err
+    assert f"civiq engine --site {EXAMPLE_SITE}" in err
+
+
+def test_a_cancel_refusal_names_a_tool_that_exists(
+        engine: EngineService, broker: Mosquitto, client_factory,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    slot = datetime(2026, 11, 24, 9, 15, tzinfo=BERLIN)
+    client_factory("booking", "booking-system").request("import_appointments", {
+        "appointments": [{"booking_id": "BK-1", "service": "fuehrerschein",
+                          "slot_start": slot.isoformat(), "slot_minutes": 15}]})
+    token = sign_token(DEMO_KEY, "demo", "BK-1", "hh-wandsbek", date(2026, 11, 24), slot)
+    assert civiq(capsys, broker, "check-in", token)[0] == 0
+    code = civiq_main(["appointments", "cancel", "--site", str(EXAMPLE_SITE),
+                       "--broker-port", str(broker.port), "BK-1"])
+    err = capsys.readouterr().err
+    assert code == 1 and "civiq ticket cancel C001" in err
+    assert civiq(capsys, broker, "ticket", "cancel", "C001")[0] == 0
+
+
+def test_the_engine_logs_each_commands_outcome_without_personal_data(
+        engine: EngineService, broker: Mosquitto, counter: MqttClient,
+        caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]) -> None:
+    caplog.set_level(logging.INFO, logger="civiq.engine.commands")
+    counter.request("open_counter", {"counter": "platz-1", "clerk": "mueller.h"})
+    assert civiq(capsys, broker, "ticket", "issue", "ausweis")[0] == 0
+    assert civiq(capsys, broker, "ticket", "cancel", "A009")[0] == 1
+    lines = [r.getMessage() for r in caplog.records if r.name == "civiq.engine.commands"]
+    assert lines[0] == "open_counter role=counter client=platz-1 ok"
+    assert lines[1].startswith("issue_ticket role=operator client=ticket-cli-")
+    assert lines[1].endswith(" ok ticket=A001")
+    assert lines[2].startswith("cancel role=operator") and lines[2].endswith(
+        " unknown_ticket")
+    assert not any("mueller" in ln for ln in lines)
+
+
+def test_the_command_log_is_off_unless_asked(
+        engine: EngineService, counter: MqttClient, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)  # everything else at INFO, as civiq engine runs
+    counter.request("open_counter", {"counter": "platz-1"})
+    assert not [r for r in caplog.records if r.name == "civiq.engine.commands"]
