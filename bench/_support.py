@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from broker_config.mosquitto import Mosquitto, stop_process  # noqa: E402
-from civiq import topics  # noqa: E402
 from civiq.config import Broker, SiteConfig, load_site_overridden  # noqa: E402
 from civiq.protocol import envelope as env  # noqa: E402
+from civiq.protocol import topics  # noqa: E402
 from civiq.transport.mqtt import MqttClient  # noqa: E402
 
 # paho says "client is not connected" when a bench client stops; not a figure.

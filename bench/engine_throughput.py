@@ -9,7 +9,8 @@ holds the command has committed (WAL, synchronous=FULL), so each is a durable co
 Baseline, same run, same disk: single-row commits per second with raw sqlite3 in WAL and
 synchronous=FULL, measured just before and just after the engine's run and averaged (on
 these machines the disk's rate drifts by a third from one minute to the next).
-Target: >= 1,000 commands/s and commands_per_s / sqlite_commits_per_s >= 0.25.
+Target (issue 8): >= 1,000 durable commands/s. The ratio to raw SQLite commits is reported
+as a figure, not a target: throughput beyond what a site needs is not a goal.
 Last line: {"commands_per_s", "sqlite_commits_per_s", "ratio", ...}.
 
     .venv/bin/python bench/engine_throughput.py [--clients 10] [--seconds 10]
@@ -155,7 +156,7 @@ def main() -> None:
         f"{k} {v * 1000 / max(acked, 1):.2f} ms ({v / elapsed:.0%} of a core)"
         for k, v in cpu.items()) + f"; load average {os.getloadavg()[0]:.1f}")
     ratio = rate / baseline
-    print(f"ratio {ratio:.3f} (target >= 0.25 and >= 1,000 commands/s)")
+    print(f"ratio to raw SQLite commits {ratio:.3f}; target >= 1,000 commands/s")
     emit({"commands_per_s": round(rate, 1), "sqlite_commits_per_s": round(baseline, 1),
           "ratio": round(ratio, 3), "sqlite_before": round(before, 1),
           "sqlite_after": round(after, 1), "clients": args.clients, "seconds": round(elapsed, 2),
