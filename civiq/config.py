@@ -89,6 +89,41 @@ class Broker(_Strict):
     ca_file: str | None = None
 
 
+class PrinterSettings(_Strict):
+    """A kiosk's ticket printer (the ``printers`` package reads it)."""
+
+    backend: Literal["network", "usb", "serial", "cups", "file", "none"] = Field(
+        "none", description="how the printer is reached; none: the ticket is shown only")
+    host: str | None = Field(None, description="network: the printer's address")
+    port: int = Field(9100, ge=1, le=65535, description="network: raw TCP port")
+    usb_vendor: int | None = Field(None, ge=0, le=0xFFFF, description="usb: vendor id")
+    usb_product: int | None = Field(None, ge=0, le=0xFFFF, description="usb: product id")
+    device: str | None = Field(None, description="serial: device path; file: output path")
+    baudrate: int = Field(19200, gt=0, description="serial: line speed")
+    cups_printer: str | None = Field(None, description="cups: the queue's name")
+    profile: str = Field("TM-T88V", min_length=1,
+                         description="python-escpos printer profile (capabilities, QR support)")
+    timeout_s: float = Field(1.5, gt=0, le=2,
+                             description="no printer operation keeps the kiosk waiting longer")
+
+
+class Kiosk(_Strict):
+    """One lobby kiosk: ``civiq kiosk --site FILE --id ID``."""
+
+    id: Id
+    printer: PrinterSettings = PrinterSettings()
+    screen_inches: float | None = Field(
+        None, gt=4, le=100, description="the touch screen's diagonal, for 15 mm touch targets "
+        "where the system does not report the physical size")
+    services: list[str] | None = Field(
+        None, description="walk-in services offered here; default every walk-in service")
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        return check_id(v, "kiosk id")
+
+
 class Dispatch(_Strict):
     escalate_after_min: float = Field(
         45, gt=0, description="a walk-in waiting this long goes ahead of weights"
@@ -273,6 +308,7 @@ class SiteConfig(_Strict):
     #: The usual duty roster by weekday; a roster file per day or ``set_roster`` wins.
     roster: list[RosterTemplate] = Field(default_factory=list)
     retention: Retention = Retention()
+    kiosks: list[Kiosk] = Field(default_factory=list)
 
     @field_validator("hours", mode="before")
     @classmethod
