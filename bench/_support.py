@@ -96,10 +96,14 @@ def site_config(site_file: Path, port: int) -> SiteConfig:
 
 
 @contextmanager
-def engine_process(site_file: Path, port: int, data: Path) -> Iterator[subprocess.Popen]:
-    """``civiq engine`` as a real process; yields once its retained state says online."""
+def engine_process(site_file: Path, port: int, data: Path, *, threaded: bool = False
+                   ) -> Iterator[subprocess.Popen]:
+    """``civiq engine`` as a real process; yields once its retained state says online.
+    ``threaded``: the paho-thread-and-queue variant (bench/_threaded_engine.py)."""
     log = open(data / "engine.log", "wb")  # noqa: SIM115 - closed below
-    cmd = [str(ROOT / ".venv" / "bin" / "civiq"), "engine", "--site", str(site_file),
+    head = ([sys.executable, str(ROOT / "bench" / "_threaded_engine.py")] if threaded
+            else [str(ROOT / ".venv" / "bin" / "civiq"), "engine"])
+    cmd = [*head, "--site", str(site_file),
            "--broker-port", str(port), "--data", str(data / "engine"), "--clock", CLOCK]
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})

@@ -99,6 +99,9 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=10)
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--warmup", type=float, default=2.0)
+    ap.add_argument("--engine", choices=("driven", "threaded"), default="driven",
+                    help="driven: civiq engine as shipped (its worker drives paho); threaded: "
+                    "paho's own thread and a queue to the worker (the alternative design)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="civiq-bench-") as tmp, Mosquitto() as broker:
@@ -108,7 +111,8 @@ def main() -> None:
 
         site = write_bench_site(folder, args.clients)
         cfg = site_config(site, broker.port)
-        with engine_process(site, broker.port, folder) as engine:
+        with engine_process(site, broker.port, folder,
+                            threaded=args.engine == "threaded") as engine:
             procs = {"engine": psutil.Process(engine.pid),
                      "broker": psutil.Process(broker.proc.pid),
                      "clients": psutil.Process(os.getpid())}
@@ -160,7 +164,9 @@ def main() -> None:
     emit({"commands_per_s": round(rate, 1), "sqlite_commits_per_s": round(baseline, 1),
           "ratio": round(ratio, 3), "sqlite_before": round(before, 1),
           "sqlite_after": round(after, 1), "clients": args.clients, "seconds": round(elapsed, 2),
-          "refused": sum(refused.values())})
+          "refused": sum(refused.values()), "engine": args.engine,
+          "engine_cpu_ms": round(cpu["engine"] * 1000 / max(acked, 1), 3),
+          "clients_cpu_ms": round(cpu["clients"] * 1000 / max(acked, 1), 3)})
 
 
 if __name__ == "__main__":
