@@ -152,6 +152,9 @@ class BoardTexts(_Strict):
     none: str | None = Field(None, description="before the first call of the day")
     wait_none: str | None = Field(None, description="nobody waits")
     wait_about: str | None = Field(None, description="'ca. {min} Min.'; {min} is filled in")
+    wait_range: str | None = Field(
+        None, description="'{low}–{high} Min.': a wide 80 % interval; {low} and {high} are "
+        "filled in")
     appointment_only: str | None = None
     closed: str | None = None
     stopped: str | None = Field(None, description="ticket stop: no more walk-in tickets")
@@ -164,6 +167,13 @@ class BoardTexts(_Strict):
     def _minutes(cls, v: str | None) -> str | None:
         if v is not None and "{min}" not in v:
             raise ValueError("must contain {min}, where the minutes go")
+        return v
+
+    @field_validator("wait_range")
+    @classmethod
+    def _range(cls, v: str | None) -> str | None:
+        if v is not None and not ("{low}" in v and "{high}" in v):
+            raise ValueError("must contain {low} and {high}, where the minutes go")
         return v
 
 

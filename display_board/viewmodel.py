@@ -15,6 +15,7 @@ from datetime import datetime
 from civiq.config import SiteConfig
 from civiq.protocol.models import Call, CounterStatus, Notice, ServiceState
 from civiq.transport.state import SiteSnapshot
+from civiq.waits import say_wait
 from display_board.announcements import display_number
 from display_board.filters import BoardFilter
 from display_board.legibility import Typography, typography
@@ -58,8 +59,12 @@ def wait_text(state: ServiceState, lang: str, walk_in: bool, texts: Texts = _TEX
         return "–"
     if eta < 1.5 and state.waiting == 0:
         return texts.get(lang, "wait_none")
-    minutes = max(1, round(eta)) if eta < 20 else int(5 * round(eta / 5))
-    return texts.get(lang, "wait_about").replace("{min}", str(minutes))
+    wait = say_wait(eta, state.eta_p10_min, state.eta_p90_min)
+    assert wait is not None
+    if wait.high is not None:
+        return (texts.get(lang, "wait_range").replace("{low}", str(wait.minutes))
+                .replace("{high}", str(wait.high)))
+    return texts.get(lang, "wait_about").replace("{min}", str(wait.minutes))
 
 
 @dataclass(frozen=True)

@@ -226,6 +226,23 @@ def test_waits_read_like_a_person_would_say_them() -> None:
     assert wait_text(st(9), "de", False) == "nur mit Termin"
 
 
+def test_a_wide_interval_is_shown_as_a_range_in_every_language(cfg: SiteConfig) -> None:
+    def st(eta, p10, p90):
+        return ServiceState(id="x", waiting=9, eta_min=eta, eta_p10_min=p10,
+                            eta_p90_min=p90, open_counters=1)
+    assert wait_text(st(30, 18, 52), "de", True) == "18–50 Min."
+    assert wait_text(st(30, 18, 52), "en", True) == "18–50 min"
+    texts = Texts(cfg.display.translations)
+    assert wait_text(st(30, 18, 52), "tr", True, texts) == "18–50 dk."
+    # A narrow interval keeps the one figure.
+    assert wait_text(st(12, 9, 16), "de", True) == "ca. 12 Min."
+
+
+def test_a_translated_range_must_say_where_both_ends_go() -> None:
+    with pytest.raises(ConfigError, match=r"wait_range.*\{low\}"):
+        load_site(EXAMPLE_SITE, display={"translations": {"pl": {"wait_range": "{low} min"}}})
+
+
 def test_stale_when_engine_offline_or_broker_lost_but_calls_kept(cfg: SiteConfig) -> None:
     model = SiteStateModel(SITE)
     feed_state(model, [call("A001")], services=[
