@@ -71,8 +71,12 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# The real windows are shot under Xvfb (tools/real_windows.py): an X server, window
+# listing and ImageMagick's import.
+screenshots: APT_PACKAGES += xvfb x11-utils imagemagick
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots
+	$(BIN)/python -m tools.real_windows
 
 bench: setup
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
