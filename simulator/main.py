@@ -12,7 +12,12 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from civiq.cli.support import broker_unreachable, positive_float, unreachable_message
+from civiq.cli.support import (
+    broker_unreachable,
+    number_in,
+    positive_float,
+    unreachable_message,
+)
 from civiq.config import ConfigError, load_site_overridden
 from simulator.settings import DEFAULT_DAY, SimSettings
 
@@ -58,24 +63,8 @@ def _day(text: str) -> date:
             f"{text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-24") from exc
 
 
-def _visits(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from exc
-    if not 1 <= n <= 20_000:
-        raise argparse.ArgumentTypeError(f"{n}: use 1 to 20000 visits")
-    return n
-
-
-def _share(text: str) -> float:
-    try:
-        x = float(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
-    if not 0 <= x <= 1:
-        raise argparse.ArgumentTypeError(f"{text}: a share is between 0 and 1, e.g. 0.25")
-    return x
+_visits = number_in(int, 1, 20_000, "{text}: use 1 to 20000 visits")
+_share = number_in(float, 0, 1, "{text}: a share is between 0 and 1, e.g. 0.25")
 
 
 def _settings(args: argparse.Namespace) -> SimSettings:

@@ -9,6 +9,7 @@ every app that exists — in windows when a screen is present, otherwise (or wit
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import signal
@@ -23,7 +24,7 @@ import platformdirs
 
 from broker_config.mosquitto import BrokerError, Mosquitto
 from civiq.cli import textview
-from civiq.cli.support import positive_float
+from civiq.cli.support import number_in
 from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
 from civiq.transport.mqtt import MqttClient
 from civiq.transport.state import SiteStateModel
@@ -46,21 +47,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="stop by itself after this many seconds (0: run until Ctrl-C)")
 
 
-def _speed(text: str) -> float:
-    speed = positive_float(text)
-    if speed > 1000:
-        raise argparse.ArgumentTypeError(f"{text}: at most 1000 (a day in under a minute)")
-    return speed
+_speed = number_in(float, 0, 1000, "{text}: more than 0 and at most 1000 (a day in under a "
+                   "minute)", above_low=True)
+_duration = number_in(float, 0, math.inf, "{text}: 0 (until Ctrl-C) or more seconds")
 
-
-def _duration(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from exc
-    if not 0 <= seconds < float("inf"):
-        raise argparse.ArgumentTypeError(f"{text}: 0 (until Ctrl-C) or more seconds")
-    return seconds
 #: Written into every data folder the demo makes.
 MARK = ".civiq-demo"
 #: What the demo makes in its folder; starting afresh removes these and nothing else.

@@ -7,7 +7,9 @@ do, and a non-zero exit code, never in a traceback.
 
 from __future__ import annotations
 
+import math
 import socket
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from civiq.config import Broker, SiteConfig
@@ -96,16 +98,29 @@ def add_connection_arguments(p: Any, roles: tuple[str, ...], client_prefix: str)
                    help="seconds per attempt (default 5)")
 
 
-def positive_float(text: str) -> float:
+def number_in(kind: type[int] | type[float], low: float, high: float, out_of_range: str,
+              *, above_low: bool = False) -> Callable[[str], Any]:
+    """An argparse type: a number of ``kind`` in [low, high] (``above_low``: more than
+    ``low``), else ``out_of_range`` with ``{text}`` filled in."""
     import argparse
+    import math
 
-    try:
-        value = float(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
-    if not value > 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"{text!r}: must be more than 0")
-    return value
+    def parse(text: str) -> Any:
+        try:
+            value = kind(text)
+        except ValueError as exc:
+            what = "a whole number" if kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from exc
+        fits = low < value if above_low else low <= value
+        if math.isnan(value) or not fits or not value <= high:
+            raise argparse.ArgumentTypeError(out_of_range.format(text=text))
+        return value
+
+    return parse
+
+
+positive_float = number_in(float, 0, math.inf, "{text!r}: must be more than 0", above_low=True)
+positive_float.__doc__ = "More than 0 and finite."
 
 
 def site_config(args: Any) -> SiteConfig:
