@@ -5,14 +5,14 @@ payloads and raster images, for tests and the demo."""
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 
+from escpos.capabilities import get_profile
 from PIL import Image
 
 ESC, GS, DLE, FS = 0x1B, 0x1D, 0x10, 0x1C
 
-#: ESC t n -> Python codec, for the code pages a ticket may select.
-CODE_PAGES = {0: "cp437", 2: "cp850", 16: "cp1252", 17: "cp866", 19: "cp858", 40: "iso8859_15"}
 
 # Commands with a fixed number of argument bytes after the command letter.
 _ESC_FIXED = {b"@": 0, b"2": 0, b"<": 0, b"t": 1, b"!": 1, b"E": 1, b"-": 1, b"M": 1,
@@ -137,9 +137,23 @@ def _raster(args: bytes) -> Image.Image:
     return Image.eval(img.convert("L"), lambda v: 255 - v)
 
 
-def decode(data: bytes) -> DecodedTicket:
-    """What a printer would make of these bytes: text lines in the selected code page,
-    native QR payloads, raster images. Unknown commands raise :class:`DecodeError`."""
+def code_pages(profile: str) -> dict[int, str]:
+    """ESC t n -> Python codec, as the python-escpos profile numbers its code pages (the
+    numbers differ between printer makers: CP858 is 19 on Epson, 6 on others)."""
+    out: dict[int, str] = {}
+    for name, n in get_profile(profile).get_code_pages().items():
+        try:
+            out[int(n)] = codecs.lookup(name.replace("_", "").lower()).name
+        except LookupError:
+            continue
+    return out
+
+
+def decode(data: bytes, profile: str = "TM-T88V") -> DecodedTicket:
+    """What a printer with this python-escpos profile would make of these bytes: text
+    lines in the selected code page, native QR payloads, raster images. Unknown commands
+    raise :class:`DecodeError`."""
+    pages = code_pages(profile)
     out = DecodedTicket()
     codec = "cp437"  # the code page after power-on and ESC @
     line = ""
@@ -155,9 +169,9 @@ def decode(data: bytes) -> DecodedTicket:
             out.initialised, codec = True, "cp437"
         elif t.kind == "esc" and t.cmd == b"t":
             n = t.args[0]
-            if n not in CODE_PAGES:
-                raise DecodeError(f"code page {n} not known to the decoder")
-            codec = CODE_PAGES[n]
+            if n not in pages:
+                raise DecodeError(f"code page {n} not known to profile {profile}")
+            codec = pages[n]
             out.code_pages.append(codec)
         elif t.kind == "qr_data":
             pending_qr = t.args[3:].decode("utf-8")  # "1P0" then the payload
