@@ -57,6 +57,7 @@ class TicketStatus(StrEnum):
 class TicketKind(StrEnum):
     WALK_IN = "walk_in"
     APPOINTMENT = "appointment"
+    PICKUP = "pickup"  # from a document pick-up code: queued like a walk-in
 
 
 class CounterStatus(StrEnum):
