@@ -72,6 +72,9 @@ class Counter(_Strict):
     id: Id
     name: str = Field(min_length=1, max_length=40, description='shown and spoken, e.g. "Platz 5"')
     services: list[str] = Field(min_length=1)
+    accessible: bool = Field(
+        False, description="step-free, with a lowered desk and an induction loop: tickets "
+        "that ask for assistance are called here")
 
     @field_validator("id")
     @classmethod

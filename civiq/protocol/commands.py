@@ -26,6 +26,8 @@ class IssueTicket(Args):
     service: str = Field(pattern=_ID)
     language: str = Field("de", pattern=r"^[a-z]{2,3}$")
     priority: int = Field(0, ge=0, le=9, description="counters and operators only; 0 otherwise")
+    assistance: bool = Field(False, description="the visitor needs assistance (the kiosk's "
+                             "choice, or staff's): an accessible counter calls the ticket")
 
 
 class IssueTicketResult(Model):
