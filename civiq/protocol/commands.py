@@ -198,8 +198,11 @@ COMMANDS: dict[str, CommandSpec] = {
         CommandSpec(
             "check_in", CheckIn, IssueTicketResult, frozenset({"kiosk", "counter", "operator"}),
             "Check in a booking with its signed QR code: a ticket with appointment priority. "
-            "Refusals: malformed, unknown_key, bad_signature, wrong_site, wrong_day, "
-            "unknown_booking, cancelled, already_checked_in, too_early, too_late.",
+            "A document pick-up code (token kind `pickup`) gives one ticket of kind `pickup` "
+            "for the site's `[appointments] pickup_service`, queued like a walk-in, once per "
+            "code. Refusals: malformed, unknown_key, bad_signature, wrong_site, wrong_day, "
+            "unknown_booking, unknown_service (no pick-up service), cancelled, "
+            "already_checked_in, too_early, too_late.",
         ),
     ]
 }
