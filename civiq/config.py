@@ -72,6 +72,9 @@ class Counter(_Strict):
     id: Id
     name: str = Field(min_length=1, max_length=40, description='shown and spoken, e.g. "Platz 5"')
     services: list[str] = Field(min_length=1)
+    accessible: bool = Field(
+        False, description="step-free, with a lowered desk and an induction loop: tickets "
+        "that ask for assistance are called here")
 
     @field_validator("id")
     @classmethod
@@ -204,6 +207,9 @@ class Appointments(_Strict):
         15, ge=0, le=720,
         description="check-in closes this long after the slot starts; then it is a no-show",
     )
+    pickup_service: str | None = Field(
+        None, description="the service whose ticket a document pick-up code (the 'your "
+        "documents are ready' letter) gives at the kiosk; unset: pick-up codes are refused")
     public_keys: dict[str, str] = Field(
         default_factory=dict,
         description="key id -> PEM file (relative to the site file's folder) or inline PEM: "
@@ -378,6 +384,9 @@ class SiteConfig(_Strict):
                     f"display.languages: {lang!r} is not one of the site's languages "
                     f"({', '.join(self.site.languages)}); add it to site.languages, or "
                     "use one of those")
+        pickup = self.appointments.pickup_service
+        if pickup is not None and pickup not in ids:
+            raise ValueError(f"appointments.pickup_service: unknown service {pickup!r}")
         for i, r in enumerate(self.roster):
             if r.counter not in cids:
                 raise ValueError(f"roster[{i}].counter: unknown counter {r.counter!r}")

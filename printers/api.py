@@ -24,7 +24,11 @@ class PrintableTicket:
     qr_payload: str  # the ticket's status link, else the ticket number
     note: str  # one short line in the citizen's language ("Bitte warten Sie ...")
     language: str = "de"
-    labels: dict[str, str] | None = None  # "ahead", "wait", "date" captions, translated
+    labels: dict[str, str] | None = None  # "ahead", "wait" captions, translated
+    #: The same ticket in a language the printer's code page carries (the site's first),
+    #: for a printer without raster graphics when the citizen's script has no sensible
+    #: transliteration (Arabic, Farsi): its lines are printed instead. Optional.
+    fallback: PrintableTicket | None = None
 
 
 class PrinterState(StrEnum):
@@ -57,9 +61,15 @@ class TicketPrinter(Protocol):
 
 def open_printer(settings: PrinterSettings) -> TicketPrinter:
     """The backend the settings name."""
-    raise NotImplementedError("printers: implemented by the printers work (issue 9)")
+    from printers.backends import EscposPrinter, NoPrinter
+
+    if settings.backend == "none":
+        return NoPrinter()
+    return EscposPrinter(settings)
 
 
 def preview_png(ticket: PrintableTicket, width_px: int = 576) -> bytes:
-    """The ticket's layout as PNG bytes, 576 px wide (80 mm paper at 180 dpi)."""
-    raise NotImplementedError("printers: implemented by the printers work (issue 9)")
+    """The ticket's layout as PNG bytes, 576 px wide (80 mm paper at 203 dpi)."""
+    from printers.preview import preview_png as render
+
+    return render(ticket, width_px)

@@ -18,7 +18,12 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine
 
-from civiq.appointments.token import TokenError, load_public_keys, verify_token
+from civiq.appointments.token import (
+    PickupToken,
+    TokenError,
+    load_public_keys,
+    verify_token,
+)
 from civiq.clock import Clock
 from civiq.config import ConfigError, SiteConfig
 from civiq.protocol import envelope as env
@@ -294,6 +299,8 @@ class AppointmentDesk:
             tok = verify_token(a.token, self.keys)
         except TokenError as exc:
             raise ProtocolError(ErrorCode(exc.code), exc.message) from exc
+        if isinstance(tok, PickupToken):
+            return self._pickup(tok, a, ctx)
         today = self.host.q.day
         if tok.site != self.site:
             raise ProtocolError(ErrorCode.WRONG_SITE,
@@ -309,11 +316,7 @@ class AppointmentDesk:
         if b.status is AppointmentStatus.CANCELLED:
             raise ProtocolError(ErrorCode.CANCELLED, f"booking {b.booking_id} was cancelled")
         if b.status is AppointmentStatus.CHECKED_IN:
-            raise ProtocolError(ErrorCode.ALREADY_CHECKED_IN,
-                                f"booking {b.booking_id} was checked in at "
-                                f"{b.checked_in_at.astimezone(self.config.tz):%H:%M} "
-                                f"as {b.ticket}",
-                                {"ticket": b.ticket})
+            raise self._already(f"booking {b.booking_id}", b.ticket, b.checked_in_at)
         # The stored slot rules, not the code's: a booking moved within the day keeps
         # its code.
         tz = self.config.tz
@@ -333,6 +336,49 @@ class AppointmentDesk:
         b.checked_in_at = b.status_at = ctx.now
         b.key_id = tok.key_id
         self._touch(b)
+        return self._issued(t, ctx)
+
+    def _already(self, what: str, ticket: str | None, at: datetime | None) -> ProtocolError:
+        # The kiosk says "already checked in at 09:12 as A017": the time goes with it.
+        local = at.astimezone(self.config.tz) if at is not None else None
+        when = f" at {local:%H:%M}" if local is not None and local.date() == self.host.q.day \
+            else f" on {local:%d.%m.%Y %H:%M}" if local is not None else ""
+        return ProtocolError(ErrorCode.ALREADY_CHECKED_IN,
+                             f"{what} was checked in{when} as {ticket}",
+                             {"ticket": ticket,
+                              "checked_in_at": local.isoformat() if local else None})
+
+    def _pickup(self, tok: PickupToken, a: CheckIn, ctx: Context) -> Outcome:
+        """A document pick-up code: one ticket for the site's pick-up service, once."""
+        today = self.host.q.day
+        if tok.site != self.site:
+            raise ProtocolError(ErrorCode.WRONG_SITE,
+                                f"the documents are at site {tok.site!r}; this is {self.site!r}",
+                                {"site": tok.site})
+        service = self.config.appointments.pickup_service
+        if service is None:
+            raise ProtocolError(ErrorCode.UNKNOWN_SERVICE,
+                                "this site hands out no documents (no pickup_service)")
+        if today < tok.ready_from:
+            raise ProtocolError(ErrorCode.TOO_EARLY,
+                                f"the documents can be collected from {tok.ready_from}",
+                                {"from": tok.ready_from.isoformat()})
+        if today > tok.until:
+            raise ProtocolError(ErrorCode.TOO_LATE,
+                                f"the documents could be collected until {tok.until}",
+                                {"until": tok.until.isoformat()})
+        used = next(((t.number, t.issued_at) for t in self.host.q.tickets.values()
+                     if t.kind is TicketKind.PICKUP and t.booking_id == tok.pickup_id), None)
+        if used is None:
+            with self.host.store.connect() as conn:  # earlier days: a read beside the batch
+                used = repo.pickup_ticket(conn, tok.pickup_id, today)
+        if used is not None:
+            raise self._already(f"pick-up code {tok.pickup_id}", *used)
+        t = self.host.q.issue(service, ctx.now, language=a.language, kind=TicketKind.PICKUP,
+                              booking_id=tok.pickup_id, issued_by=ctx.client)
+        return self._issued(t, ctx)
+
+    def _issued(self, t: Any, ctx: Context) -> Outcome:
         f = self.host.forecast(ctx.now)
         rng = self.host.calibration.interval(f.wait_min(t.number, ctx.now))
         eta = rng[1] if rng else None

@@ -9,6 +9,10 @@ Order, first to last:
 4. other walk-ins by weighted wait (wait x service weight), then arrival;
 5. appointments whose slot has not come yet (by slot start): better than an idle counter.
 
+A ticket that needs assistance is called only by an accessible counter (site file:
+``accessible = true``) when one serves its service; where none does, by any counter, so it
+never waits for a counter that cannot come.
+
 Ties fall to the earlier issue order, so the same input always gives the same choice.
 A transferred ticket keeps its original arrival, so it does not lose its place.
 """
@@ -30,6 +34,7 @@ class Candidate:
     appointment: bool = False
     slot_start: datetime | None = None
     counter: str | None = None  # when set, only this counter may call it
+    assistance: bool = False  # needs an accessible counter where one serves the service
 
 
 @dataclass(frozen=True)
@@ -37,15 +42,24 @@ class PolicyParams:
     weights: Mapping[str, float] = field(default_factory=dict)
     escalate_after: timedelta = timedelta(minutes=45)
     appointment_early: timedelta = timedelta(minutes=5)
+    accessible_counters: frozenset[str] = frozenset()
+    #: Services some accessible counter serves: only there is an assistance ticket held
+    #: back for an accessible counter.
+    assisted_services: frozenset[str] = frozenset()
 
     def weight(self, service: str) -> float:
         return self.weights.get(service, 1.0)
 
 
-def eligible(c: Candidate, counter: str, services: Iterable[str]) -> bool:
+def eligible(c: Candidate, counter: str, services: Iterable[str],
+             params: PolicyParams | None = None) -> bool:
     if c.counter is not None:
         return c.counter == counter
-    return c.service in services
+    if c.service not in services:
+        return False
+    if c.assistance and params is not None and c.service in params.assisted_services:
+        return counter in params.accessible_counters
+    return True
 
 
 def rank(c: Candidate, counter: str, now: datetime, p: PolicyParams) -> tuple:
@@ -75,7 +89,7 @@ def choose_next(
     best: Candidate | None = None
     best_key: tuple | None = None
     for c in waiting:
-        if not eligible(c, counter, served):
+        if not eligible(c, counter, served, params):
             continue
         key = rank(c, counter, now, params)
         if best_key is None or key < best_key:
@@ -86,7 +100,7 @@ def choose_next(
 def group_key(c: Candidate) -> tuple:
     """Tickets in one group keep their relative order at any ``now`` (the estimator
     relies on that: it compares only the head of each group)."""
-    return (c.service, c.counter, c.priority > 0, c.appointment)
+    return (c.service, c.counter, c.priority > 0, c.appointment, c.assistance)
 
 
 def in_group_order(c: Candidate) -> tuple:

@@ -52,6 +52,7 @@ class Ticket:
     booking_id: str | None = None
     issued_service: str | None = None
     issued_by: str | None = None
+    assistance: bool = False
 
     @property
     def waiting(self) -> bool:
@@ -72,6 +73,7 @@ class Ticket:
             slot_start=self.slot_start,
             eta_min=eta_min,
             language=self.language,
+            assistance=self.assistance,
         )
 
     def candidate(self) -> Candidate:
@@ -84,6 +86,7 @@ class Ticket:
             appointment=self.kind is TicketKind.APPOINTMENT,
             slot_start=self.slot_start,
             counter=self.counter,
+            assistance=self.assistance,
         )
 
 
@@ -132,6 +135,9 @@ class SiteQueue:
             weights={s.id: s.weight for s in config.services},
             escalate_after=timedelta(minutes=config.dispatch.escalate_after_min),
             appointment_early=timedelta(minutes=config.dispatch.appointment_early_min),
+            accessible_counters=frozenset(c.id for c in config.counters if c.accessible),
+            assisted_services=frozenset(s for c in config.counters if c.accessible
+                                        for s in c.services),
         )
 
     # ----- lookups --------------------------------------------------------------------
@@ -227,6 +233,7 @@ class SiteQueue:
         slot_start: datetime | None = None,
         booking_id: str | None = None,
         issued_by: str | None = None,
+        assistance: bool = False,
     ) -> Ticket:
         service = self.config.service(service_id)
         if service is None:
@@ -259,6 +266,7 @@ class SiteQueue:
             booking_id=booking_id,
             issued_service=service_id,
             issued_by=issued_by,
+            assistance=assistance,
         )
         self.tickets[number] = t
         self._touch(t)
@@ -503,6 +511,7 @@ class SiteQueue:
                 number=t.number, service=t.service, kind=t.kind, priority=t.priority,
                 arrival=t.arrival, parked=t.status is TicketStatus.PARKED, counter=t.counter,
                 slot_start=t.slot_start, eta_min=etas.get(t.number),
+                assistance=t.assistance,
                 eta_p10_min=r[0] if (r := ranges.get(t.number)) else None,
                 eta_p90_min=r[2] if r else None,
             )

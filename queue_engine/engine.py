@@ -467,17 +467,19 @@ class QueueEngine:
 
     @staticmethod
     def newcomer(service: str, now: datetime, priority: int = 0,
-                 number: str = NEWCOMER) -> Candidate:
+                 number: str = NEWCOMER, assistance: bool = False) -> Candidate:
         """A ticket taken now: it stands last of its group, exactly where the real ticket
         will stand."""
         return Candidate(number=number, service=service, arrival=now, order=1 << 40,
-                         priority=priority)
+                         priority=priority, assistance=assistance)
 
-    def walk_in_eta(self, service: str, now: datetime, priority: int = 0
+    def walk_in_eta(self, service: str, now: datetime, priority: int = 0,
+                    assistance: bool = False
                     ) -> tuple[float | None, tuple[float, float, float] | None, int]:
-        """The wait of a ticket taken now (with that manual priority): the forward run's
-        own estimate, its calibrated (p10, p50, p90), and how many go before it."""
-        f = self.forecast(now, self.newcomer(service, now, priority))
+        """The wait of a ticket taken now (with that manual priority, needing assistance
+        or not): the forward run's own estimate, its calibrated (p10, p50, p90), and how
+        many go before it."""
+        f = self.forecast(now, self.newcomer(service, now, priority, assistance=assistance))
         raw = f.wait_min(NEWCOMER, now)
         return raw, self.calibration.interval(raw), self.ahead_of(f, NEWCOMER, service)
 
@@ -600,7 +602,7 @@ class QueueEngine:
             raise ProtocolError(ErrorCode.WALK_IN_NOT_ALLOWED,
                                 f"{service.name('en')} is by appointment only")
         # A priority ticket is judged by its own place in the queue, not a walk-in's.
-        raw, rng, ahead = self.walk_in_eta(a.service, ctx.now, a.priority)
+        raw, rng, ahead = self.walk_in_eta(a.service, ctx.now, a.priority, a.assistance)
         stop = self.ticket_stop(a.service, ctx.now, rng)
         if stop is not None:
             code, until = stop
@@ -608,7 +610,7 @@ class QueueEngine:
                    else "the wait would pass closing time")
             raise ProtocolError(code, msg, {"until": until.isoformat() if until else None})
         t = self.q.issue(a.service, ctx.now, language=a.language, priority=a.priority,
-                         issued_by=ctx.client)
+                         issued_by=ctx.client, assistance=a.assistance)
         self.handling.issued(a.service, ctx.now)
         # The run above placed a ticket exactly where this one now stands (walk-ins still
         # to come queue behind it), so its wait is this ticket's: no second run.

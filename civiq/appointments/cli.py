@@ -12,16 +12,20 @@ import argparse
 import json
 import re
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from civiq.appointments.token import (
     KEY_ID,
+    KIND_APPOINTMENT,
+    KIND_PICKUP,
+    KINDS,
     generate_keypair,
     load_private_key,
     save_private_key,
     save_public_key,
+    sign_pickup_token,
     sign_token,
 )
 from civiq.cli.support import (
@@ -35,6 +39,8 @@ from civiq.config import ConfigError, SiteConfig
 from civiq.protocol.appointments import MAX_IMPORT
 
 PROG = "civiq appointments"
+#: A pick-up code's default validity: documents wait this long at the site.
+PICKUP_DAYS = 28
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -45,13 +51,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     k.add_argument("--key-id", required=True, help="key id, e.g. booking-2026")
     k.add_argument("--force", action="store_true", help="overwrite existing files")
 
-    s = sub.add_parser("sign", help="print a booking's QR token; --png writes the QR code")
+    s = sub.add_parser("sign", help="print a booking's (or a document pick-up letter's) "
+                       "QR token; --png writes the QR code")
     s.add_argument("--key", required=True, help="private key PEM file")
     s.add_argument("--key-id", required=True, help="the key's id in the site file")
     s.add_argument("--site-id", required=True, help="site id, e.g. hh-wandsbek")
-    s.add_argument("--booking", required=True, help="booking id")
-    s.add_argument("--slot", required=True, help="slot start, ISO 8601 with UTC offset")
-    s.add_argument("--day", type=_day, help="YYYY-MM-DD; default: the slot's date")
+    s.add_argument("--kind", choices=KINDS, default=KIND_APPOINTMENT,
+                   help="appointment (default), or pickup: a document pick-up code that "
+                   "gives one ticket for the site's pick-up service")
+    s.add_argument("--booking", required=True, help="booking id (pickup: the pick-up id)")
+    s.add_argument("--slot", help="appointment: slot start, ISO 8601 with UTC offset")
+    s.add_argument("--day", type=_day, help="appointment: YYYY-MM-DD; default: the slot's "
+                   "date")
+    s.add_argument("--ready-from", type=_day,
+                   help="pickup: first day the documents can be collected; default today")
+    s.add_argument("--until", type=_day, help="pickup: last day to collect them; default "
+                   f"{PICKUP_DAYS} days after --ready-from")
     s.add_argument("--png", help="also write the QR code to this PNG file, with the "
                    "booking id, service and slot as text under it")
     s.add_argument("--service", help="the booking's service, printed under the QR code")
@@ -114,7 +129,29 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r}: not a date; use YYYY-MM-DD") from exc
 
 
+def _sign_pickup(args: argparse.Namespace) -> int:
+    if args.slot or args.day:
+        raise ValueError("--slot and --day are for appointments; a pick-up code takes "
+                         "--ready-from and --until")
+    ready = args.ready_from or date.today()
+    until = args.until or ready + timedelta(days=PICKUP_DAYS)
+    token = sign_pickup_token(load_private_key(args.key), args.key_id, args.booking,
+                              args.site_id, ready, until)
+    print(token)
+    if args.png:
+        caption = [f"{args.booking}  ·  {args.site_id}", f"{ready:%d.%m.%Y} - {until:%d.%m.%Y}"]
+        write_qr_png(token, args.png, caption)
+        print(f"QR code: {args.png}", file=sys.stderr)
+    return 0
+
+
 def _sign(args: argparse.Namespace) -> int:
+    if args.kind == KIND_PICKUP:
+        return _sign_pickup(args)
+    if args.ready_from or args.until:
+        raise ValueError("--ready-from and --until are for pick-up codes (--kind pickup)")
+    if not args.slot:
+        raise ValueError("an appointment code needs --slot (ISO 8601 with UTC offset)")
     slot = parse_slot(args.slot, "--slot")
     if args.day is not None and args.day != slot.date():
         # The engine would refuse the code as wrong_day on the booked day: refuse it now.

@@ -14,6 +14,11 @@ Format (docs/protocol.md, "Appointment QR token")::
 * ``signature``: base64url (no padding) of the 64-byte Ed25519 signature over the ASCII
   text ``CQ1.<key_id>.<payload>``, so the key id is covered as well.
 
+Document pick-up codes (the "your passport is ready" letter) are the same format, signed
+the same way, with a *kind* in the payload:
+``{"k": "pickup", "b": pickup_id, "s": site, "d": ready from "YYYY-MM-DD",
+"u": last day to collect "YYYY-MM-DD"}`` (an appointment's payload has no ``k``).
+
 Only the canonical base64url spelling is accepted: otherwise the last character of a
 field could change without changing its bytes, and an altered code would still pass.
 """
@@ -60,6 +65,11 @@ class TokenError(Exception):
         self.message = message
 
 
+KIND_APPOINTMENT = "appointment"
+KIND_PICKUP = "pickup"
+KINDS = (KIND_APPOINTMENT, KIND_PICKUP)
+
+
 @dataclass(frozen=True)
 class AppointmentToken:
     key_id: str
@@ -67,6 +77,20 @@ class AppointmentToken:
     site: str
     day: date
     slot_start: datetime
+    kind: str = KIND_APPOINTMENT
+
+
+@dataclass(frozen=True)
+class PickupToken:
+    """A document pick-up code: one ticket for the site's pick-up service, once, on any
+    day from ``ready_from`` to ``until``."""
+
+    key_id: str
+    pickup_id: str
+    site: str
+    ready_from: date
+    until: date
+    kind: str = KIND_PICKUP
 
 
 # ----- keys ---------------------------------------------------------------------------
@@ -211,7 +235,31 @@ def sign_token(private_key: Ed25519PrivateKey, key_id: str, booking_id: str, sit
     return f"{signed}.{_b64e(private_key.sign(signed.encode('ascii')))}"
 
 
-def verify_token(text: str, public_keys: Mapping[str, Ed25519PublicKey]) -> AppointmentToken:
+def _sign(private_key: Ed25519PrivateKey, key_id: str, body: dict[str, str]) -> str:
+    signed = f"{PREFIX}.{key_id}.{_b64e(json.dumps(body, separators=(',', ':')).encode())}"
+    return f"{signed}.{_b64e(private_key.sign(signed.encode('ascii')))}"
+
+
+def sign_pickup_token(private_key: Ed25519PrivateKey, key_id: str, pickup_id: str,
+                      site: str, ready_from: date, until: date) -> str:
+    """The compact text for a document pick-up letter's QR code."""
+    if not KEY_ID.match(key_id):
+        raise ValueError(f"key id {key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
+    for value, what in ((pickup_id, "pick-up id"), (site, "site id")):
+        if not _ID.match(value):
+            raise ValueError(f"{what} {value!r}: use 1-64 of A-Z a-z 0-9 _ . - "
+                             "(starting with a letter or digit)")
+    for d, what in ((ready_from, "ready_from"), (until, "until")):
+        if isinstance(d, datetime) or not isinstance(d, date):
+            raise ValueError(f"{what} must be a date")
+    if until < ready_from:
+        raise ValueError(f"until {until} is before ready_from {ready_from}")
+    return _sign(private_key, key_id, {"k": KIND_PICKUP, "b": pickup_id, "s": site,
+                                       "d": ready_from.isoformat(), "u": until.isoformat()})
+
+
+def verify_token(text: str, public_keys: Mapping[str, Ed25519PublicKey]
+                 ) -> AppointmentToken | PickupToken:
     """Check a scanned token; :class:`TokenError` says why it cannot be trusted.
 
     Surrounding whitespace (scanners end with CR/LF) is ignored; nothing else is.
@@ -242,12 +290,14 @@ def verify_token(text: str, public_keys: Mapping[str, Ed25519PublicKey]) -> Appo
     return _parse_payload(key_id, payload)
 
 
-def _parse_payload(key_id: str, payload: bytes) -> AppointmentToken:
+def _parse_payload(key_id: str, payload: bytes) -> AppointmentToken | PickupToken:
     # Only a correctly signed payload gets here, so a failure is the signer's bug.
     try:
         raw = json.loads(payload)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise TokenError(MALFORMED, "payload: not JSON") from exc
+    if isinstance(raw, dict) and "k" in raw:
+        return _parse_pickup(key_id, raw)
     if not isinstance(raw, dict) or set(raw) != {"b", "s", "d", "t"} or not all(
         isinstance(v, str) for v in raw.values()
     ):
@@ -265,8 +315,28 @@ def _parse_payload(key_id: str, payload: bytes) -> AppointmentToken:
                             slot_start=slot)
 
 
+def _parse_pickup(key_id: str, raw: dict) -> PickupToken:
+    if raw.get("k") != KIND_PICKUP:
+        raise TokenError(MALFORMED, f"payload: unknown kind {raw.get('k')!r}")
+    if set(raw) != {"k", "b", "s", "d", "u"} or not all(isinstance(v, str)
+                                                         for v in raw.values()):
+        raise TokenError(MALFORMED, 'pick-up payload: expected string fields "k", "b", "s", '
+                         '"d", "u"')
+    if not _ID.match(raw["b"]) or not _ID.match(raw["s"]):
+        raise TokenError(MALFORMED, "payload: pick-up or site id not valid")
+    try:
+        ready, until = date.fromisoformat(raw["d"]), date.fromisoformat(raw["u"])
+    except ValueError as exc:
+        raise TokenError(MALFORMED, f"payload: {exc}") from exc
+    return PickupToken(key_id=key_id, pickup_id=raw["b"], site=raw["s"], ready_from=ready,
+                       until=until)
+
+
 __all__ = [
+    "KIND_APPOINTMENT",
+    "KIND_PICKUP",
     "AppointmentToken",
+    "PickupToken",
     "TokenError",
     "generate_keypair",
     "load_private_key",
@@ -276,6 +346,7 @@ __all__ = [
     "public_key_pem",
     "save_private_key",
     "save_public_key",
+    "sign_pickup_token",
     "sign_token",
     "verify_token",
 ]

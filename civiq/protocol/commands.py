@@ -26,6 +26,8 @@ class IssueTicket(Args):
     service: str = Field(pattern=_ID)
     language: str = Field("de", pattern=r"^[a-z]{2,3}$")
     priority: int = Field(0, ge=0, le=9, description="counters and operators only; 0 otherwise")
+    assistance: bool = Field(False, description="the visitor needs assistance (the kiosk's "
+                             "choice, or staff's): an accessible counter calls the ticket")
 
 
 class IssueTicketResult(Model):
@@ -196,8 +198,11 @@ COMMANDS: dict[str, CommandSpec] = {
         CommandSpec(
             "check_in", CheckIn, IssueTicketResult, frozenset({"kiosk", "counter", "operator"}),
             "Check in a booking with its signed QR code: a ticket with appointment priority. "
-            "Refusals: malformed, unknown_key, bad_signature, wrong_site, wrong_day, "
-            "unknown_booking, cancelled, already_checked_in, too_early, too_late.",
+            "A document pick-up code (token kind `pickup`) gives one ticket of kind `pickup` "
+            "for the site's `[appointments] pickup_service`, queued like a walk-in, once per "
+            "code. Refusals: malformed, unknown_key, bad_signature, wrong_site, wrong_day, "
+            "unknown_booking, unknown_service (no pick-up service), cancelled, "
+            "already_checked_in, too_early, too_late.",
         ),
     ]
 }

@@ -63,10 +63,12 @@ ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.UNKNOWN_KEY: "the appointment code is signed with a key this site does not know",
     ErrorCode.BAD_SIGNATURE: "the appointment code's signature does not match: altered or forged",
     ErrorCode.WRONG_DAY: "the appointment is on another day; `details.day` says which",
-    ErrorCode.TOO_EARLY: "check-in for this appointment opens later; `details.from` says when",
-    ErrorCode.TOO_LATE: "the check-in window of this appointment has passed",
-    ErrorCode.ALREADY_CHECKED_IN: "this appointment was checked in already; "
-    "`details.ticket` is its ticket",
+    ErrorCode.TOO_EARLY: "check-in for this appointment opens later (a pick-up code: the "
+    "documents are not ready yet); `details.from` says when (ISO time; a date for pick-up)",
+    ErrorCode.TOO_LATE: "the check-in window of this appointment has passed (a pick-up code: "
+    "its last day has passed); `details.until` says when it closed",
+    ErrorCode.ALREADY_CHECKED_IN: "this appointment (or pick-up code) was checked in already; "
+    "`details.ticket` is its ticket, `details.checked_in_at` when (ISO, site's local time)",
     ErrorCode.CANCELLED: "this appointment was cancelled",
     ErrorCode.UNKNOWN_BOOKING: "no booking with that id at this site",
     ErrorCode.EXPIRED: "the command arrived after its `ttl_s` had passed (its sender has "

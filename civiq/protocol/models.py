@@ -57,6 +57,7 @@ class TicketStatus(StrEnum):
 class TicketKind(StrEnum):
     WALK_IN = "walk_in"
     APPOINTMENT = "appointment"
+    PICKUP = "pickup"  # from a document pick-up code: queued like a walk-in
 
 
 class CounterStatus(StrEnum):
@@ -79,6 +80,8 @@ class TicketInfo(Model):
     slot_start: datetime | None = Field(None, description="appointments: booked slot")
     eta_min: float | None = Field(None, description="estimated minutes until called")
     language: str | None = None
+    assistance: bool = Field(False, description="the visitor asked for assistance: called "
+                             "by an accessible counter where one serves the service")
 
 
 #: The state lists this many waiting, and as many parked, tickets at most (about 150
@@ -98,6 +101,7 @@ class WaitingTicket(Model):
     eta_min: float | None = Field(None, description="estimated minutes until called (p50)")
     eta_p10_min: float | None = Field(None, description="80 % interval, low end")
     eta_p90_min: float | None = Field(None, description="80 % interval, high end")
+    assistance: bool = Field(False, description="needs assistance (an accessible counter)")
 
 
 class ServiceState(Model):

@@ -306,3 +306,15 @@ def bookings_on(conn: Connection, day: date) -> list[Appointment]:
 def save_bookings(conn: Connection, bookings: list[Appointment]) -> None:
     _upsert_many(conn, schema.appointments, [records.to_row(a) for a in bookings],
                  ("booking_id",))
+
+
+def pickup_ticket(conn: Connection, pickup_id: str, before: date
+                  ) -> tuple[str, datetime] | None:
+    """(number, issued at) of the ticket a pick-up code gave on a day before ``before``
+    (the day's tickets are in memory), or None: each code gives one ticket only."""
+    t = schema.tickets.c
+    row = conn.execute(
+        select(t.number, t.issued_at)
+        .where(t.kind == "pickup", t.booking_id == pickup_id, t.day < before)
+        .order_by(t.issued_at).limit(1)).first()
+    return (row.number, row.issued_at) if row else None

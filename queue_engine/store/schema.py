@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -62,6 +63,8 @@ tickets = Table(
     Column("booking_id", String(64)),
     # The client that issued it (a kiosk's id; no person): only it may cancel as a kiosk.
     Column("issued_by", String(64)),
+    # The visitor asked for assistance: an accessible counter calls it.
+    Column("assistance", Boolean, nullable=False, default=False),
 )
 
 counters = Table(

@@ -117,11 +117,15 @@ def test_kiosk_checks_in_by_qr_over_the_broker(
     with pytest.raises(RequestFailed) as exc:
         kiosk.request("check_in", {"token": scanned})
     assert exc.value.code == "already_checked_in" and exc.value.details["ticket"] == "C001"
+    # What the kiosk needs to say "already checked in at 09:00 as C001":
+    assert datetime.fromisoformat(exc.value.details["checked_in_at"]) == at(9, 0)
+    assert "at 09:00 as C001" in exc.value.message
     too_soon = sign_token(DEMO_KEY, "demo", "BK-2", "hh-wandsbek", date(2026, 11, 24),
                           at(9, 45))
     with pytest.raises(RequestFailed) as exc:
         kiosk.request("check_in", {"token": too_soon})
     assert exc.value.code == "too_early"
+    assert datetime.fromisoformat(exc.value.details["from"]) == at(9, 15)
 
     # The engine's own loop records BK-2 as a no-show once its window has passed.
     clock.set(at(10, 1))

@@ -180,3 +180,44 @@ def test_overload_with_a_heavy_service_still_serves_the_light_one() -> None:
     result = _simulate(arrivals, 6.0, PARAMS)
     wait, _ = result["T000"]
     assert wait <= 45 + 6
+
+
+# ----- tickets that need assistance -----------------------------------------------------
+ACCESSIBLE = PolicyParams(
+    weights=PARAMS.weights, escalate_after=PARAMS.escalate_after,
+    appointment_early=PARAMS.appointment_early,
+    accessible_counters=frozenset({"platz-1"}),
+    assisted_services=frozenset({"ausweis", "melde"}),
+)
+
+
+def _ticket(number: str, service: str, minutes_ago: int, assistance: bool = False
+            ) -> Candidate:
+    return Candidate(number=number, service=service, order=int(number[1:]),
+                     arrival=NOW - timedelta(minutes=minutes_ago), assistance=assistance)
+
+
+def test_assistance_ticket_is_called_only_by_an_accessible_counter() -> None:
+    waiting = [_ticket("A001", "ausweis", 30, assistance=True), _ticket("A002", "ausweis", 5)]
+    other = choose_next(waiting, "platz-2", ["ausweis"], NOW, ACCESSIBLE)
+    assert other is not None and other.number == "A002"
+    assert choose_next(waiting[:1], "platz-2", ["ausweis"], NOW, ACCESSIBLE) is None
+    mine = choose_next(waiting, "platz-1", ["ausweis"], NOW, ACCESSIBLE)
+    assert mine is not None and mine.number == "A001"
+
+
+def test_assistance_ticket_goes_to_any_counter_when_no_accessible_one_serves_it() -> None:
+    waiting = [_ticket("C001", "fuehrerschein", 10, assistance=True)]
+    # An accessible counter exists, but none serves this service: it must not wait forever.
+    got = choose_next(waiting, "platz-5", ["fuehrerschein"], NOW, ACCESSIBLE)
+    assert got is not None and got.number == "C001"
+    # No accessible counter configured at all: any counter calls it.
+    waiting = [_ticket("A001", "ausweis", 10, assistance=True)]
+    got = choose_next(waiting, "platz-2", ["ausweis"], NOW, PARAMS)
+    assert got is not None and got.number == "A001"
+
+
+def test_an_accessible_counter_still_serves_everyone_in_order() -> None:
+    waiting = [_ticket("A001", "ausweis", 30), _ticket("A002", "ausweis", 5, assistance=True)]
+    got = choose_next(waiting, "platz-1", ["ausweis"], NOW, ACCESSIBLE)
+    assert got is not None and got.number == "A001"
