@@ -79,6 +79,8 @@ class TicketInfo(Model):
     slot_start: datetime | None = Field(None, description="appointments: booked slot")
     eta_min: float | None = Field(None, description="estimated minutes until called")
     language: str | None = None
+    note: str | None = Field(None, description="the last transfer's note for the next clerk; "
+                             "erased when the ticket ends")
 
 
 #: The state lists this many waiting, and as many parked, tickets at most (about 150
@@ -122,6 +124,9 @@ class CounterState(Model):
     pause_reason: str | None = None
     services: list[str]
     current: TicketInfo | None = None
+    served_today: int = Field(0, description="tickets this counter finished today")
+    handling_avg_min: float | None = Field(
+        None, description="this counter's mean minutes from start (or call) to finish today")
 
 
 class QueueState(Model):

@@ -62,6 +62,8 @@ tickets = Table(
     Column("booking_id", String(64)),
     # The client that issued it (a kiosk's id; no person): only it may cancel as a kiosk.
     Column("issued_by", String(64)),
+    # The last transfer's note for the next clerk; erased when the ticket ends.
+    Column("note", String(80)),
 )
 
 counters = Table(
