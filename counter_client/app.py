@@ -118,6 +118,9 @@ class CounterApp(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
         if self.client.connected.is_set():
             self.client.publish(topics.device_status(self.site, self.client_id),
                                 self._status(False), retain=True).wait_for_publish(timeout=2)

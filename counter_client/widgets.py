@@ -1,8 +1,9 @@
 """The desk's widgets: they render a :class:`counter_client.desk.DeskView` and turn keys
 and clicks into action names. No logic of the queue lives here.
 
-Every word goes through Qt's translation (context ``CounterDesk``): the ``.ts`` files in
-``counter_client/i18n`` hold German and English; a new language is a new ``.ts`` file.
+Every word goes through Qt's translation (``tr``): the ``.ts`` files in
+``counter_client/i18n`` hold German and English (``make translations``); a new language
+is a new ``.ts`` file, translated in Qt Linguist, no code.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from civiq.config import SiteConfig
 from civiq.protocol.models import CounterStatus, TicketStatus
 from counter_client import desk as d
 
-CONTEXT = "CounterDesk"
+#: pyside6-lupdate files a plain ``tr("...")`` call under the empty context.
+CONTEXT = ""
 
 
 def tr(text: str) -> str:
@@ -439,9 +441,9 @@ class DeskWidget(QWidget):
             self.note.hide()
 
     def _show_services(self, v: d.DeskView) -> None:
-        rows = [f"<tr><th></th><th align='left'>{tr('Service')}</th>"
-                f"<th>{tr('Waiting')}</th><th>{tr('Longest')}</th>"
-                f"<th>{tr('Estimate')}</th></tr>"]
+        heads = (tr("Service"), tr("Waiting"), tr("Longest"), tr("Estimate"))
+        rows = [f"<tr><th></th><th align='left'>{heads[0]}</th><th>{heads[1]}</th>"
+                f"<th>{heads[2]}</th><th>{heads[3]}</th></tr>"]
         for s in v.services:
             mine = s.id in v.counter_services
             name = self.service_name(s.id)
@@ -450,13 +452,15 @@ class DeskWidget(QWidget):
                      "none": ""}[s.light]
             dot = (f"<span style='color:{LIGHT_COLOURS[s.light]}'>●</span> {light}"
                    if s.light != "none" else "")
-            longest = f"{s.longest_min} min" if s.longest_min is not None else "–"
+            minutes = tr("%1 min")
+            longest = (minutes.replace("%1", str(s.longest_min))
+                       if s.longest_min is not None else "–")
             if s.eta_min is None:
                 eta = "–"
             elif s.wide:
-                eta = f"{s.eta_p10_min:.0f}–{s.eta_p90_min:.0f} min"
+                eta = minutes.replace("%1", f"{s.eta_p10_min:.0f}–{s.eta_p90_min:.0f}")
             else:
-                eta = f"{s.eta_min:.0f} min"
+                eta = minutes.replace("%1", f"{s.eta_min:.0f}")
             rows.append(f"<tr><td>{dot}</td><td>{name}</td><td align='center'>{s.waiting}</td>"
                         f"<td align='center'>{longest}</td><td align='center'>{eta}</td></tr>")
         self.services.setText("<table cellspacing='0' cellpadding='4'>"
