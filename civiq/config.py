@@ -427,6 +427,20 @@ class SiteConfig(_Strict):
     def counter(self, counter_id: str) -> Counter | None:
         return next((c for c in self.counters if c.id == counter_id), None)
 
+    def find_counter(self, spec: str) -> Counter:
+        """A counter by its id (``platz-5``), its name (``Platz 5``) or the number in its
+        name (``5``); ValueError naming the counters there are."""
+        for c in self.counters:
+            if spec in (c.id, c.name) or spec.lower() == c.name.lower():
+                return c
+        if spec.isdigit():
+            for c in self.counters:
+                digits = "".join(ch for ch in c.name if ch.isdigit())
+                if digits and int(digits) == int(spec):
+                    return c
+        known = ", ".join(f"{c.id} ({c.name})" for c in self.counters)
+        raise ValueError(f"no counter {spec!r} in the site file; it has {known}")
+
     def local_day(self, when: datetime) -> date:
         return when.astimezone(self.tz).date()
 

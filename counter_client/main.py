@@ -26,20 +26,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quit-after", type=float, help=argparse.SUPPRESS)  # tests
 
 
-def resolve_counter(spec: str, config) -> str:
-    """``5`` or ``platz-5`` or ``Platz 5`` -> the counter's id."""
-    for c in config.counters:
-        if spec in (c.id, c.name) or spec.lower() == c.name.lower():
-            return c.id
-    if spec.isdigit():
-        for c in config.counters:
-            digits = "".join(ch for ch in c.name if ch.isdigit())
-            if digits and int(digits) == int(spec):
-                return c.id
-    known = ", ".join(f"{c.id} ({c.name})" for c in config.counters)
-    raise ValueError(f"--counter {spec!r}: no such counter in the site file; it has {known}")
-
-
 def _size(spec: str) -> tuple[int, int]:
     try:
         w, h = (int(x) for x in spec.lower().split("x"))
@@ -57,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         cfg = load_site_overridden(args.site, broker_host=args.broker_host,
                                    broker_port=args.broker_port)
-        counter = resolve_counter(args.counter, cfg)
+        counter = cfg.find_counter(args.counter).id
         clock = clock_from_spec(args.clock)
         size = _size(args.size)
         if args.id is not None:

@@ -23,7 +23,7 @@ def test_whole_clerk_day_by_keyboard(qtbot, engine, kiosk: MqttClient, client_fa
     desk = app.window.desk
     # every button says its key
     assert desk.buttons[d.CALL_NEXT].text() == "Call next\n[F1]"
-    assert all(f"[F" in b.text() for b in desk.buttons.values())
+    assert all("[F" in b.text() for b in desk.buttons.values())
     log_in(qtbot, app, "k.meier")
     assert not enabled(app, d.RECALL) and not enabled(app, d.FINISH)
     for service in ("ausweis", "melde", "ausweis", "abholung", "melde"):
@@ -66,7 +66,7 @@ def test_whole_clerk_day_by_keyboard(qtbot, engine, kiosk: MqttClient, client_fa
     type_text(qtbot, app, "Ausweis liegt bereit")
     press(qtbot, app, K.Key_Return)
     qtbot.waitUntil(lambda: shows(app, "–") and idle(app), timeout=3000)
-    q = watch.wait_queue(lambda q: any(w.number == "B001" and w.service == "abholung"
+    watch.wait_queue(lambda q: any(w.number == "B001" and w.service == "abholung"
                                        for w in q.waiting), what="B001 sent to abholung")
 
     # the transferred ticket comes back here (platz-1 serves abholung) with its note
