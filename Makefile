@@ -14,7 +14,7 @@ APT_PACKAGES := mosquitto mosquitto-clients libpulse0 espeak-ng libegl1 libgl1 l
 	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 TEST_APT_PACKAGES := postgresql
 
-.PHONY: demo test setup system-packages python-venv lint screenshots bench clean
+.PHONY: demo test setup system-packages python-venv lint screenshots bench clean translations
 
 demo: setup
 	$(BIN)/civiq demo $(ARGS)
@@ -70,6 +70,14 @@ $(STAMP): pyproject.toml
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+
+# The counter desk's words: collect new texts into the .ts files (translate them in Qt
+# Linguist: pyside6-linguist FILE.ts), then build the .qm files the app loads (committed;
+# tests/counter_client/test_translations.py checks they are current).
+TS := $(wildcard counter_client/i18n/*.ts)
+translations: setup
+	$(BIN)/pyside6-lupdate counter_client/widgets.py counter_client/app.py -no-obsolete -ts $(TS)
+	for ts in $(TS); do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
 
 # The real windows are shot under Xvfb (tools/real_windows.py): an X server, window
 # listing and ImageMagick's import.

@@ -139,6 +139,35 @@ class Dispatch(_Strict):
     )
 
 
+class Desk(_Strict):
+    """The clerks' counter app (``civiq counter``): ``[desk]`` in the site file."""
+
+    start_on_call: bool = Field(
+        False, description="no Start key: a called ticket counts as served from the call "
+        "(sites where the visitor is at the counter when the clerk calls)")
+    no_show_grace_min: float = Field(
+        2.0, ge=0, le=30, description="No-show is offered this long after the first call "
+        "(recalls do not restart it): the visitor gets time to walk over")
+    wait_amber_min: float = Field(
+        20, gt=0, le=480, description="traffic light: a service whose longest wait or "
+        "estimate reaches this shows amber")
+    wait_red_min: float = Field(
+        45, gt=0, le=480, description="... and red from here")
+    pause_reasons: list[str] = Field(
+        default_factory=lambda: ["break", "back_office", "phone"], min_length=1,
+        max_length=8, description="reasons a clerk may give for a pause (the app names "
+        "break, back_office and phone in its languages; others show as written)")
+
+    @model_validator(mode="after")
+    def _order(self) -> Desk:
+        if self.wait_red_min <= self.wait_amber_min:
+            raise ValueError("wait_red_min must be above wait_amber_min")
+        for r in self.pause_reasons:
+            if not 1 <= len(r) <= 64:
+                raise ValueError(f"pause reason {r!r}: 1-64 characters")
+        return self
+
+
 class BoardTexts(_Strict):
     """A display language's words; civiq knows German and English, a site file adds
     others under ``[display.translations.LANG]`` (any key left out shows in English)."""
@@ -319,6 +348,7 @@ class SiteConfig(_Strict):
     broker: Broker = Broker()
     dispatch: Dispatch = Dispatch()
     display: Display = Display()
+    desk: Desk = Desk()
     data: Data = Data()
     appointments: Appointments = Appointments()
     #: The usual duty roster by weekday; a roster file per day or ``set_roster`` wins.
@@ -405,6 +435,20 @@ class SiteConfig(_Strict):
 
     def counter(self, counter_id: str) -> Counter | None:
         return next((c for c in self.counters if c.id == counter_id), None)
+
+    def find_counter(self, spec: str) -> Counter:
+        """A counter by its id (``platz-5``), its name (``Platz 5``) or the number in its
+        name (``5``); ValueError naming the counters there are."""
+        for c in self.counters:
+            if spec in (c.id, c.name) or spec.lower() == c.name.lower():
+                return c
+        if spec.isdigit():
+            for c in self.counters:
+                digits = "".join(ch for ch in c.name if ch.isdigit())
+                if digits and int(digits) == int(spec):
+                    return c
+        known = ", ".join(f"{c.id} ({c.name})" for c in self.counters)
+        raise ValueError(f"no counter {spec!r} in the site file; it has {known}")
 
     def local_day(self, when: datetime) -> date:
         return when.astimezone(self.tz).date()

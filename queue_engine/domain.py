@@ -53,6 +53,7 @@ class Ticket:
     issued_service: str | None = None
     issued_by: str | None = None
     assistance: bool = False
+    note: str | None = None
 
     @property
     def waiting(self) -> bool:
@@ -74,6 +75,7 @@ class Ticket:
             eta_min=eta_min,
             language=self.language,
             assistance=self.assistance,
+            note=self.note,
         )
 
     def candidate(self) -> Candidate:
@@ -129,6 +131,8 @@ class SiteQueue:
         # of the day per state cost more than building the rest of it).
         self._finished: set[str] = set()
         self.dirty_counters: set[str] = set()
+        # Per counter: tickets finished today and their handling seconds, for the desk.
+        self._handled: dict[str, tuple[int, float]] = {}
         self.dirty_numbers: set[str] = set()
         self._order = 0
         self.params = PolicyParams(
@@ -190,6 +194,19 @@ class SiteQueue:
     def served_today(self) -> int:
         return len(self._finished)
 
+    def handled_by(self, counter_id: str) -> tuple[int, float | None]:
+        """Tickets ``counter_id`` finished today and their mean handling minutes."""
+        n, seconds = self._handled.get(counter_id, (0, 0.0))
+        return n, (seconds / n / 60 if n else None)
+
+    def _count_handled(self, t: Ticket) -> None:
+        if t.status is not TicketStatus.FINISHED or t.counter is None or t.ended_at is None:
+            return
+        start = t.started_at or t.called_at or t.ended_at
+        n, seconds = self._handled.get(t.counter, (0, 0.0))
+        self._handled[t.counter] = (n + 1, seconds + max(0.0, (t.ended_at - start)
+                                                          .total_seconds()))
+
     def _touch(self, t: Ticket) -> None:
         self.dirty_tickets.add(t.number)
         if t.status not in ENDED:
@@ -209,6 +226,7 @@ class SiteQueue:
             self._live[t.number] = t
         if t.status is TicketStatus.FINISHED:
             self._finished.add(t.number)
+            self._count_handled(t)
         self._order = max(self._order, t.order)
 
     def next_order(self) -> int:
@@ -291,10 +309,12 @@ class SiteQueue:
         t = self.tickets[counter.current]
         t.status = TicketStatus.FINISHED
         t.ended_at = now
+        t.note = None
         if t.started_at is None:
             t.started_at = t.called_at or now
         counter.current = None
         self._touch(t)
+        self._count_handled(t)
         self._touch_counter(counter)
         return t
 
@@ -388,13 +408,15 @@ class SiteQueue:
             )
         t.status = TicketStatus.NO_SHOW
         t.ended_at = now
+        t.note = None
         counter.current = None
         self._touch(t)
         self._touch_counter(counter)
         return t
 
     def transfer(
-        self, counter_id: str, to_service: str | None, to_counter: str | None, now: datetime
+        self, counter_id: str, to_service: str | None, to_counter: str | None, now: datetime,
+        note: str | None = None,
     ) -> tuple[Ticket, str]:
         counter = self._counter(counter_id)
         t = self._current(counter)
@@ -410,6 +432,7 @@ class SiteQueue:
         t.status = TicketStatus.WAITING
         t.service = to_service or t.service
         t.counter = to_counter
+        t.note = note  # the last transfer's note; one without a note leaves none
         t.called_at = None
         t.started_at = None
         t.recalls = 0
@@ -437,6 +460,7 @@ class SiteQueue:
             )
         t.status = TicketStatus.CANCELLED
         t.ended_at = now
+        t.note = None
         self._touch(t)
         return t
 

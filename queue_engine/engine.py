@@ -534,14 +534,16 @@ class QueueEngine:
                 ticket_stop_reason=stop[0].value if stop else None,
                 ticket_stop_until=stop[1] if stop else None,
             ))
-        counters = [
-            CounterState(
+        counters = []
+        for c in self.q.counters.values():
+            served, avg = self.q.handled_by(c.id)
+            counters.append(CounterState(
                 id=c.id, name=c.name, status=c.status, pause_reason=c.pause_reason,
                 services=c.services,
                 current=self.q.tickets[c.current].info() if c.current else None,
-            )
-            for c in self.q.counters.values()
-        ]
+                served_today=served,
+                handling_avg_min=round(avg, 2) if avg is not None else None,
+            ))
         view = self.q.waiting_view(etas, f.order, ranges)
         # Parked tickets come last in the view; a long queue must not push them out of it
         # (the clerk who parked one needs to find it again).
@@ -667,7 +669,8 @@ class QueueEngine:
         return Outcome(TicketResult(ticket=t.info()), [("no_show", self._tev(t, ctx))])
 
     def _transfer(self, a: Transfer, ctx: Context) -> Outcome:
-        t, from_service = self.q.transfer(a.counter, a.to_service, a.to_counter, ctx.now)
+        t, from_service = self.q.transfer(a.counter, a.to_service, a.to_counter, ctx.now,
+                                          a.note)
         return Outcome(TicketResult(ticket=t.info()),
                        [("transferred", self._tev(t, ctx, from_service=from_service))])
 

@@ -51,6 +51,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="override the broker port of the site file (the demo's broker)")
     p.add_argument("--speed", type=positive_float, default=None,
                    help="--live: the clock's pace (default: the factor in --clock, else 1)")
+    p.add_argument("--leave-counter", action="append", default=[], metavar="ID",
+                   help="a counter no simulated clerk works (a person does, e.g. at the "
+                   "demo's counter desk); may be given more than once")
     p.add_argument("--json", action="store_true",
                    help="print the summary as one JSON object instead of sentences")
 
@@ -71,7 +74,8 @@ def _settings(args: argparse.Namespace) -> SimSettings:
     return SimSettings(seed=args.seed, visits=args.visits, day=args.day or DEFAULT_DAY,
                        appointment_share=args.appointment_share,
                        appointment_no_show=args.no_show,
-                       appointments=not args.no_appointments)
+                       appointments=not args.no_appointments,
+                       leave_counters=tuple(args.leave_counter))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
         config = load_site_overridden(args.site, broker_host=args.broker_host,
                                       broker_port=args.broker_port)
         settings = _settings(args)
+        for cid in settings.leave_counters:
+            if config.counter(cid) is None:
+                raise ValueError(f"--leave-counter {cid!r}: no such counter in the site file")
     except (ConfigError, ValueError) as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
         return 2

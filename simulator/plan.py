@@ -156,15 +156,17 @@ def site_for_scale(config: SiteConfig, settings: SimSettings) -> SiteConfig:
     return config.model_copy(update={"counters": counters})
 
 
-def _staff(config: SiteConfig, need: int) -> list[Counter]:
-    """``need`` counters, first those that cover every service, then in site order."""
+def _staff(config: SiteConfig, need: int, leave: tuple[str, ...] = ()) -> list[Counter]:
+    """``need`` counters, first those that cover every service, then in site order;
+    never one of ``leave`` (a person works it)."""
     chosen: list[Counter] = []
     covered: set[str] = set()
-    for c in config.counters:
+    counters = [c for c in config.counters if c.id not in leave]
+    for c in counters:
         if set(c.services) - covered:
             chosen.append(c)
             covered |= set(c.services)
-    for c in config.counters:
+    for c in counters:
         if len(chosen) >= need:
             break
         if c not in chosen:
@@ -223,7 +225,7 @@ def make_plan(config: SiteConfig, settings: SimSettings) -> DayPlan:
     # roster (sent to the engine) has the planned times; the clerks keep them only
     # roughly, and with ``unannounced_share`` some not at all.
     need = counters_needed(config, settings, means, span, share)
-    staff = _staff(config, need)
+    staff = _staff(config, need, settings.leave_counters)
     shifts: list[Shift] = []
     lo_b, hi_b = settings.break_minutes
     for k, c in enumerate(staff):

@@ -71,6 +71,9 @@ class SimSettings:
     service_mix: dict[str, float] = field(default_factory=dict)
     #: Use appointments when the engine supports them.
     appointments: bool = True
+    #: Counters the simulation leaves to people (``civiq demo`` opens a desk for one):
+    #: no simulated clerk logs in there, and the roster it sends leaves them out.
+    leave_counters: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.visits < 1:

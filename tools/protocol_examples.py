@@ -123,8 +123,8 @@ class Recorder:
         self.ok(c, "platz-3", "call_ticket", {"counter": "platz-3",
                                                "number": parked["number"]}, example=True)
         self.ok(c, "platz-3", "start", {"counter": "platz-3"})
-        self.ok(c, "platz-3", "transfer", {"counter": "platz-3", "to_service": "melde"},
-                example=True)
+        self.ok(c, "platz-3", "transfer", {"counter": "platz-3", "to_service": "melde",
+                                            "note": "Meldebescheinigung fehlt"}, example=True)
         last = self.ok("kiosk", "kiosk-2", "issue_ticket", {"service": "melde"})["ticket"]
         self.ok(c, "platz-5", "set_priority", {"number": last["number"], "priority": 1},
                 example=True)

@@ -142,6 +142,63 @@ def display_board_shots(scene: Scene) -> list[Path]:
     return written
 
 
+@screenshot("counter")
+def counter_desk_shots(scene: Scene) -> list[Path]:
+    """The clerk's desk at platz-6 (Führerschein and Melde): idle, calling, serving,
+    paused, offline."""
+    from counter_client.app import CounterApp
+
+    qt_app()
+    app = CounterApp(scene.config, "platz-6", clock=scene.clock, lang="de")
+    app.window.resize(1280, 800)
+    app.window.show()
+    app.start()
+    written: list[Path] = []
+
+    def shot(name: str, until: Callable[[], bool]) -> None:
+        if not process_events_for(10, lambda: until() and app.view is not None
+                                  and app.view.busy is None):
+            raise RuntimeError(f"{name}: the desk did not get there in 10 s")
+        app.refresh()
+        process_events_for(0.3)
+        path = scene.out / name
+        if not app.window.grab().save(str(path)):
+            raise RuntimeError(f"could not write {path}")
+        written.append(path)
+
+    try:
+        process_events_for(10, lambda: app.desk.online)
+        app.window.login.clerk.setText("k.meier")
+        app.window.login.submit()
+        shot("counter-idle.png", lambda: app.view.status is not None
+             and app.view.status.value == "open")
+        app.act("call_next")
+        shot("counter-calling.png", lambda: app.view.current is not None)
+        app.act("start")
+        shot("counter-serving.png", lambda: app.view.current is not None
+             and app.view.current.status.value == "serving")
+        app.act("park")
+        process_events_for(5, lambda: app.view.busy is None and app.view.current is None)
+        app.act("pause")
+        app.window.desk.prompt.accept()
+        shot("counter-paused.png", lambda: app.view.status.value == "paused")
+        app.act("resume")
+        process_events_for(5, lambda: app.view.busy is None
+                           and app.view.status.value == "open")
+        app.act("call_next")
+        process_events_for(5, lambda: app.view.busy is None and app.view.current is not None)
+        # the same desk when the broker is away: actions off, the ticket kept
+        app.desk.state.connected = False
+        shot("counter-offline.png", lambda: True)
+        app.desk.state.connected = True
+    finally:
+        app.stop()
+        app.window.close()
+        app.window.deleteLater()
+        process_events_for(0.2)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__)
     p.add_argument("--only", help="comma-separated app names; default all: "

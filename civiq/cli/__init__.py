@@ -14,6 +14,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "engine": ("queue_engine.main", "Run a site's queue engine (headless, one per site)."),
     "demo": ("civiq.cli.demo", "A whole site on this machine: broker, engine, apps, simulation."),
     "display": ("display_board.main", "Run a wall display board."),
+    "counter": ("counter_client.main", "Run a clerk's counter desk."),
     "simulate": ("simulator.main",
                  "A seeded customer-centre day against the real engine; writes an events CSV."),
     "appointments": ("civiq.appointments.cli",

@@ -43,6 +43,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep-data", action="store_true",
                    help="continue the previous demo's day instead of starting afresh")
     p.add_argument("--no-simulation", action="store_true", help="no simulated visitors/clerks")
+    p.add_argument("--counter", default="1",
+                   help="the counter whose desk opens in a window for you to work (id or "
+                   "number; default 1); the simulated clerks leave it to you")
     p.add_argument("--duration", type=_duration, default=0,
                    help="stop by itself after this many seconds (0: run until Ctrl-C)")
 
@@ -141,6 +144,15 @@ class Demo:
             return 2
         config = load_site_overridden(a.site, broker_host="127.0.0.1",
                                       broker_port=broker.port, data_folder=str(data))
+        windows = has_screen() and not a.headless
+        desk = None
+        if windows and _subcommand_exists("counter"):
+            try:
+                desk = config.find_counter(a.counter).id
+            except ValueError as exc:
+                print(f"civiq demo: --counter: {exc}", file=sys.stderr)
+                broker.stop()
+                return 2
         start = demo_clock_start(config, datetime.now(config.tz))
         clock = f"{start.isoformat()}@{a.speed:g}"
         common = ["--site", a.site, "--broker-host", "127.0.0.1",
@@ -152,12 +164,19 @@ class Demo:
             self.spawn("engine", _civiq("engine", *common, "--data", str(data),
                                         "--clock", clock))
             if not a.no_simulation and _subcommand_exists("simulate"):
+                leave = ["--leave-counter", desk] if desk else []
                 self.spawn("simulate", _civiq(
-                    "simulate", *common, "--live", "--clock", clock,
+                    "simulate", *common, "--live", "--clock", clock, *leave,
                     "--out", str(data / "simulation-events.csv")))
-            windows = has_screen() and not a.headless
             if windows and _subcommand_exists("display"):
                 self.spawn("display", _civiq("display", *common, "--clock", clock))
+            if desk is not None:
+                # the person's counter: logged in as "demo", the simulated clerks keep
+                # the other counters busy
+                self.spawn("counter", _civiq("counter", *common, "--counter", desk,
+                                             "--clock", clock, "--clerk", "demo"))
+                print(f"civiq demo: the desk of counter {desk} is yours: F1 calls the next "
+                      "ticket (docs/counter.md)")
             return self.watch(config, windows)
         finally:
             self.shutdown()

@@ -56,10 +56,20 @@ class CallTicket(Args):
     )
 
 
+#: A transfer note is a hint between clerks ("passport photo missing"), never personal
+#: data: short, and erased when the ticket ends.
+NOTE_MAX = 80
+
+
 class Transfer(Args):
     counter: str = Field(pattern=_ID)
     to_service: str | None = Field(None, pattern=_ID)
     to_counter: str | None = Field(None, pattern=_ID)
+    note: str | None = Field(
+        None, min_length=1, max_length=NOTE_MAX,
+        description="a short note the next clerk sees (carried on the ticket until it ends, "
+        "then erased); never personal data",
+    )
 
 
 class OpenCounter(Args):
@@ -143,7 +153,8 @@ COMMANDS: dict[str, CommandSpec] = {
         CommandSpec(
             "transfer", Transfer, TicketResult, _COUNTER,
             "Send the current ticket back to the queue for another service and/or one "
-            "particular counter; it keeps its original arrival time.",
+            "particular counter; it keeps its original arrival time. An optional `note` "
+            "travels with the ticket to the next clerk.",
         ),
         CommandSpec(
             "park", CounterCommand, TicketResult, _COUNTER,

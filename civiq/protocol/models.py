@@ -82,6 +82,8 @@ class TicketInfo(Model):
     language: str | None = None
     assistance: bool = Field(False, description="the visitor asked for assistance: called "
                              "by an accessible counter where one serves the service")
+    note: str | None = Field(None, description="the last transfer's note for the next clerk; "
+                             "erased when the ticket ends")
 
 
 #: The state lists this many waiting, and as many parked, tickets at most (about 150
@@ -126,6 +128,9 @@ class CounterState(Model):
     pause_reason: str | None = None
     services: list[str]
     current: TicketInfo | None = None
+    served_today: int = Field(0, description="tickets this counter finished today")
+    handling_avg_min: float | None = Field(
+        None, description="this counter's mean minutes from start (or call) to finish today")
 
 
 class QueueState(Model):

@@ -65,6 +65,8 @@ tickets = Table(
     Column("issued_by", String(64)),
     # The visitor asked for assistance: an accessible counter calls it.
     Column("assistance", Boolean, nullable=False, default=False),
+    # The last transfer's note for the next clerk; erased when the ticket ends.
+    Column("note", String(80)),
 )
 
 counters = Table(

@@ -88,7 +88,8 @@ def test_the_engine_says_at_once_that_its_broker_is_missing(dead_port: int,
 
 
 COMMANDS_WITH_SITE = [
-    ["engine"], ["display"], ["demo", "--headless"], ["simulate"],
+    ["engine"], ["display"], ["counter", "--counter", "1"], ["demo", "--headless"],
+    ["simulate"],
     ["appointments", "list"], ["appointments", "import", "x.csv"],
     ["appointments", "cancel", "BK-1"],
     ["ticket", "issue", "ausweis"], ["ticket", "list"], ["ticket", "cancel", "A001"],
@@ -114,6 +115,8 @@ BAD_OPTIONS = [
     (["simulate", "--visits", "0"], "--visits"),
     (["simulate", "--no-show", "14"], "between 0 and 1"),
     (["display", "--site", SITE, "--size", "big"], "big"),
+    (["counter", "--site", SITE, "--counter", "1", "--size", "big"], "big"),
+    (["counter", "--site", SITE, "--counter", "99"], "no counter '99'"),
     (["appointments", "sign", "--key", "nokey.pem", "--key-id", "k", "--site-id", "s",
       "--booking", "b", "--slot", "2026-11-24T09:30:00+01:00"], "nokey.pem"),
     (["ticket", "issue", "--site", SITE, "ausweis", "--priority", "12"], "--priority"),
@@ -121,7 +124,8 @@ BAD_OPTIONS = [
     (["ticket", "transfer", "--site", SITE, "platz-1"], "--to-service"),
     (["check-in", "--site", SITE], "token"),
 ] + [([*argv, "--no-such-option"], "--no-such-option") for argv in (
-    ["engine", "--site", SITE], ["display", "--site", SITE], ["demo"], ["simulate"],
+    ["engine", "--site", SITE], ["display", "--site", SITE],
+    ["counter", "--site", SITE, "--counter", "1"], ["demo"], ["simulate"],
     ["appointments", "list", "--site", SITE], ["ticket", "list", "--site", SITE],
     ["check-in", "--site", SITE, "CQ1.x"])]
 

@@ -1,0 +1,1 @@
+"""``civiq counter``: the clerk's desk — call, serve, transfer, park; what waits."""

@@ -1,0 +1,350 @@
+"""What the clerk's desk shows and which actions make sense, from the site state alone.
+
+Plain Python (no Qt): the widgets only render a :class:`DeskView`. The counter's current
+ticket comes from the engine only — its retained state and its events, in ``seq`` order
+through :class:`civiq.transport.state.SiteStateModel` — never from what the clerk just
+pressed: two counters competing for a queue must each see what the engine gave them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from civiq.config import SiteConfig
+from civiq.protocol import envelope as env
+from civiq.protocol import topics
+from civiq.protocol.appointments import AppointmentInfo, AppointmentStatus
+from civiq.protocol.errors import ProtocolError
+from civiq.protocol.models import (
+    CounterState,
+    CounterStatus,
+    QueueState,
+    TicketEvent,
+    TicketInfo,
+    TicketKind,
+    TicketStatus,
+    WaitingTicket,
+)
+from civiq.transport.state import SiteStateModel
+from civiq.waits import Wait, say_wait
+
+#: Events that bring this counter's current ticket (the ticket in the event is it).
+_BRINGS = ("called", "recalled", "started")
+#: Events after which a ticket is no longer any counter's current one.
+_ENDS = ("finished", "no_show", "transferred", "parked", "cancelled")
+#: Appointments listed as due: those in the next hour.
+APPOINTMENTS_AHEAD = timedelta(hours=1)
+
+# Actions, by name; the widgets map each to its key and its words.
+CALL_NEXT = "call_next"
+RECALL = "recall"
+START = "start"
+FINISH = "finish"
+NO_SHOW = "no_show"
+TRANSFER = "transfer"
+PARK = "park"
+CALL_SELECTED = "call_ticket"
+CANCEL_SELECTED = "cancel"
+PAUSE = "pause"
+RESUME = "resume"
+CLOSE = "close"
+OPEN = "open"
+LOGOUT = "logout"
+ACTIONS = (CALL_NEXT, RECALL, START, FINISH, NO_SHOW, TRANSFER, PARK, CALL_SELECTED,
+           CANCEL_SELECTED, PAUSE, RESUME, CLOSE, OPEN, LOGOUT)
+
+
+@dataclass(frozen=True)
+class Current:
+    """The ticket at this counter, as the clerk reads it."""
+
+    number: str
+    service: str  # service id
+    status: TicketStatus
+    appointment: bool
+    slot_start: datetime | None
+    waited_min: int  # from arrival to the (first) call
+    recalls: int
+    note: str | None
+    called_at: datetime | None
+    no_show_in_s: int  # seconds until No-show is offered; 0: offered now
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    id: str
+    waiting: int
+    longest_min: int | None
+    eta_min: float | None
+    eta_p10_min: float | None
+    eta_p90_min: float | None
+    light: str  # "green", "amber", "red"; "none" when nothing waits and no estimate
+    open_counters: int
+
+    @property
+    def wait(self) -> Wait | None:
+        """The estimate as the board and the kiosk say it: a range where it is wide."""
+        return say_wait(self.eta_min, self.eta_p10_min, self.eta_p90_min)
+
+
+@dataclass(frozen=True)
+class ListRow:
+    number: str
+    service: str
+    appointment: bool
+    slot_start: datetime | None
+    waited_min: int
+    here: bool  # sent or parked to this counter
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DeskView:
+    logged_in: bool
+    online: bool  # broker connected and engine online
+    link: str  # "up", "broker_down", "engine_down", "connecting"
+    status: CounterStatus | None
+    pause_reason: str | None
+    current: Current | None
+    services: tuple[ServiceRow, ...]
+    waiting: tuple[ListRow, ...]
+    parked: tuple[ListRow, ...]
+    appointments: tuple[AppointmentInfo, ...]
+    served_today: int
+    handling_avg_min: float | None
+    enabled: frozenset[str]
+    busy: str | None  # the action waiting for its reply
+    message: tuple[str, str] | None = None  # (kind: "done"/"refused"/"not_done", text)
+    counter_services: tuple[str, ...] = ()
+    unlisted: int = 0
+
+
+@dataclass
+class DeskState:
+    """What the desk knows beyond the site state: who is logged in, the action in flight,
+    the last outcome, the connection, the appointments list."""
+
+    clerk: str | None = None
+    services: list[str] = field(default_factory=list)
+    connected: bool = False
+    busy: str | None = None
+    message: tuple[str, str] | None = None
+    appointments: list[AppointmentInfo] = field(default_factory=list)
+    selected: str | None = None  # a ticket number chosen in the waiting or parked list
+
+
+class CounterDesk:
+    """Feed it MQTT messages (:meth:`apply`); ask it for a :class:`DeskView`."""
+
+    def __init__(self, config: SiteConfig, counter: str) -> None:
+        cfg = config.counter(counter)
+        if cfg is None:
+            known = ", ".join(c.id for c in config.counters)
+            raise ValueError(f"no counter {counter!r} in the site file (it has {known})")
+        self.config = config
+        self.counter = counter
+        self.counter_name = cfg.name
+        self.default_services = list(cfg.services)
+        self.site = config.site.id
+        self.model = SiteStateModel(self.site)
+        self.state = DeskState(services=list(cfg.services))
+        # This counter's current ticket: from the queue state, then from each newer event.
+        self.current: TicketInfo | None = None
+        self.appointments_stale = True  # a check-in or no-show since the last list
+
+    # ----- inputs ------------------------------------------------------------------------
+    def topic_filters(self) -> list[str]:
+        return self.model.topic_filters()
+
+    def apply(self, topic: str, payload: bytes) -> bool:
+        """One MQTT message; True when it changed what the desk shows."""
+        if not self.model.apply(topic, payload):
+            return False
+        kind = topics.event_kind(topic)
+        if topic == topics.state_queue(self.site):
+            me = self.me
+            self.current = me.current if me else None
+        elif kind in _BRINGS or kind in _ENDS:
+            try:
+                ev = TicketEvent.model_validate(env.decode(payload).data)
+            except (ProtocolError, ValueError):
+                return True
+            t = ev.ticket
+            if kind in _BRINGS and ev.counter == self.counter:
+                self.current = t
+            elif self.current is not None and self.current.number == t.number:
+                self.current = None
+        elif kind in ("checked_in", "appointment_no_show"):
+            self.appointments_stale = True
+        return True
+
+    @property
+    def queue(self) -> QueueState | None:
+        return self.model.snapshot.queue
+
+    @property
+    def me(self) -> CounterState | None:
+        q = self.queue
+        return next((c for c in q.counters if c.id == self.counter), None) if q else None
+
+    @property
+    def engine_online(self) -> bool:
+        return bool(self.model.snapshot.engine_online)
+
+    @property
+    def online(self) -> bool:
+        return self.state.connected and self.engine_online and self.queue is not None
+
+    def set_appointments(self, items: list[AppointmentInfo]) -> None:
+        self.state.appointments = items
+        self.appointments_stale = False
+
+    # ----- the view ---------------------------------------------------------------------
+    def build(self, now: datetime) -> DeskView:
+        s = self.state
+        me = self.me
+        status = me.status if me else None
+        if not s.connected:
+            link = "broker_down" if self.model.snapshot.engine_online is not None \
+                or self.queue is not None else "connecting"
+        elif self.model.snapshot.engine_online is False:
+            link = "engine_down"
+        elif self.queue is None:
+            link = "connecting"
+        else:
+            link = "up"
+        serves = list(me.services) if me and status is not CounterStatus.CLOSED \
+            else list(s.services)
+        current = self._current(now)
+        return DeskView(
+            logged_in=s.clerk is not None,
+            online=link == "up",
+            link=link,
+            status=status,
+            pause_reason=me.pause_reason if me else None,
+            current=current,
+            services=self._services(now, serves),
+            waiting=self._list(now, serves, parked=False),
+            parked=self._list(now, serves, parked=True),
+            appointments=self._appointments(now, serves),
+            served_today=me.served_today if me else 0,
+            handling_avg_min=me.handling_avg_min if me else None,
+            enabled=self._enabled(link == "up", status, current),
+            busy=s.busy,
+            message=s.message,
+            counter_services=tuple(serves),
+            unlisted=self.queue.waiting_unlisted if self.queue else 0,
+        )
+
+    def _current(self, now: datetime) -> Current | None:
+        t = self.current
+        if t is None:
+            return None
+        called = t.called_at
+        waited = ((called or now) - t.arrival).total_seconds() / 60
+        grace = timedelta(minutes=self.config.desk.no_show_grace_min)
+        left = (called + grace - now).total_seconds() if called else 0
+        return Current(
+            number=t.number, service=t.service, status=t.status,
+            appointment=t.kind is TicketKind.APPOINTMENT, slot_start=t.slot_start,
+            waited_min=max(0, int(waited)), recalls=t.recalls, note=t.note,
+            called_at=called, no_show_in_s=max(0, int(left + 0.999)),
+        )
+
+    def _light(self, minutes: float | None) -> str:
+        if minutes is None:
+            return "none"
+        d = self.config.desk
+        if minutes >= d.wait_red_min:
+            return "red"
+        return "amber" if minutes >= d.wait_amber_min else "green"
+
+    def _services(self, now: datetime, serves: list[str]) -> tuple[ServiceRow, ...]:
+        q = self.queue
+        if q is None:
+            return ()
+        longest: dict[str, float] = {}
+        for w in q.waiting:
+            if not w.parked:
+                m = (now - w.arrival).total_seconds() / 60
+                longest[w.service] = max(longest.get(w.service, 0.0), m)
+        rows = []
+        order = {sid: i for i, sid in enumerate(serves)}
+        for st in sorted(q.services, key=lambda st: (st.id not in order,
+                                                     order.get(st.id, 0))):
+            long_ = longest.get(st.id)
+            worst = max((x for x in (long_, st.eta_min) if x is not None), default=None)
+            rows.append(ServiceRow(
+                id=st.id, waiting=st.waiting,
+                longest_min=int(long_) if long_ is not None else None,
+                eta_min=st.eta_min, eta_p10_min=st.eta_p10_min, eta_p90_min=st.eta_p90_min,
+                light=self._light(worst) if (st.waiting or st.eta_min is not None)
+                else "none",
+                open_counters=st.open_counters,
+            ))
+        return tuple(rows)
+
+    def _row(self, w: WaitingTicket, now: datetime) -> ListRow:
+        return ListRow(number=w.number, service=w.service,
+                       appointment=w.kind is TicketKind.APPOINTMENT, slot_start=w.slot_start,
+                       waited_min=max(0, int((now - w.arrival).total_seconds() / 60)),
+                       here=w.counter == self.counter)
+
+    def _list(self, now: datetime, serves: list[str], *, parked: bool) -> tuple[ListRow, ...]:
+        q = self.queue
+        if q is None:
+            return ()
+        rows = []
+        for w in q.waiting:
+            if w.parked != parked:
+                continue
+            mine = w.counter == self.counter
+            if parked:
+                # every parked ticket: the clerk who parked one must find it again, and a
+                # colleague's may be resumed here when the visitor comes to this desk
+                rows.append(self._row(w, now))
+            elif mine or (w.service in serves and w.counter is None):
+                rows.append(self._row(w, now))
+        return tuple(rows)
+
+    def _appointments(self, now: datetime, serves: list[str]) -> tuple[AppointmentInfo, ...]:
+        until = now + APPOINTMENTS_AHEAD
+        return tuple(a for a in self.state.appointments
+                     if a.service in serves and a.status is AppointmentStatus.BOOKED
+                     and now - timedelta(minutes=15) <= a.slot_start <= until)
+
+    def _enabled(self, online: bool, status: CounterStatus | None,
+                 cur: Current | None) -> frozenset[str]:
+        s = self.state
+        if not online or s.busy is not None or s.clerk is None:
+            return frozenset()
+        on: set[str] = set()
+        if status is CounterStatus.OPEN:
+            on.add(CALL_NEXT)
+            on.add(PAUSE)
+            if s.selected is not None:
+                on.add(CALL_SELECTED)
+        if s.selected is not None:
+            on.add(CANCEL_SELECTED)
+        if status is CounterStatus.PAUSED:
+            on.add(RESUME)
+        if status is CounterStatus.CLOSED or status is None:
+            on.add(OPEN)
+        if cur is not None:
+            on |= {TRANSFER, PARK}
+            called = cur.status is TicketStatus.CALLED
+            start_on_call = self.config.desk.start_on_call
+            if called:
+                on.add(RECALL)
+                if not start_on_call:
+                    on.add(START)
+                if cur.no_show_in_s == 0:
+                    on.add(NO_SHOW)
+            if cur.status is TicketStatus.SERVING or (called and start_on_call):
+                on.add(FINISH)
+        elif status in (CounterStatus.OPEN, CounterStatus.PAUSED):
+            on.add(CLOSE)
+        if cur is None:
+            on.add(LOGOUT)
+        return frozenset(on)

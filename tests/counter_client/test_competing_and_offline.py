@@ -1,0 +1,115 @@
+"""Two desks competing for one queue, and the desk through broker and engine outages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from broker_config.mosquitto import Mosquitto
+from civiq.transport.mqtt import MqttClient
+from counter_client import desk as d
+from tests.counter_client.conftest import idle, log_in, press, shows
+from tests.queue_engine.helpers import StateWatch
+
+K = Qt.Key
+
+
+def test_two_desks_competing_never_get_the_same_ticket(qtbot, engine, kiosk: MqttClient,
+                                                      desk_factory, client_factory) -> None:
+    watch = StateWatch(client_factory("display", "watch-1"), "hh-wandsbek")
+    one, two = desk_factory("platz-1"), desk_factory("platz-2")
+    log_in(qtbot, one, "clerk.one")
+    log_in(qtbot, two, "clerk.two")
+    for _ in range(12):
+        kiosk.request("issue_ticket", {"service": "melde"})
+    qtbot.waitUntil(lambda: len(one.view.waiting) == 12 and len(two.view.waiting) == 12,
+                    timeout=3000)
+    seen: dict[str, list[str]] = {"platz-1": [], "platz-2": []}
+    one.painted.connect(lambda n: n and seen["platz-1"].append(n))
+    two.painted.connect(lambda n: n and seen["platz-2"].append(n))
+    for _ in range(6):
+        # both keys pressed at the same moment: the engine decides, each desk shows its own
+        press(qtbot, one, K.Key_F1)
+        press(qtbot, two, K.Key_F1)
+        qtbot.waitUntil(lambda: idle(one) and idle(two), timeout=5000)
+        qtbot.waitUntil(lambda: one.view.current is not None and two.view.current is not None
+                        and one.view.current.number != two.view.current.number,
+                        timeout=3000)
+    got = seen["platz-1"] + seen["platz-2"]
+    assert len(got) == len(set(got)) == 12, seen
+    q = watch.wait_queue(lambda q: {c.id: c.current.number for c in q.counters
+                                    if c.current} == {"platz-1": one.view.current.number,
+                                                      "platz-2": two.view.current.number},
+                         what="the engine's view equals the desks'")
+    assert q.waiting == []
+
+
+def test_offline_says_so_keeps_the_ticket_and_recovers(qtbot, engine, kiosk: MqttClient,
+                                                       broker: Mosquitto,
+                                                       desk_factory) -> None:
+    app = desk_factory("platz-1")
+    log_in(qtbot, app)
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    press(qtbot, app, K.Key_F1)
+    qtbot.waitUntil(lambda: shows(app, "A001") and idle(app), timeout=3000)
+    broker.stop()
+    qtbot.waitUntil(lambda: app.view.link == "broker_down", timeout=5000)
+    desk = app.window.desk
+    assert desk.link.isVisible() and desk.link.text().startswith("OFFLINE")
+    assert shows(app, "A001")  # the current ticket stays in view
+    assert not any(b.isEnabled() for b in desk.buttons.values())
+    press(qtbot, app, K.Key_F2)
+    assert app.view.busy is None  # nothing sent
+    broker.start()
+    qtbot.waitUntil(lambda: app.view.online, timeout=15_000)
+    assert not desk.link.isVisible() and desk.buttons[d.RECALL].isEnabled()
+
+    engine.stop()
+    qtbot.waitUntil(lambda: app.view.link == "engine_down", timeout=5000)
+    assert "queue engine" in desk.link.text() and shows(app, "A001")
+    assert not desk.buttons[d.CALL_NEXT].isEnabled()
+
+
+def test_a_blip_during_an_action_is_confirmed_once(qtbot, engine, kiosk: MqttClient,
+                                                   broker: Mosquitto, desk_factory,
+                                                   client_factory) -> None:
+    """The broker goes away right after Call next is pressed and comes back within the
+    command's time: the retry with the same request id is answered once, one ticket
+    called, and the desk says done."""
+    app = desk_factory("platz-1")
+    log_in(qtbot, app)
+    for _ in range(3):
+        kiosk.request("issue_ticket", {"service": "ausweis"})
+    qtbot.waitUntil(lambda: len(app.view.waiting) == 3, timeout=3000)
+    broker.stop()  # the desk has not noticed yet: the key still works
+    press(qtbot, app, K.Key_F1)
+    assert app.view.busy == d.CALL_NEXT
+    broker.start()
+    qtbot.waitUntil(lambda: idle(app), timeout=10_000)
+    watch = StateWatch(client_factory("display", "watch-1"), "hh-wandsbek")
+    if app.view.message[0] == "done":
+        assert app.view.message[1] == "Done: Call next (A001)"
+        qtbot.waitUntil(lambda: shows(app, "A001"), timeout=5000)
+        # the retained state after the call (a restarted broker may first hand an older
+        # one): one ticket called, not two
+        q = watch.wait_queue(lambda q: q.counters[0].current is not None, what="the call")
+        assert q.counters[0].current.number == "A001"
+        assert [w.number for w in q.waiting] == ["A002", "A003"]
+    else:
+        # reported not done: and then it was not done
+        assert app.view.message[0] == "not_done"
+        q = watch.wait_queue(lambda q: len(q.waiting) == 3, what="state")
+        assert q.counters[0].current is None
+
+
+def test_an_action_the_engine_never_answers_is_reported_not_done(
+        qtbot, engine, kiosk: MqttClient, desk_factory, client_factory) -> None:
+    app = desk_factory("platz-1")
+    log_in(qtbot, app)
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    qtbot.waitUntil(lambda: len(app.view.waiting) == 1, timeout=3000)
+    engine.stop()  # its will message comes after the key: the desk sends, nobody answers
+    press(qtbot, app, K.Key_F1)
+    qtbot.waitUntil(lambda: idle(app), timeout=10_000)
+    assert app.view.message[0] == "not_done"
+    assert app.window.desk.message.text().startswith("NOT DONE: Call next")
+    assert shows(app, "–")

@@ -1,0 +1,102 @@
+"""The desk's view model without a window: what a clerk may press, and how waits read,
+follow from the retained state and the connection alone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from civiq.config import SiteConfig, load_site
+from civiq.protocol import envelope as env
+from civiq.protocol import topics
+from civiq.protocol.models import (
+    CounterState,
+    CounterStatus,
+    EngineState,
+    QueueState,
+    ServiceState,
+    TicketInfo,
+    TicketKind,
+    TicketStatus,
+)
+from civiq.waits import Wait
+from counter_client import desk as d
+from tests.conftest import EXAMPLE_SITE
+
+NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+SITE = "hh-wandsbek"
+
+
+@pytest.fixture
+def cfg() -> SiteConfig:
+    return load_site(EXAMPLE_SITE)
+
+
+def _ticket(status: TicketStatus, called_min_ago: float) -> TicketInfo:
+    return TicketInfo(number="A007", service="ausweis", status=status, kind=TicketKind.WALK_IN,
+                      priority=0, arrival=NOW - timedelta(minutes=20),
+                      issued_at=NOW - timedelta(minutes=20), counter="platz-1",
+                      called_at=NOW - timedelta(minutes=called_min_ago))
+
+
+def _feed(desk: d.CounterDesk, seq: int, current: TicketInfo | None,
+          services: list[ServiceState] | None = None) -> None:
+    desk.apply(topics.state_engine(SITE), env.encode(env.make(
+        SITE, "engine", EngineState(online=True), seq=0, ts=NOW)))
+    q = QueueState(day="2026-11-24", services=services or [], waiting=[], counters=[CounterState(
+        id="platz-1", name="Platz 1", status=CounterStatus.OPEN, services=["ausweis"],
+        current=current)])
+    desk.apply(topics.state_queue(SITE), env.encode(env.make(SITE, "queue", q, seq=seq,
+                                                             ts=NOW)))
+
+
+def _desk(cfg: SiteConfig, connected: bool = True) -> d.CounterDesk:
+    desk = d.CounterDesk(cfg, "platz-1")
+    desk.state.clerk = "demo"
+    desk.state.connected = connected
+    return desk
+
+
+def test_nothing_can_be_pressed_while_the_broker_is_away_but_the_ticket_stays(
+        cfg: SiteConfig) -> None:
+    desk = _desk(cfg, connected=False)
+    _feed(desk, 10, _ticket(TicketStatus.SERVING, 5))
+    view = desk.build(NOW)
+    assert view.link == "broker_down" and not view.online
+    assert view.enabled == frozenset()
+    assert view.current is not None and view.current.number == "A007"
+
+
+def test_no_show_is_offered_only_after_the_grace_time(cfg: SiteConfig) -> None:
+    grace = cfg.desk.no_show_grace_min
+    desk = _desk(cfg)
+    _feed(desk, 10, _ticket(TicketStatus.CALLED, grace / 2))
+    early = desk.build(NOW)
+    assert {d.RECALL, d.START, d.TRANSFER, d.PARK} <= early.enabled
+    assert d.NO_SHOW not in early.enabled and early.current.no_show_in_s > 0
+    _feed(desk, 11, _ticket(TicketStatus.CALLED, grace + 0.1))
+    assert d.NO_SHOW in desk.build(NOW).enabled
+
+
+def test_finish_only_while_serving_and_logout_only_without_a_ticket(cfg: SiteConfig) -> None:
+    desk = _desk(cfg)
+    _feed(desk, 10, _ticket(TicketStatus.SERVING, 3))
+    serving = desk.build(NOW).enabled
+    assert d.FINISH in serving and d.LOGOUT not in serving and d.START not in serving
+    _feed(desk, 11, None)
+    idle = desk.build(NOW).enabled
+    assert d.LOGOUT in idle and d.CALL_NEXT in idle and d.FINISH not in idle
+
+
+def test_waits_read_as_on_the_board_with_a_range_where_wide(cfg: SiteConfig) -> None:
+    desk = _desk(cfg)
+    _feed(desk, 10, None, services=[
+        ServiceState(id="ausweis", waiting=9, eta_min=30, eta_p10_min=18, eta_p90_min=52,
+                     open_counters=1),
+        ServiceState(id="melde", waiting=2, eta_min=6, eta_p10_min=4, eta_p90_min=9,
+                     open_counters=1)])
+    rows = {r.id: r for r in desk.build(NOW).services}
+    assert rows["ausweis"].wait == Wait(18, 50)
+    assert rows["melde"].wait == Wait(6)
+    assert rows["ausweis"].light == "amber" and rows["melde"].light == "green"
