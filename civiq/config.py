@@ -176,6 +176,8 @@ class BoardTexts(_Strict):
     now: str | None = Field(None, description="heading over the newest call")
     again: str | None = Field(None, description="heading over a recalled ticket")
     last: str | None = Field(None, description="heading over the last call while stale")
+    assistance: str | None = Field(None, description="heading over a call of a visitor who "
+                                   "asked for assistance")
     recent: str | None = Field(None, description="heading of the recent calls")
     counters: str | None = Field(None, description="heading of the counters layout")
     service: str | None = None

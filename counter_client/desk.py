@@ -69,6 +69,7 @@ class Current:
     note: str | None
     called_at: datetime | None
     no_show_in_s: int  # seconds until No-show is offered; 0: offered now
+    assistance: bool = False  # the visitor asked for assistance
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class ListRow:
     waited_min: int
     here: bool  # sent or parked to this counter
     note: str | None = None
+    assistance: bool = False
 
 
 @dataclass(frozen=True)
@@ -250,6 +252,7 @@ class CounterDesk:
             appointment=t.kind is TicketKind.APPOINTMENT, slot_start=t.slot_start,
             waited_min=max(0, int(waited)), recalls=t.recalls, note=t.note,
             called_at=called, no_show_in_s=max(0, int(left + 0.999)),
+            assistance=t.assistance,
         )
 
     def _light(self, minutes: float | None) -> str:
@@ -289,7 +292,7 @@ class CounterDesk:
         return ListRow(number=w.number, service=w.service,
                        appointment=w.kind is TicketKind.APPOINTMENT, slot_start=w.slot_start,
                        waited_min=max(0, int((now - w.arrival).total_seconds() / 60)),
-                       here=w.counter == self.counter)
+                       here=w.counter == self.counter, assistance=w.assistance)
 
     def _list(self, now: datetime, serves: list[str], *, parked: bool) -> tuple[ListRow, ...]:
         q = self.queue

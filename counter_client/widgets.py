@@ -431,6 +431,8 @@ class DeskWidget(QWidget):
         else:
             kind = tr("Walk-in")
         parts = [kind, tr("waited %1 min").replace("%1", str(cur.waited_min))]
+        if cur.assistance:
+            parts.insert(0, tr("Needs assistance"))
         if cur.status is TicketStatus.CALLED and cur.no_show_in_s > 0:
             parts.append(tr("No-show possible in %1 s").replace("%1", str(cur.no_show_in_s)))
         self.details.setText(" · ".join(parts))
@@ -478,6 +480,8 @@ class DeskWidget(QWidget):
                 parts.append(tr("appointment %1").replace(
                     "%1", f"{r.slot_start.astimezone(self.config.tz):%H:%M}"))
             parts.append(tr("%1 min").replace("%1", str(r.waited_min)))
+            if r.assistance:
+                parts.append(tr("needs assistance"))
             if r.here:
                 parts.append(tr("for this counter"))
             item = QListWidgetItem("  ·  ".join(parts))

@@ -11,6 +11,7 @@ from civiq.config import BoardTexts
 BUILT_IN: dict[str, dict[str, str]] = {
     "de": {"counter": "Platz", "now": "Aufruf", "again": "Erneuter Aufruf",
            "last": "Letzter Aufruf – nicht aktuell", "recent": "Letzte Aufrufe",
+           "assistance": "Aufruf mit Begleitung",
            "counters": "Plätze", "service": "Anliegen", "waiting": "Wartende",
            "wait": "Wartezeit", "none": "Noch kein Aufruf", "wait_none": "keine",
            "wait_about": "ca. {min} Min.", "wait_range": "{low}–{high} Min.",
@@ -20,6 +21,7 @@ BUILT_IN: dict[str, dict[str, str]] = {
            "connecting": "Verbinde …"},
     "en": {"counter": "Counter", "now": "Now calling", "again": "Called again",
            "last": "Last call – not current", "recent": "Recent calls",
+           "assistance": "Call with assistance",
            "counters": "Counters", "service": "Service", "waiting": "Waiting",
            "wait": "Wait", "none": "No calls yet", "wait_none": "none",
            "wait_about": "approx. {min} min", "wait_range": "{low}–{high} min",

@@ -74,6 +74,7 @@ class CallRow:
     service_name: str
     recall: int
     counter_alt: str = ""  # the counter in the language shown beside: "Counter 5", "Gişe 5"
+    assistance: bool = False  # the visitor asked for assistance
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ class BoardViewModel:
         svc = self.config.service(call.service)
         return CallRow(number=display_number(call.number), counter_name=call.counter_name,
                        service_name=svc.name(self.languages[0]) if svc else call.service,
-                       recall=call.recall,
+                       recall=call.recall, assistance=call.assistance,
                        counter_alt=self.texts.counter(alt, call.counter_name)
                        if alt and alt != self.languages[0] else "")
 
@@ -340,6 +341,9 @@ class BoardViewModel:
         elif newest is not None and newest.recall:
             # What the voice says ("Erneuter Aufruf"), the board says too.
             labels = {**labels, "now": labels["again"]}
+        elif newest is not None and newest.assistance:
+            # Said in words, not by a symbol or colour alone: staff go to help.
+            labels = {**labels, "now": labels["assistance"]}
         return BoardView(
             site_name=self.config.site.name, clock=local.strftime("%H:%M"), date=date,
             labels=labels, newest=self._row(newest, alt) if newest else None,

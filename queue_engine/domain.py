@@ -300,7 +300,7 @@ class SiteQueue:
         self._touch_counter(counter)
         self.calls.appendleft(
             Call(number=t.number, service=t.service, counter=counter.id,
-                 counter_name=counter.name, at=now)
+                 counter_name=counter.name, at=now, assistance=t.assistance)
         )
 
     def _end_current(self, counter: CounterRt, now: datetime) -> Ticket | None:
@@ -375,7 +375,8 @@ class SiteQueue:
         self._touch(t)
         self.calls.appendleft(
             Call(number=t.number, service=t.service, counter=counter.id,
-                 counter_name=counter.name, at=now, recall=t.recalls)
+                 counter_name=counter.name, at=now, recall=t.recalls,
+                 assistance=t.assistance)
         )
         return t
 

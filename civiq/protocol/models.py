@@ -157,6 +157,8 @@ class Call(Model):
     counter_name: str
     at: datetime
     recall: int = Field(0, description="0 for the first call, 1.. for each recall")
+    assistance: bool = Field(False, description="the visitor asked for assistance: boards "
+                             "say so, so that staff can help them to the counter")
 
 
 class CallsState(Model):

@@ -91,7 +91,8 @@ class SiteStateModel:
                     return False
                 call = Call(number=t.number, service=t.service, counter=ev.counter,
                             counter_name=ev.counter_name or ev.counter,
-                            at=e.ts if kind == "recalled" else t.called_at, recall=t.recalls)
+                            at=e.ts if kind == "recalled" else t.called_at, recall=t.recalls,
+                            assistance=t.assistance)
                 s.calls = [call, *s.calls][:MAX_CALLS]
                 what, body = kind, call
             elif kind is not None:

@@ -170,8 +170,10 @@ def _rebuild_calls(conn: Connection, q: SiteQueue) -> None:
         if c is None or number is None:
             continue
         recalls[number] = recalls.get(number, 0) + 1 if kind == "recalled" else 0
+        t = q.tickets.get(number)
         q.calls.appendleft(Call(number=number, service=service, counter=counter,
-                                counter_name=c.name, at=at, recall=recalls[number]))
+                                counter_name=c.name, at=at, recall=recalls[number],
+                                assistance=t.assistance if t else False))
     if rows:
         return
     called = sorted(
@@ -182,6 +184,7 @@ def _rebuild_calls(conn: Connection, q: SiteQueue) -> None:
         q.calls.appendleft(Call(
             number=t.number, service=t.service, counter=t.counter,
             counter_name=q.counters[t.counter].name, at=t.called_at, recall=t.recalls,
+            assistance=t.assistance,
         ))
 
 

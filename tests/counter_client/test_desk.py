@@ -33,11 +33,12 @@ def cfg() -> SiteConfig:
     return load_site(EXAMPLE_SITE)
 
 
-def _ticket(status: TicketStatus, called_min_ago: float) -> TicketInfo:
+def _ticket(status: TicketStatus, called_min_ago: float,
+            assistance: bool = False) -> TicketInfo:
     return TicketInfo(number="A007", service="ausweis", status=status, kind=TicketKind.WALK_IN,
                       priority=0, arrival=NOW - timedelta(minutes=20),
                       issued_at=NOW - timedelta(minutes=20), counter="platz-1",
-                      called_at=NOW - timedelta(minutes=called_min_ago))
+                      called_at=NOW - timedelta(minutes=called_min_ago), assistance=assistance)
 
 
 def _feed(desk: d.CounterDesk, seq: int, current: TicketInfo | None,
@@ -100,3 +101,11 @@ def test_waits_read_as_on_the_board_with_a_range_where_wide(cfg: SiteConfig) -> 
     assert rows["ausweis"].wait == Wait(18, 50)
     assert rows["melde"].wait == Wait(6)
     assert rows["ausweis"].light == "amber" and rows["melde"].light == "green"
+
+
+def test_the_clerk_sees_that_the_visitor_asked_for_assistance(cfg: SiteConfig) -> None:
+    desk = _desk(cfg)
+    _feed(desk, 10, _ticket(TicketStatus.CALLED, 1, assistance=True))
+    assert desk.build(NOW).current.assistance
+    _feed(desk, 11, _ticket(TicketStatus.CALLED, 1))
+    assert not desk.build(NOW).current.assistance

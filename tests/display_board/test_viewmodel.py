@@ -53,10 +53,11 @@ def cfg() -> SiteConfig:
 
 
 def call(number: str, counter: str = "platz-5", service: str = "ausweis", recall: int = 0,
-         minute: int = 0) -> Call:
+         minute: int = 0, assistance: bool = False) -> Call:
     return Call(number=number, service=service, counter=counter,
                 counter_name=f"Platz {counter.rsplit('-', 1)[1]}",
-                at=TUESDAY_9 + timedelta(minutes=minute), recall=recall)
+                at=TUESDAY_9 + timedelta(minutes=minute), recall=recall,
+                assistance=assistance)
 
 
 def feed_state(model: SiteStateModel, calls: list[Call], seq: int = 10,
@@ -443,3 +444,15 @@ def test_counters_layout_lists_every_open_counter_with_its_number(cfg: SiteConfi
                                                                  ("Platz 2", "A 007")]
     with pytest.raises(ValueError, match="layout 'grid'"):
         BoardViewModel(cfg, layout="grid")
+
+
+def test_a_call_with_assistance_is_headed_so_in_words(cfg: SiteConfig) -> None:
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("A001", assistance=True)])
+    vm = BoardViewModel(cfg)
+    vm.set_connected(True)
+    view = vm.build(model.snapshot, TUESDAY_9, 0.0)
+    assert view.newest.assistance
+    assert view.labels["now"].startswith("Aufruf mit Begleitung · ")
+    feed_state(model, [call("A002")], seq=11)
+    assert vm.build(model.snapshot, TUESDAY_9, 1.0).labels["now"].startswith("Aufruf · ")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from civiq.config import SiteConfig
+from civiq.protocol import topics
 from civiq.transport.mqtt import MqttClient
 from queue_engine.service import EngineService
 from tests.queue_engine.helpers import StateWatch, db_rows, wait_until
@@ -38,5 +39,11 @@ def test_assistance_ticket_waits_for_the_accessible_counter(
     platz1.request("open_counter", {"counter": "platz-1"})
     called = platz1.request("call_next", {"counter": "platz-1"})
     assert called["ticket"]["number"] == "A001" and called["ticket"]["assistance"] is True
+    # The retained calls say it too: a board heads the call "with assistance".
+    def a001() -> dict | None:
+        e = watch.last(topics.state_calls(site_config.site.id))
+        return next((c for c in e.data["calls"] if c["number"] == "A001"), None) if e else None
+
+    assert wait_until(a001, what="A001 in the retained calls")["assistance"] is True
     wait_until(lambda: db_rows(site_config, "SELECT number FROM tickets WHERE assistance")
                == [("A001",)], what="stored with the flag")
