@@ -90,6 +90,16 @@ class Broker(_Strict):
     password: SecretStr | None = None
     tls: bool = False
     ca_file: str | None = None
+    credentials: str | None = Field(
+        None, description="this device's credentials file (civiq device add writes it; "
+        "relative to the site file's folder): broker user, password and role")
+    role: str | None = Field(
+        None, description="the role the credentials are for (taken from the credentials "
+        "file); a client of another role refuses to start with them")
+    config_dir: str | None = Field(
+        None, description="the site broker's generated configuration (civiq broker-config "
+        "site --out), where civiq device add/revoke keep the users; default: the data "
+        "folder's broker/")
 
 
 class PrinterSettings(_Strict):
@@ -455,7 +465,20 @@ def load_site(path: str | Path, **overrides: object) -> SiteConfig:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{p}: not valid TOML: {exc}") from exc
     raw.update(overrides)
-    return parse_site(raw, source=str(p))
+    cfg = parse_site(raw, source=str(p))
+    if cfg.broker.credentials and cfg.broker.password is None:
+        from civiq.credentials import apply_credentials
+
+        cfg = apply_credentials(cfg, site_relative(cfg, cfg.broker.credentials))
+    return cfg
+
+
+def site_relative(cfg: SiteConfig, path: str) -> Path:
+    """A path from the site file: relative ones mean next to the site file."""
+    p = Path(path).expanduser()
+    if p.is_absolute() or cfg.source.startswith("<"):
+        return p
+    return Path(cfg.source).resolve().parent / p
 
 
 _NAMES_KEY = re.compile(r"^[a-z_]+(\[\d+\])?(\.[a-z_]+)*: ")
@@ -541,8 +564,22 @@ def load_site_overridden(
     broker_host: str | None = None,
     broker_port: int | None = None,
     data_folder: str | None = None,
+    credentials: str | Path | None = None,
 ) -> SiteConfig:
-    """Load a site file with the command-line overrides every ``civiq`` command offers."""
+    """Load a site file with the command-line overrides every ``civiq`` command offers.
+    ``credentials`` (``--credentials FILE``) wins over the site file's
+    ``[broker] credentials``; either way the file's user, password and role are used
+    (:mod:`civiq.credentials`)."""
+    cfg = _overridden(path, broker_host, broker_port, data_folder)
+    if credentials:
+        from civiq.credentials import apply_credentials
+
+        cfg = apply_credentials(cfg, Path(credentials))
+    return cfg
+
+
+def _overridden(path: str | Path, broker_host: str | None, broker_port: int | None,
+                data_folder: str | None) -> SiteConfig:
     cfg = load_site(path)
     broker = cfg.broker.model_dump()
     if broker_host:
