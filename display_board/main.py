@@ -15,6 +15,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--id", default="display-1", help="this display's id (default display-1)")
     p.add_argument("--services", help="only these services: ids or ticket letters, e.g. A,B")
     p.add_argument("--counters", help="only these counters: numbers, ranges or ids, e.g. 1-8")
+    p.add_argument("--credentials", metavar="FILE",
+                   help="this display's broker credentials (civiq device add); its broker "
+                   "user is its id. Default: the site file's [broker] credentials")
     p.add_argument("--broker-host", help="override the broker host of the site file")
     p.add_argument("--broker-port", type=int, help="override the broker port of the site file")
     p.add_argument("--recent", type=int, help="recent calls listed (default from the site file)")
@@ -72,7 +75,13 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         cfg = load_site_overridden(args.site, broker_host=args.broker_host,
-                                   broker_port=args.broker_port)
+                                   broker_port=args.broker_port, credentials=args.credentials)
+        if cfg.broker.role not in (None, "display"):
+            raise ConfigError(f"{cfg.broker.credentials}: credentials for role "
+                              f"{cfg.broker.role!r}, not a display's")
+        # With credentials the display is its broker user (the ACL lets it write only
+        # its own status).
+        args.id = cfg.broker.username or args.id
         board_filter = parse_filter(args.services, args.counters, cfg)
         clock = clock_from_spec(args.clock)
         size = _size(args.size) if args.size else ((1080, 1920) if args.portrait
