@@ -75,11 +75,21 @@ class Counter(_Strict):
     accessible: bool = Field(
         False, description="step-free, with a lowered desk and an induction loop: tickets "
         "that ask for assistance are called here")
+    devices: list[str] | None = Field(
+        None, description="the counter devices (their ids, i.e. broker users) that may act "
+        "on this counter; unset: any counter device at a demo site, none elsewhere")
 
     @field_validator("id")
     @classmethod
     def _id(cls, v: str) -> str:
         return check_id(v, "counter id")
+
+    @field_validator("devices")
+    @classmethod
+    def _devices(cls, v: list[str] | None) -> list[str] | None:
+        for d in v or ():
+            check_id(d, "device id")
+        return v
 
 
 class Broker(_Strict):
@@ -415,6 +425,17 @@ class SiteConfig(_Strict):
 
     def counter(self, counter_id: str) -> Counter | None:
         return next((c for c in self.counters if c.id == counter_id), None)
+
+    def counter_device_may_act(self, counter_id: str, device: str) -> bool:
+        """Whether the counter device ``device`` may act on counter ``counter_id``: when
+        the counter lists it under ``devices``; with no list, only at a demo site. An
+        unknown counter is for the command itself to refuse."""
+        c = self.counter(counter_id)
+        if c is None:
+            return True
+        if c.devices is not None:
+            return device in c.devices
+        return self.site.demo
 
     def local_day(self, when: datetime) -> date:
         return when.astimezone(self.tz).date()
