@@ -131,8 +131,9 @@ class Mosquitto:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
-                raise BrokerError(f"mosquitto exited with {self.proc.returncode}: {err}"
-                                  f"{self.log_path.read_text(errors='replace')}")
+                log = (self.log_path.read_text(errors="replace") if self.log_path.exists()
+                       else "")
+                raise BrokerError(f"mosquitto exited with {self.proc.returncode}: {err}{log}")
             with contextlib.suppress(OSError), socket.create_connection(
                 ("127.0.0.1", self.port), timeout=0.2
             ):
