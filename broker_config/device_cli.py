@@ -31,7 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from broker_config.cli import broker_dir
-    from broker_config.users import UserStore, UsersError, reload_broker
+    from broker_config.users import UsersError, UserStore, reload_broker
 
     try:
         cfg = load_site(args.site)
@@ -55,6 +55,6 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, UsersError, OSError) as exc:
         print(f"civiq device: {exc}", file=sys.stderr)
         return 2
-    print("the broker reloaded its users (pid %d)" % pid if pid else
+    print(f"the broker reloaded its users (pid {pid})" if pid else
           "no broker runs from that folder now: the change holds when it starts")
     return 0

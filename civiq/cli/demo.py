@@ -1,8 +1,9 @@
 """``civiq demo``: a whole site on one machine.
 
-Starts a private Mosquitto on a free loopback port, secured as a site's broker (a user
-per device, access by role, nothing anonymous; no network listener), the engine on the example site with
-its SQLite file in the user data folder, the day simulator so that something moves, and
+Starts a private Mosquitto on a free loopback port, secured as a site's broker (a
+user per device, access by role, nothing anonymous; no network listener), the engine
+on the example site with its SQLite file in the user data folder, the day simulator so
+that something moves, and
 every app that exists — in windows when a screen is present, otherwise (or with
 ``--headless``) a live text view in the terminal. Ctrl-C stops everything it started.
 """
