@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from civiq.config import SiteConfig
 
 
+#: The protocol's roles, and a site's bridge (its user at the central broker).
+CREDENTIAL_ROLES = (*ROLES, "bridge")
+
+
 class Credentials(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -41,8 +45,8 @@ class Credentials(BaseModel):
     @field_validator("role")
     @classmethod
     def _role(cls, v: str) -> str:
-        if v not in ROLES:
-            raise ValueError(f"unknown role {v!r}; one of {', '.join(ROLES)}")
+        if v not in CREDENTIAL_ROLES:
+            raise ValueError(f"unknown role {v!r}; one of {', '.join(CREDENTIAL_ROLES)}")
         return v
 
     @field_validator("username")
