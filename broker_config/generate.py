@@ -53,6 +53,9 @@ class SiteBroker:
     central: CentralLink | None = None
     restart_timeout: tuple[int, int] = (5, 60)
     max_queued: int = MAX_QUEUED
+    #: The process user Mosquitto runs as when started as root (None: its default,
+    #: ``mosquitto``). ``root`` only for a demo in a folder that user cannot reach.
+    run_as: str | None = None
 
     @property
     def config_file(self) -> Path:
@@ -79,6 +82,11 @@ def write_site(b: SiteBroker) -> Path:
               "max_packet_size": MAX_PACKET_SIZE, "max_queued": b.max_queued,
               "busy_day": f"{BUSY_DAY_MESSAGES:,}"}
     text = Template((TEMPLATES / "site.conf").read_text()).substitute(values)
+    if b.run_as:
+        text += ("\n# ----- Process user -------------------------------------------------------\n"
+                 "# Started as root in a folder the user mosquitto cannot reach (a demo in root's\n"
+                 "# home): keep the starting user rather than fail to write the store.\n"
+                 f"user {b.run_as}\n")
     if b.lan_port is not None:
         if b.certs is None:
             raise GenerateError("the site network listener needs TLS certificates: give "

@@ -168,3 +168,21 @@ class Mosquitto:
 
     def __exit__(self, *exc: object) -> None:
         self.cleanup()
+
+
+def reachable_by_broker_user(folder: Path) -> bool:
+    """Whether Mosquitto, started as root and dropping to the user ``mosquitto``, can
+    reach ``folder`` (every parent searchable by others, or the user's own)."""
+    if os.geteuid() != 0:
+        return True
+    try:
+        uid = pwd.getpwnam("mosquitto").pw_uid
+    except KeyError:
+        return True  # no such user: Mosquitto keeps running as the starting user
+    for p in [folder.resolve(), *folder.resolve().parents]:
+        if not p.exists():
+            continue
+        st = p.stat()
+        if not (st.st_mode & 0o001 or (st.st_uid == uid and st.st_mode & 0o100)):
+            return False
+    return True

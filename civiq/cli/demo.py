@@ -106,11 +106,13 @@ def secured_broker(site: str, folder: Path) -> tuple[Mosquitto, dict[str, Path]]
     anonymous), on a free loopback port without the TLS listener: it never leaves this
     machine. Started; with each device's credentials file."""
     from broker_config.generate import SiteBroker, write_site
-    from broker_config.mosquitto import free_port
+    from broker_config.mosquitto import free_port, reachable_by_broker_user
     from broker_config.users import UserStore
 
     port = free_port()
-    conf = write_site(SiteBroker(site, folder, port=port, lan_port=None))
+    folder.mkdir(parents=True, exist_ok=True)
+    conf = write_site(SiteBroker(site, folder, port=port, lan_port=None,
+                                 run_as=None if reachable_by_broker_user(folder) else "root"))
     users = UserStore(folder, "site", site)
     creds = {"engine": users.ensure("engine", "engine")}
     for user, role in DEMO_DEVICES.items():

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from broker_config.cli import broker_dir
 from broker_config.generate import GenerateError, SiteBroker, write_site
-from broker_config.mosquitto import BrokerError, Mosquitto
+from broker_config.mosquitto import BrokerError, Mosquitto, reachable_by_broker_user
 from broker_config.users import UsersError, UserStore
 from civiq.cli.demo import _civiq, _subcommand_exists, has_screen
 from civiq.config import ConfigError, SiteConfig, load_site
@@ -60,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
             # LAN listener or the bridge to central: civiq broker-config site.
             folder.mkdir(parents=True, exist_ok=True)
             os.chmod(folder, 0o755)
-            write_site(SiteBroker(cfg.site.id, folder, port=cfg.broker.port, lan_port=None))
+            write_site(SiteBroker(cfg.site.id, folder, port=cfg.broker.port, lan_port=None,
+                                  run_as=None if reachable_by_broker_user(folder) else "root"))
         users = UserStore(folder, "site", cfg.site.id)
         apps = devices(cfg) if has_screen() and not args.headless else {}
         creds = {"engine": users.ensure("engine", "engine")}

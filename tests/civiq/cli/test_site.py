@@ -38,7 +38,7 @@ def test_civiq_site_runs_a_secured_site_on_this_machine(tmp_path: Path) -> None:
     viewer = None
     try:
         creds = data / "broker" / "credentials" / "engine.toml"
-        wait_until(lambda: creds.exists() or proc.poll() is not None, timeout=20,
+        wait_until(lambda: creds.exists() or proc.poll() is not None, timeout=40,
                    what="the broker configuration made")
         from broker_config.users import UserStore, reload_broker
 
@@ -52,7 +52,7 @@ def test_civiq_site_runs_a_secured_site_on_this_machine(tmp_path: Path) -> None:
         viewer.route(topics.state_engine(cfg.site.id), lambda _t, p, _x: online.append(
             bool(p) and env.decode(p).data.get("online")))
         viewer.start()
-        wait_until(lambda: any(online), timeout=30, what="the engine online at the site")
+        wait_until(lambda: any(online), timeout=60, what="the engine online at the site")
         conf = (data / "broker" / "mosquitto.conf").read_text()
         assert "allow_anonymous false" in conf and "listener 8883" not in conf
     finally:
