@@ -1,2 +1,5 @@
-"""The site's MQTT broker: running a private Mosquitto (:mod:`.mosquitto`, used by
-``civiq demo`` and the tests) and, later, the generated site and central configurations."""
+"""The site's MQTT broker: generated, secured Mosquitto configurations for a site and
+for central (:mod:`.generate` from ``templates/``, users and access lists :mod:`.users`,
+:mod:`.acl`, test certificates :mod:`.certs`; ``civiq broker-config`` and ``civiq
+device``), and the runner for a private Mosquitto (:mod:`.mosquitto`, used by ``civiq
+demo``, ``civiq site``, the tests and the benchmarks)."""

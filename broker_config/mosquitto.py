@@ -1,4 +1,5 @@
-"""A private Mosquitto on a free loopback port, for the demo, tests and benchmarks.
+"""A private Mosquitto on a free loopback port, for the demo, tests and benchmarks: with
+its own minimal configuration, or running a generated one (``config_file``).
 
 Mosquitto started as root drops to the user ``mosquitto``; its folder and files are made
 readable and writable for that user.
@@ -41,7 +42,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _give_to_mosquitto(path: Path) -> None:
+def _give_to_mosquitto(path: Path, skip: Path | None = None) -> None:
     if os.geteuid() != 0:
         return
     try:
@@ -49,6 +50,8 @@ def _give_to_mosquitto(path: Path) -> None:
     except KeyError:
         return
     for p in [path, *path.rglob("*")]:
+        if skip is not None and (p == skip or skip in p.parents):
+            continue  # the credentials handed out stay their owner's
         os.chown(p, pw.pw_uid, pw.pw_gid)
 
 
@@ -68,12 +71,17 @@ class Mosquitto:
     """``with Mosquitto() as b: b.port`` — started, listening, and stopped afterwards."""
 
     def __init__(self, port: int | None = None, *, folder: Path | None = None,
-                 persistence: bool = False, extra_config: str = "") -> None:
+                 persistence: bool = False, extra_config: str = "",
+                 config_file: Path | None = None) -> None:
         self.port = port or free_port()
-        self._own_folder = folder is None
-        self.folder = folder or Path(tempfile.mkdtemp(prefix="civiq-mosquitto-"))
+        self._own_folder = folder is None and config_file is None
+        self.folder = folder or (config_file.parent if config_file else
+                                 Path(tempfile.mkdtemp(prefix="civiq-mosquitto-")))
         self.persistence = persistence
         self.extra_config = extra_config
+        #: A generated configuration (broker_config.generate) to run as it is; ``port``
+        #: must then be one of its listeners on 127.0.0.1.
+        self.config_file = config_file
         self.proc: subprocess.Popen | None = None
 
     @property
@@ -81,6 +89,9 @@ class Mosquitto:
         return self.folder / "mosquitto.log"
 
     def write_config(self) -> Path:
+        if self.config_file is not None:
+            _give_to_mosquitto(self.folder, skip=self.folder / "credentials")
+            return self.config_file
         self.folder.mkdir(parents=True, exist_ok=True)
         os.chmod(self.folder, 0o755)
         lines = [
@@ -120,8 +131,9 @@ class Mosquitto:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
-                raise BrokerError(f"mosquitto exited with {self.proc.returncode}: {err}"
-                                  f"{self.log_path.read_text(errors='replace')}")
+                log = (self.log_path.read_text(errors="replace") if self.log_path.exists()
+                       else "")
+                raise BrokerError(f"mosquitto exited with {self.proc.returncode}: {err}{log}")
             with contextlib.suppress(OSError), socket.create_connection(
                 ("127.0.0.1", self.port), timeout=0.2
             ):
@@ -135,6 +147,17 @@ class Mosquitto:
             stop_process(self.proc)
         self.proc = None
 
+    def kill(self) -> None:
+        """SIGKILL: no goodbye, no last save (what a power cut does)."""
+        if self.proc is not None:
+            stop_process(self.proc, signal.SIGKILL)
+        self.proc = None
+
+    def reload(self) -> None:
+        """SIGHUP: re-read users and access list."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGHUP)
+
     def cleanup(self) -> None:
         self.stop()
         if self._own_folder:
@@ -145,3 +168,21 @@ class Mosquitto:
 
     def __exit__(self, *exc: object) -> None:
         self.cleanup()
+
+
+def reachable_by_broker_user(folder: Path) -> bool:
+    """Whether Mosquitto, started as root and dropping to the user ``mosquitto``, can
+    reach ``folder`` (every parent searchable by others, or the user's own)."""
+    if os.geteuid() != 0:
+        return True
+    try:
+        uid = pwd.getpwnam("mosquitto").pw_uid
+    except KeyError:
+        return True  # no such user: Mosquitto keeps running as the starting user
+    for p in [folder.resolve(), *folder.resolve().parents]:
+        if not p.exists():
+            continue
+        st = p.stat()
+        if not (st.st_mode & 0o001 or (st.st_uid == uid and st.st_mode & 0o100)):
+            return False
+    return True

@@ -75,11 +75,21 @@ class Counter(_Strict):
     accessible: bool = Field(
         False, description="step-free, with a lowered desk and an induction loop: tickets "
         "that ask for assistance are called here")
+    devices: list[str] | None = Field(
+        None, description="the counter devices (their ids, i.e. broker users) that may act "
+        "on this counter; unset: any counter device at a demo site, none elsewhere")
 
     @field_validator("id")
     @classmethod
     def _id(cls, v: str) -> str:
         return check_id(v, "counter id")
+
+    @field_validator("devices")
+    @classmethod
+    def _devices(cls, v: list[str] | None) -> list[str] | None:
+        for d in v or ():
+            check_id(d, "device id")
+        return v
 
 
 class Broker(_Strict):
@@ -90,6 +100,16 @@ class Broker(_Strict):
     password: SecretStr | None = None
     tls: bool = False
     ca_file: str | None = None
+    credentials: str | None = Field(
+        None, description="this device's credentials file (civiq device add writes it; "
+        "relative to the site file's folder): broker user, password and role")
+    role: str | None = Field(
+        None, description="the role the credentials are for (taken from the credentials "
+        "file); a client of another role refuses to start with them")
+    config_dir: str | None = Field(
+        None, description="the site broker's generated configuration (civiq broker-config "
+        "site --out), where civiq device add/revoke keep the users; default: the data "
+        "folder's broker/")
 
 
 class PrinterSettings(_Strict):
@@ -452,6 +472,17 @@ class SiteConfig(_Strict):
         known = ", ".join(f"{c.id} ({c.name})" for c in self.counters)
         raise ValueError(f"no counter {spec!r} in the site file; it has {known}")
 
+    def counter_device_may_act(self, counter_id: str, device: str) -> bool:
+        """Whether the counter device ``device`` may act on counter ``counter_id``: when
+        the counter lists it under ``devices``; with no list, only at a demo site. An
+        unknown counter is for the command itself to refuse."""
+        c = self.counter(counter_id)
+        if c is None:
+            return True
+        if c.devices is not None:
+            return device in c.devices
+        return self.site.demo
+
     def local_day(self, when: datetime) -> date:
         return when.astimezone(self.tz).date()
 
@@ -501,7 +532,20 @@ def load_site(path: str | Path, **overrides: object) -> SiteConfig:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{p}: not valid TOML: {exc}") from exc
     raw.update(overrides)
-    return parse_site(raw, source=str(p))
+    cfg = parse_site(raw, source=str(p))
+    if cfg.broker.credentials and cfg.broker.password is None:
+        from civiq.credentials import apply_credentials
+
+        cfg = apply_credentials(cfg, site_relative(cfg, cfg.broker.credentials))
+    return cfg
+
+
+def site_relative(cfg: SiteConfig, path: str) -> Path:
+    """A path from the site file: relative ones mean next to the site file."""
+    p = Path(path).expanduser()
+    if p.is_absolute() or cfg.source.startswith("<"):
+        return p
+    return Path(cfg.source).resolve().parent / p
 
 
 _NAMES_KEY = re.compile(r"^[a-z_]+(\[\d+\])?(\.[a-z_]+)*: ")
@@ -587,8 +631,22 @@ def load_site_overridden(
     broker_host: str | None = None,
     broker_port: int | None = None,
     data_folder: str | None = None,
+    credentials: str | Path | None = None,
 ) -> SiteConfig:
-    """Load a site file with the command-line overrides every ``civiq`` command offers."""
+    """Load a site file with the command-line overrides every ``civiq`` command offers.
+    ``credentials`` (``--credentials FILE``) wins over the site file's
+    ``[broker] credentials``; either way the file's user, password and role are used
+    (:mod:`civiq.credentials`)."""
+    cfg = _overridden(path, broker_host, broker_port, data_folder)
+    if credentials:
+        from civiq.credentials import apply_credentials
+
+        cfg = apply_credentials(cfg, Path(credentials))
+    return cfg
+
+
+def _overridden(path: str | Path, broker_host: str | None, broker_port: int | None,
+                data_folder: str | None) -> SiteConfig:
     cfg = load_site(path)
     broker = cfg.broker.model_dump()
     if broker_host:

@@ -7,6 +7,8 @@ import logging
 import signal
 import sys
 
+from civiq.cli.support import add_credentials_argument
+
 log = logging.getLogger(__name__)
 
 
@@ -19,6 +21,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    "first language)")
     p.add_argument("--broker-host", help="override the broker host of the site file")
     p.add_argument("--broker-port", type=int, help="override the broker port of the site file")
+    add_credentials_argument(p)
     p.add_argument("--clock", help="ISO start time with offset, optionally @speed-up factor "
                    "(demos: the simulated time)")
     p.add_argument("--clerk", help="log this staff id in at start (demos)")
@@ -37,19 +40,17 @@ def _size(spec: str) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from civiq.cli.support import device_config
     from civiq.clock import clock_from_spec
-    from civiq.config import ConfigError, load_site_overridden
+    from civiq.config import ConfigError
 
     try:
-        cfg = load_site_overridden(args.site, broker_host=args.broker_host,
-                                   broker_port=args.broker_port)
+        # With credentials the desk is its broker user: the ACL lets it write only its
+        # own command topic and status, and the engine only the counters it is assigned.
+        cfg, args.id = device_config(args, "counter")
         counter = cfg.find_counter(args.counter).id
         clock = clock_from_spec(args.clock)
         size = _size(args.size)
-        if args.id is not None:
-            from civiq.protocol.topics import check_id
-
-            check_id(args.id, "--id")
     except (ConfigError, ValueError) as exc:
         print(f"civiq counter: {exc}", file=sys.stderr)
         return 2

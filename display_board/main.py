@@ -7,6 +7,8 @@ import logging
 import signal
 import sys
 
+from civiq.cli.support import add_credentials_argument
+
 log = logging.getLogger(__name__)
 
 
@@ -15,6 +17,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--id", default="display-1", help="this display's id (default display-1)")
     p.add_argument("--services", help="only these services: ids or ticket letters, e.g. A,B")
     p.add_argument("--counters", help="only these counters: numbers, ranges or ids, e.g. 1-8")
+    add_credentials_argument(p)
     p.add_argument("--broker-host", help="override the broker host of the site file")
     p.add_argument("--broker-port", type=int, help="override the broker port of the site file")
     p.add_argument("--recent", type=int, help="recent calls listed (default from the site file)")
@@ -66,13 +69,15 @@ def _size(spec: str) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from civiq.cli.support import device_config
     from civiq.clock import clock_from_spec
-    from civiq.config import ConfigError, load_site_overridden
+    from civiq.config import ConfigError
     from display_board.filters import FilterError, parse_filter
 
     try:
-        cfg = load_site_overridden(args.site, broker_host=args.broker_host,
-                                   broker_port=args.broker_port)
+        # With credentials the display is its broker user (the ACL lets it write only
+        # its own status).
+        cfg, args.id = device_config(args, "display")
         board_filter = parse_filter(args.services, args.counters, cfg)
         clock = clock_from_spec(args.clock)
         size = _size(args.size) if args.size else ((1080, 1920) if args.portrait

@@ -298,6 +298,7 @@ class QueueEngine:
                                             correlation=msg.correlation))
                         continue
                     self._check_fresh(e)
+                    self._check_counter_device(ctx, args)
                     outcome = self._handlers[name](args, ctx)
                 except ProtocolError as exc:
                     out.append(self._error_out(msg, reply_topic, e.request_id, exc))
@@ -426,6 +427,19 @@ class QueueEngine:
             raise ProtocolError(ErrorCode.INVALID_ARGUMENTS, env.describe(exc)) from exc
         return Context(now=self.clock.now(), client=ct.client, role=ct.role), e.type, args, \
             e.request_id
+
+    def _check_counter_device(self, ctx: Context, args: Any) -> None:
+        """A counter device acts only on the counters the site file assigns to it. (That
+        the topic's client is the connection's own is the broker's to enforce: its ACL
+        lets each user write only cmd/{role}/{its user}, docs/deploy.md.)"""
+        counter = getattr(args, "counter", None)
+        if ctx.role != "counter" or not isinstance(counter, str):
+            return
+        if not self.config.counter_device_may_act(counter, ctx.client):
+            raise ProtocolError(
+                ErrorCode.FORBIDDEN,
+                f"counter device {ctx.client!r} is not assigned to counter {counter!r} "
+                "(the site file's [[counters]] devices)")
 
     def _check_fresh(self, e: env.Envelope) -> None:
         """Refuse a command its sender has given up on (older than ``ttl_s``), and one

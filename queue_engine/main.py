@@ -7,7 +7,7 @@ import logging
 import sys
 
 from civiq.appointments.token import is_demo_key
-from civiq.cli.support import broker_unreachable, unreachable_message
+from civiq.cli.support import add_credentials_argument, broker_unreachable, unreachable_message
 from civiq.clock import clock_from_spec
 from civiq.config import ConfigError, SiteConfig, load_site_overridden
 
@@ -17,6 +17,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--broker-host", help="override the broker host of the site file")
     p.add_argument("--broker-port", type=int, help="override the broker port of the site file")
     p.add_argument("--data", help="override the data folder of the site file")
+    add_credentials_argument(p)
     p.add_argument("--database-url", help="any SQLAlchemy URL; default SQLite in the data folder")
     p.add_argument("--allow-demo-key", action="store_true",
                    help="start even though the site trusts the demo signing key (whose "
@@ -48,7 +49,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         cfg = load_site_overridden(args.site, broker_host=args.broker_host,
                                    broker_port=args.broker_port,
-                                   data_folder=args.data)
+                                   data_folder=args.data, credentials=args.credentials)
+        if cfg.broker.role not in (None, "engine"):
+            raise ConfigError(f"{cfg.broker.credentials}: credentials for role "
+                              f"{cfg.broker.role!r}, not the engine's")
         clock = clock_from_spec(args.clock)
         refusal = demo_key_refusal(cfg, allow=args.allow_demo_key)
     except (ConfigError, ValueError) as exc:

@@ -81,10 +81,16 @@ class Requester:
     timeout: float = 10.0
 
     @classmethod
-    def connect(cls, config: SiteConfig, prefix: str = "sim") -> Requester:
-        site, b = config.site.id, config.broker
-        made = [MqttClient(b, site, role, f"{prefix}-{role}")
-                for role in ("kiosk", "counter", "booking")]
+    def connect(cls, config: SiteConfig, prefix: str = "sim",
+                credentials: dict[str, SiteConfig] | None = None) -> Requester:
+        """``credentials``: per role, the site config with that device's credentials
+        applied (a secured broker has a user per device)."""
+        site = config.site.id
+        creds = credentials or {}
+        made = []
+        for role in ("kiosk", "counter", "booking"):
+            b = creds[role].broker if role in creds else config.broker
+            made.append(MqttClient(b, site, role, b.username or f"{prefix}-{role}"))
         try:
             for c in made:
                 c.start(wait=10)

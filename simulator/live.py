@@ -45,11 +45,12 @@ class WallDriver:
 
 def run_live(config: SiteConfig, settings: SimSettings, clock: Clock, speed: float,
              stop: threading.Event, *, on_row: Callable[[Row], None] | None = None,
-             client_prefix: str = "sim") -> DayResult:
+             client_prefix: str = "sim",
+             credentials: dict[str, SiteConfig] | None = None) -> DayResult:
     """Play ``settings.day`` from the clock's current time until the day ends or ``stop``
     is set. ``speed`` is the clock's pace (1 = real time); the site's counters must be
     those the engine knows (see :func:`simulator.plan.site_for_scale`)."""
-    requester = Requester.connect(config, client_prefix)
+    requester = Requester.connect(config, client_prefix, credentials)
     try:
         if not wait_for_engine(requester.kiosk, config.site.id, stop):
             return DayResult(stopped_early=True)

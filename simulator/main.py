@@ -45,6 +45,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="play against a running engine on the site's broker, in wall time")
     p.add_argument("--clock", default=None,
                    help="--live: the engine's clock, e.g. 2026-11-24T08:00:00+01:00@60")
+    p.add_argument("--credentials", metavar="FILE", action="append", default=[],
+                   help="--live at a secured broker: the credentials of a device the "
+                   "simulation plays (a kiosk, a counter, a booking system; repeat)")
     p.add_argument("--broker-host", default=None,
                    help="override the broker host of the site file (the demo's broker)")
     p.add_argument("--broker-port", type=int, default=None,
@@ -157,10 +160,29 @@ def _run_live(args: argparse.Namespace, config, settings: SimSettings) -> int:
     print(f"civiq simulate: playing {settings.day:%a %d.%m.%Y} at {speed:g}x against the "
           f"engine; events go to {args.out.resolve()}", flush=True)
     try:
-        result = run_live(config, settings, clock, speed, stop)
+        creds = _credentials(config, args.credentials)
+    except ConfigError as exc:
+        print(f"civiq simulate: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = run_live(config, settings, clock, speed, stop, credentials=creds)
     except TimeoutError as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
         return 3
     events_csv.write(result.rows, args.out)
     print(f"{len(result.rows)} events written to {args.out.resolve()}")
     return 0
+
+
+def _credentials(config, files: list[str]) -> dict:
+    """Per role played (kiosk, counter, booking), the config with that device's user."""
+    from civiq.credentials import apply_credentials
+
+    out = {}
+    for f in files:
+        cfg = apply_credentials(config, Path(f))
+        if cfg.broker.role not in ("kiosk", "counter", "booking"):
+            raise ConfigError(f"{f}: credentials for role {cfg.broker.role!r}; the simulation "
+                              "plays a kiosk, a counter and a booking system")
+        out[cfg.broker.role] = cfg
+    return out

@@ -23,6 +23,13 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
                "Issue, list, cancel, transfer and call tickets from a terminal (operator)."),
     "check-in": ("civiq.cli.check_in",
                  "Check in a booking by the text of its QR code (operator)."),
+    "site": ("civiq.cli.site",
+             "A whole site on this machine (a mobile site): secured broker, engine, apps."),
+    "broker-config": ("broker_config.cli",
+                      "Write a site's or the central broker's Mosquitto configuration, or "
+                      "a test CA."),
+    "device": ("broker_config.device_cli",
+               "Add, revoke and list a site's devices (one broker user each)."),
 }
 
 

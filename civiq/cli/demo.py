@@ -1,7 +1,9 @@
 """``civiq demo``: a whole site on one machine.
 
-Starts a private Mosquitto on a free loopback port, the engine on the example site with
-its SQLite file in the user data folder, the day simulator so that something moves, and
+Starts a private Mosquitto on a free loopback port, secured as a site's broker (a
+user per device, access by role, nothing anonymous; no network listener), the engine
+on the example site with its SQLite file in the user data folder, the day simulator so
+that something moves, and
 every app that exists — in windows when a screen is present, otherwise (or with
 ``--headless``) a live text view in the terminal. Ctrl-C stops everything it started.
 """
@@ -22,7 +24,9 @@ from pathlib import Path
 
 import platformdirs
 
+from broker_config.generate import GenerateError
 from broker_config.mosquitto import BrokerError, Mosquitto
+from broker_config.users import UsersError
 from civiq.cli import textview
 from civiq.cli.support import number_in
 from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
@@ -94,6 +98,31 @@ def demo_clock_start(config: SiteConfig, now: datetime) -> datetime:
     return nxt + timedelta(minutes=5) if nxt else now
 
 
+#: The demo's devices: user -> role. The simulation plays a kiosk, a counter (acting
+#: for every counter: the example site is a demo site) and a booking system.
+DEMO_DEVICES = {"sim-kiosk": "kiosk", "sim-counter": "counter", "sim-booking": "booking",
+                "display-1": "display", "demo-textview": "display", "desk-1": "counter"}
+
+
+def secured_broker(site: str, folder: Path) -> tuple[Mosquitto, dict[str, Path]]:
+    """The demo's private broker, secured as a site's (users, access by role, nothing
+    anonymous), on a free loopback port without the TLS listener: it never leaves this
+    machine. Started; with each device's credentials file."""
+    from broker_config.generate import SiteBroker, write_site
+    from broker_config.mosquitto import free_port, reachable_by_broker_user
+    from broker_config.users import UserStore
+
+    port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    conf = write_site(SiteBroker(site, folder, port=port, lan_port=None,
+                                 run_as=None if reachable_by_broker_user(folder) else "root"))
+    users = UserStore(folder, "site", site)
+    creds = {"engine": users.ensure("engine", "engine")}
+    for user, role in DEMO_DEVICES.items():
+        creds[user] = users.ensure(user, role)
+    return Mosquitto(port, config_file=conf).start(), creds
+
+
 def has_screen() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and \
         os.environ.get("QT_QPA_PLATFORM") != "offscreen"
@@ -138,12 +167,13 @@ class Demo:
         self.logdir = data / "logs"
         self.logdir.mkdir(exist_ok=True)
         try:
-            broker = Mosquitto(folder=data / "broker").start()
-        except BrokerError as exc:
+            broker, creds = secured_broker(base.site.id, data / "broker")
+        except (BrokerError, GenerateError, UsersError, OSError) as exc:
             print(f"civiq demo: {exc}", file=sys.stderr)
             return 2
         config = load_site_overridden(a.site, broker_host="127.0.0.1",
-                                      broker_port=broker.port, data_folder=str(data))
+                                      broker_port=broker.port, data_folder=str(data),
+                                      credentials=creds["demo-textview"])
         windows = has_screen() and not a.headless
         desk = None
         if windows and _subcommand_exists("counter"):
@@ -157,24 +187,31 @@ class Demo:
         clock = f"{start.isoformat()}@{a.speed:g}"
         common = ["--site", a.site, "--broker-host", "127.0.0.1",
                   "--broker-port", str(broker.port)]
-        print(f"civiq demo: broker on 127.0.0.1:{broker.port}, data and logs in {data}")
+        print(f"civiq demo: broker on 127.0.0.1:{broker.port} (a user per device, access "
+              f"by role; credentials in {data / 'broker' / 'credentials'}), data and logs "
+              f"in {data}")
         print(f"civiq demo: a simulated day from {start:%a %d.%m.%Y %H:%M} (local time), "
               f"{a.speed:g}x faster than real time: times shown are the simulated clock's")
         try:
             self.spawn("engine", _civiq("engine", *common, "--data", str(data),
-                                        "--clock", clock))
+                                        "--clock", clock, "--credentials",
+                                        str(creds["engine"])))
             if not a.no_simulation and _subcommand_exists("simulate"):
                 leave = ["--leave-counter", desk] if desk else []
                 self.spawn("simulate", _civiq(
                     "simulate", *common, "--live", "--clock", clock, *leave,
-                    "--out", str(data / "simulation-events.csv")))
+                    "--out", str(data / "simulation-events.csv"),
+                    *(x for user in ("sim-kiosk", "sim-counter", "sim-booking")
+                      for x in ("--credentials", str(creds[user])))))
             if windows and _subcommand_exists("display"):
-                self.spawn("display", _civiq("display", *common, "--clock", clock))
+                self.spawn("display", _civiq("display", *common, "--clock", clock,
+                                             "--credentials", str(creds["display-1"])))
             if desk is not None:
                 # the person's counter: logged in as "demo", the simulated clerks keep
                 # the other counters busy
                 self.spawn("counter", _civiq("counter", *common, "--counter", desk,
-                                             "--clock", clock, "--clerk", "demo"))
+                                             "--clock", clock, "--clerk", "demo",
+                                             "--credentials", str(creds["desk-1"])))
                 print(f"civiq demo: the desk of counter {desk} is yours: F1 calls the next "
                       "ticket (docs/counter.md)")
             return self.watch(config, windows)

@@ -90,12 +90,46 @@ def add_connection_arguments(p: Any, roles: tuple[str, ...], client_prefix: str)
     p.add_argument("--site", required=True, help="the site's TOML file")
     p.add_argument("--broker-host", help="override the site file's broker host")
     p.add_argument("--broker-port", type=int, help="override the site file's broker port")
+    add_credentials_argument(p)
     p.add_argument("--username", help="broker user (password from $CIVIQ_MQTT_PASSWORD)")
-    p.add_argument("--role", choices=roles, default=roles[0],
-                   help=f"the role to act as (default {roles[0]})")
-    p.add_argument("--client-id", default=f"{client_prefix}-{os.getpid()}")
+    p.add_argument("--role", choices=roles, default=None,
+                   help=f"the role to act as (default: the credentials' role, else "
+                   f"{roles[0]})")
+    p.set_defaults(_roles=roles)
+    p.add_argument("--client-id", default=f"{client_prefix}-{os.getpid()}",
+                   help="default: the broker user of --credentials")
     p.add_argument("--timeout", type=positive_float, default=5.0,
                    help="seconds per attempt (default 5)")
+
+
+def add_credentials_argument(p: Any) -> None:
+    """``--credentials FILE``: the one way every civiq app takes its broker user."""
+    p.add_argument("--credentials", metavar="FILE",
+                   help="this device's broker credentials (civiq device add writes them); "
+                   "default: the site file's [broker] credentials")
+
+
+def device_config(args: Any, role: str) -> tuple[SiteConfig, str | None]:
+    """The site file for an app of ``role`` with the command line's broker options and
+    credentials, and the app's client id: with credentials it is the broker user (the
+    broker fixes the client id to it), else ``--id``. ConfigError when the credentials
+    are another role's or the id is not a valid one."""
+    from civiq.config import ConfigError, load_site_overridden
+    from civiq.protocol.topics import check_id
+
+    cfg = load_site_overridden(args.site, broker_host=args.broker_host,
+                               broker_port=args.broker_port,
+                               credentials=getattr(args, "credentials", None))
+    if cfg.broker.role not in (None, role):
+        raise ConfigError(f"{cfg.broker.credentials}: credentials for role "
+                          f"{cfg.broker.role!r}, not a {role}'s")
+    client_id = cfg.broker.username or getattr(args, "id", None)
+    if client_id is not None:
+        try:
+            check_id(client_id, "--id")
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from exc
+    return cfg, client_id
 
 
 def number_in(kind: type[int] | type[float], low: float, high: float, out_of_range: str,
@@ -130,9 +164,29 @@ def site_config(args: Any) -> SiteConfig:
     from civiq.config import load_site, load_site_overridden
 
     cfg = load_site_overridden(args.site, broker_host=args.broker_host,
-                               broker_port=args.broker_port)
+                               broker_port=args.broker_port,
+                               credentials=getattr(args, "credentials", None))
+    roles = getattr(args, "_roles", None)
+    if roles is not None:
+        _resolve_identity(args, cfg, roles)
     if not args.username:
         return cfg
     broker = {**cfg.broker.model_dump(), "username": args.username,
               "password": os.environ.get("CIVIQ_MQTT_PASSWORD")}
+    # The site broker's client id is the user, and so is the client's reply topic.
+    args.client_id = args.username
     return load_site(args.site, broker=broker)
+
+
+def _resolve_identity(args: Any, cfg: SiteConfig, roles: tuple[str, ...]) -> None:
+    """Role and client id from the credentials unless given: a device acts as itself."""
+    from civiq.config import ConfigError
+
+    have = cfg.broker.role
+    if args.role is None:
+        args.role = have if have in roles else roles[0]
+    if have and args.role != have:
+        raise ConfigError(f"{cfg.broker.credentials}: credentials for role {have!r}; this "
+                          f"command acts as {', '.join(roles)} (--role)")
+    if cfg.broker.username:
+        args.client_id = cfg.broker.username

@@ -150,6 +150,9 @@ class MqttClient:
     ) -> None:
         if role not in topics.ROLES:
             raise ValueError(f"unknown role {role!r}")
+        if broker.role and broker.role != role:
+            raise ValueError(f"the credentials {broker.credentials or ''} are for role "
+                             f"{broker.role!r}; this client acts as {role!r}")
         self.broker = broker
         self.site = topics.check_id(site, "site id")
         self.role = role
@@ -170,9 +173,12 @@ class MqttClient:
         self._failures = 0  # connection attempts failed in a row
         self._down_since = 0.0
 
+        # With a broker user, the MQTT client id is the user: the site broker enforces
+        # it (use_username_as_clientid), so one device cannot push another's connection
+        # off. Without one (a private loopback broker), the role and id name it.
         c = paho.Client(
             CallbackAPIVersion.VERSION2,
-            client_id=f"civiq-{role}-{client_id}",
+            client_id=broker.username or f"civiq-{role}-{client_id}",
             protocol=paho.MQTTv5,
         )
         c.enable_logger(_paho_log)

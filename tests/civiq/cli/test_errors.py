@@ -123,11 +123,15 @@ BAD_OPTIONS = [
     (["ticket", "list", "--site", SITE, "--timeout", "0"], "--timeout"),
     (["ticket", "transfer", "--site", SITE, "platz-1"], "--to-service"),
     (["check-in", "--site", SITE], "token"),
+    (["device", "add", "--site", SITE, "--role", "kiosk"], "--id"),
+    (["device", "add", "--site", SITE, "--role", "printer", "--id", "k"], "printer"),
+    (["broker-config", "site", "--site", SITE, "--central", "nowhere"], "HOST:PORT"),
 ] + [([*argv, "--no-such-option"], "--no-such-option") for argv in (
     ["engine", "--site", SITE], ["display", "--site", SITE],
     ["counter", "--site", SITE, "--counter", "1"], ["demo"], ["simulate"],
     ["appointments", "list", "--site", SITE], ["ticket", "list", "--site", SITE],
-    ["check-in", "--site", SITE, "CQ1.x"])]
+    ["check-in", "--site", SITE, "CQ1.x"], ["site", "--site", SITE],
+    ["device", "list", "--site", SITE], ["broker-config", "ca", "--out", "x"])]
 
 
 def test_every_subcommand_is_tried_with_a_bad_option() -> None:

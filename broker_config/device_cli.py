@@ -1,0 +1,60 @@
+"""``civiq device add|revoke|list``: one broker user per device, at the site broker."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from broker_config.acl import SITE_ROLES
+from civiq.config import ConfigError, load_site
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    a = sub.add_parser("add", help="create a device's broker user and credentials file")
+    a.add_argument("--role", required=True, choices=SITE_ROLES)
+    a.add_argument("--id", required=True, help="the device's id: its broker user, MQTT "
+                   "client id and the {client} of its topics")
+    a.add_argument("--out", type=Path, help="credentials file to write (default: the "
+                   "broker folder's credentials/ID.toml)")
+    a.add_argument("--replace", action="store_true",
+                   help="a new password for an existing device (the old file stops working)")
+    r = sub.add_parser("revoke", help="remove a device's user; it is disconnected at once")
+    r.add_argument("--id", required=True)
+    ls = sub.add_parser("list", help="the site broker's users and their roles")
+    for q in (a, r, ls):
+        q.add_argument("--site", required=True, help="the site's TOML file")
+        q.add_argument("--broker-dir", type=Path,
+                       help="the site broker's folder (civiq broker-config site --out)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from broker_config.cli import broker_dir
+    from broker_config.users import UsersError, UserStore, reload_broker
+
+    try:
+        cfg = load_site(args.site)
+        folder = args.broker_dir or broker_dir(cfg)
+        if not (folder / "mosquitto.conf").is_file():
+            raise UsersError(f"{folder}: no site broker configuration; make it with: civiq "
+                             f"broker-config site --site {args.site} --out {folder}")
+        users = UserStore(folder, "site", cfg.site.id)
+        if args.action == "list":
+            for user, role in sorted(users.roles().items()):
+                print(f"{user}\t{role}")
+            return 0
+        if args.action == "add":
+            path = users.add(args.id, args.role, out=args.out, replace=args.replace)
+            print(f"{args.role} {args.id}: credentials in {path} (mode 0600; give them to "
+                  f"that device only: civiq ... --credentials {path})")
+        else:
+            role = users.revoke(args.id)
+            print(f"{role} {args.id}: revoked")
+        pid = reload_broker(folder)
+    except (ConfigError, UsersError, OSError) as exc:
+        print(f"civiq device: {exc}", file=sys.stderr)
+        return 2
+    print(f"the broker reloaded its users (pid {pid})" if pid else
+          "no broker runs from that folder now: the change holds when it starts")
+    return 0

@@ -1,0 +1,160 @@
+"""Complete Mosquitto configurations from the templates in ``broker_config/templates``:
+a site broker (loopback listener, TLS listener on the site network, users, access list,
+persistence, the bridge to central) and the central broker."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+
+from broker_config.users import UserStore, give_to_broker
+from civiq.credentials import load_credentials
+from civiq.protocol.envelope import MAX_PAYLOAD_BYTES
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+#: Room for topic, properties and headers around the largest payload the protocol allows.
+PACKET_OVERHEAD = 4096
+MAX_PACKET_SIZE = MAX_PAYLOAD_BYTES + PACKET_OVERHEAD
+#: What a busy site's bridge queues in a day offline (events and device status at QoS 1;
+#: state goes at QoS 0, latest only): the simulator's default day (`civiq simulate`,
+#: 300 visits) publishes 1,226 events, ~4.1 per visit; a busy site of 1,500 visits
+#: makes ~6,200, with device status and alerts about 6,500.
+BUSY_DAY_MESSAGES = 6_500
+#: Fifteen such days (events are ~0.5 KiB: ~50 MiB at most in the broker's memory).
+MAX_QUEUED = 100_000
+
+
+class GenerateError(Exception):
+    """The configuration cannot be written; the message says why."""
+
+
+@dataclass(frozen=True)
+class CentralLink:
+    """The site's bridge to central: where, and the site's credentials there."""
+
+    host: str
+    port: int
+    credentials: Path  # written by `civiq broker-config central --site ID`
+    cafile: Path  # the CA that signed central's certificate
+
+
+@dataclass(frozen=True)
+class SiteBroker:
+    site: str
+    folder: Path
+    port: int = 1883
+    lan_port: int | None = 8883
+    lan_address: str = "0.0.0.0"
+    certs: Path | None = None  # ca.crt, server.crt, server.key
+    central: CentralLink | None = None
+    restart_timeout: tuple[int, int] = (5, 60)
+    max_queued: int = MAX_QUEUED
+    #: The process user Mosquitto runs as when started as root (None: its default,
+    #: ``mosquitto``). ``root`` only for a demo in a folder that user cannot reach.
+    run_as: str | None = None
+
+    @property
+    def config_file(self) -> Path:
+        return self.folder / "mosquitto.conf"
+
+
+def _copy_certs(certs: Path, dest: Path) -> None:
+    for name in ("ca.crt", "server.crt", "server.key"):
+        if not (certs / name).is_file():
+            raise GenerateError(f"{certs}: no {name} (a folder with ca.crt, server.crt and "
+                                "server.key; `civiq broker-config ca` makes test ones)")
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("ca.crt", "server.crt", "server.key"):
+        if (certs / name).resolve() != (dest / name).resolve():
+            shutil.copyfile(certs / name, dest / name)
+    os.chmod(dest / "server.key", 0o600)
+
+
+def write_site(b: SiteBroker) -> Path:
+    """Write the site broker's folder; keeps its users. Returns ``mosquitto.conf``."""
+    b.folder.mkdir(parents=True, exist_ok=True)
+    (b.folder / "data").mkdir(exist_ok=True)
+    values = {"site": b.site, "folder": str(b.folder.resolve()), "port": b.port,
+              "max_packet_size": MAX_PACKET_SIZE, "max_queued": b.max_queued,
+              "busy_day": f"{BUSY_DAY_MESSAGES:,}"}
+    text = Template((TEMPLATES / "site.conf").read_text()).substitute(values)
+    if b.run_as:
+        text += ("\n# ----- Process user -------------------------------------------------------\n"
+                 "# Started as root in a folder the user mosquitto cannot reach (a demo in root's\n"
+                 "# home): keep the starting user rather than fail to write the store.\n"
+                 f"user {b.run_as}\n")
+    if b.lan_port is not None:
+        if b.certs is None:
+            raise GenerateError("the site network listener needs TLS certificates: give "
+                                "--certs (or --no-lan for a broker on this machine only)")
+        _copy_certs(b.certs, b.folder / "certs")
+        text += Template((TEMPLATES / "site-lan.conf").read_text()).substitute(
+            lan_port=b.lan_port, lan_address=b.lan_address,
+            certs=str((b.folder / "certs").resolve()))
+    if b.central is not None:
+        creds = load_credentials(b.central.credentials)
+        if creds.role != "bridge" or creds.username != b.site:
+            raise GenerateError(f"{b.central.credentials}: these are {creds.role} "
+                                f"{creds.username!r}'s credentials, not site {b.site}'s bridge "
+                                f"(make them with: civiq broker-config central --site {b.site})")
+        cafile = b.folder / "certs" / "central-ca.crt"
+        cafile.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(b.central.cafile, cafile)
+        text += Template((TEMPLATES / "bridge.conf").read_text()).substitute(
+            site=b.site, bridge_name=f"central-{b.site}", central_host=b.central.host,
+            central_port=b.central.port, remote_user=creds.username,
+            remote_password=creds.password.get_secret_value(), bridge_cafile=str(cafile.resolve()),
+            restart_base=b.restart_timeout[0], restart_cap=b.restart_timeout[1])
+    _write_private(b.config_file, text)
+    users = UserStore(b.folder, "site", b.site)
+    users.ensure("engine", "engine")
+    users.write_acl()
+    give_to_broker(b.folder, skip=users.credentials_dir)
+    return b.config_file
+
+
+@dataclass(frozen=True)
+class CentralBroker:
+    folder: Path
+    certs: Path
+    port: int = 8883
+    address: str = "0.0.0.0"
+    max_queued: int = MAX_QUEUED
+
+    @property
+    def config_file(self) -> Path:
+        return self.folder / "mosquitto.conf"
+
+
+def write_central(b: CentralBroker, sites: list[str] = (), operators: list[str] = ()) -> Path:
+    b.folder.mkdir(parents=True, exist_ok=True)
+    (b.folder / "data").mkdir(exist_ok=True)
+    _copy_certs(b.certs, b.folder / "certs")
+    text = Template((TEMPLATES / "central.conf").read_text()).substitute(
+        folder=str(b.folder.resolve()), port=b.port, address=b.address,
+        max_packet_size=MAX_PACKET_SIZE, max_queued=b.max_queued,
+        certs=str((b.folder / "certs").resolve()))
+    _write_private(b.config_file, text)
+    users = UserStore(b.folder, "central")
+    users.ensure("central", "central")
+    for site in sites:
+        if site not in users.roles():
+            users.add(site, "bridge")
+    for op in operators:
+        if op not in users.roles():
+            users.add(op, "operator")
+    users.write_acl()
+    give_to_broker(b.folder, skip=users.credentials_dir)
+    return b.config_file
+
+
+def _write_private(path: Path, text: str) -> None:
+    # The bridge's password at central is in it: the broker's user only.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.chmod(path, 0o600)
