@@ -26,7 +26,6 @@ WAIT_UNKNOWN = QT_TRANSLATE_NOOP("kiosk", "no counter open at the moment")
 STOPPED = QT_TRANSLATE_NOOP("kiosk", "No more tickets today")
 CLOSED = QT_TRANSLATE_NOOP("kiosk", "Closed")
 CLOSED_UNTIL = QT_TRANSLATE_NOOP("kiosk", "Closed – opens at {time}")
-STOPPED_UNTIL = QT_TRANSLATE_NOOP("kiosk", "No tickets until {time}")
 CHECK_IN = QT_TRANSLATE_NOOP("kiosk", "Appointment? Hold its QR code under the scanner")
 CAMERA = QT_TRANSLATE_NOOP("kiosk", "Scan with the camera")
 ASSIST = QT_TRANSLATE_NOOP("kiosk", "I need assistance")
@@ -34,7 +33,6 @@ ASSIST_ON = QT_TRANSLATE_NOOP("kiosk", "Assistance: yes – now choose a service
 LARGE = QT_TRANSLATE_NOOP("kiosk", "Large print")
 CONTRAST = QT_TRANSLATE_NOOP("kiosk", "High contrast")
 SPEECH = QT_TRANSLATE_NOOP("kiosk", "Speech")
-LANGUAGE = QT_TRANSLATE_NOOP("kiosk", "Language")
 PLEASE_WAIT = QT_TRANSLATE_NOOP("kiosk", "One moment, please …")
 YOUR_NUMBER = QT_TRANSLATE_NOOP("kiosk", "Your number")
 AHEAD = QT_TRANSLATE_NOOP("kiosk", "People ahead of you: {n}")
@@ -62,7 +60,6 @@ OUT_TITLE = QT_TRANSLATE_NOOP("kiosk", "Out of service")
 OUT_TEXT = QT_TRANSLATE_NOOP(
     "kiosk", "This kiosk cannot issue tickets at the moment. Please ask at the information "
     "desk. The kiosk will be back by itself.")
-CHECKING_IN = QT_TRANSLATE_NOOP("kiosk", "Checking in your appointment …")
 NOT_DONE = QT_TRANSLATE_NOOP("kiosk", "That did not work")
 # Why a ticket or a check-in was refused, and what to do next.
 R_ENGINE = QT_TRANSLATE_NOOP(
