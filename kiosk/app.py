@@ -31,6 +31,7 @@ from civiq.protocol.errors import ErrorCode
 from civiq.protocol.models import DeviceStatus
 from civiq.transport.mqtt import MqttClient, RequestFailed, Will
 from civiq.transport.state import SiteStateModel
+from kiosk import texts as tx
 from kiosk.camera import CameraScanner
 from kiosk.printing import FaultTracker, KioskPrinter
 from kiosk.scanner import ScanBuffer
@@ -95,7 +96,9 @@ class KioskInput(QObject):
             return False
         if ev.isAutoRepeat():
             return True  # a key held down is one press
-        now = time.monotonic()
+        # The input system's time of the key, not of its handling: a busy GUI thread
+        # must not split one scan into two bursts.
+        now = ev.timestamp() / 1000 if ev.timestamp() else time.monotonic()
         keypad = bool(ev.modifiers() & Qt.KeyboardModifier.KeypadModifier)
         k = ev.key()
         if k in ENTER and not (keypad and not self.buffer.pending(now)):
@@ -168,6 +171,7 @@ class KioskApp(QObject):
         self._poll.setInterval(PRINTER_POLL_MS)
         self._poll.timeout.connect(self.poll_printer)
         self.last_print: PrintResult | None = None
+        self._voice_told: set[str] = set()
         self.camera = CameraScanner(self) if self.vm.camera else None
         if self.camera is not None:
             self.camera.scanned.connect(self.scan)
@@ -330,6 +334,11 @@ class KioskApp(QObject):
         view = self.vm.build(self.model.snapshot.queue, time.monotonic())
         text = self.vm.utterance(view)
         if text:
+            if (self.speech.tts is not None and not self.speech.has_voice(view.language)
+                    and view.language not in self._voice_told):
+                # said plainly, once per language: the voice speaks another language
+                self._voice_told.add(view.language)
+                text = f"{self.tr(view.language, tx.NO_VOICE)} {text}"
             self.speech.say(text, view.language, self.vm.volume, self.vm.rate)
             view = self.vm.build(self.model.snapshot.queue, time.monotonic())
         self.window.show_view(view)

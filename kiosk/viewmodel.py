@@ -262,13 +262,11 @@ class KioskViewModel:
             self.speech = not self.speech
             if self.speech:
                 self._pending_utterance = self.t(tx.SPEECH_ON)
-        elif control_id in ("back", "done", "walk_in"):
-            if control_id == "walk_in":
-                self.screen = Screen.START
-                self._go(Screen.START, now)
-            else:
-                self._reset_citizen(now)
-                self._pending_utterance = ""
+        elif control_id in ("back", "walk_in"):
+            self._go(Screen.START, now)  # the same citizen: language and aids stay
+        elif control_id == "done":
+            self._reset_citizen(now)  # the citizen has their ticket: the next one starts
+            self._pending_utterance = ""
         return None
 
     def scanned(self, text: str, now: float) -> Action | None:

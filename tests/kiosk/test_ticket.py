@@ -27,3 +27,22 @@ def test_one_tap_gives_the_engines_ticket(qtbot, engine, kiosk_factory) -> None:
     assert k.window.number.text() == "A001"
     assert "Personalausweis" in k.window.service.text()
     assert not k.window.qr.pixmap().isNull()
+
+
+def test_the_ticket_is_the_engines_and_nothing_else(qtbot, engine, kiosk_factory,
+                                                    counter) -> None:
+    k = kiosk_factory()
+    qtbot.waitUntil(lambda: in_service(k), timeout=5000)
+    counter.request("open_counter", {"counter": "platz-1"})
+    counter.request("issue_ticket", {"service": "melde"})  # someone took one before
+    qtbot.waitUntil(lambda: "Min." in k.window.buttons["svc:melde"].text(), timeout=5000)
+    tap(qtbot, k, "svc:melde")
+    qtbot.waitUntil(lambda: k.window.view.screen is Screen.TICKET, timeout=5000)
+    assert k.window.number.text() == "B002"
+    assert k.window.ahead.text() == "Vor Ihnen: 1"
+    assert k.window.wait.text().startswith("Geschätzte Wartezeit: ")
+    # no printer configured: the ticket is on screen only, and the screen says so
+    assert "druckt nicht" in k.window.printer_note.text()
+    # a touch anywhere (or Done) goes back to the start
+    qtbot.mouseClick(k.window.number, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: k.window.view.screen is Screen.START, timeout=2000)
