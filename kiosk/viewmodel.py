@@ -18,6 +18,7 @@ from typing import Any
 
 from civiq.config import Kiosk, SiteConfig
 from civiq.protocol.models import QueueState, ServiceState
+from civiq.waits import say_wait
 from kiosk import texts as tx
 
 #: The kiosk's languages, each named in its own script; the first is the default.
@@ -147,25 +148,18 @@ class _Ticket:
     assistance: bool
 
 
-def round_minutes(m: float) -> int:
-    """Waits in steps a citizen can use: whole minutes up to 10, then fives."""
-    if m < 10:
-        return max(1, round(m))
-    return int(5 * round(m / 5))
-
-
 def wait_text(tr: Tr, lang: str, eta: float | None, p10: float | None = None,
               p90: float | None = None) -> str:
-    """``about 15 min.``, or a range when the 80 % interval is wide."""
-    if eta is None:
+    """``about 15 min.``, or a range when the 80 % interval is wide (civiq.waits' rule,
+    the same as the board's)."""
+    wait = say_wait(eta, p10, p90)
+    if wait is None:
         return tr(lang, tx.WAIT_UNKNOWN)
-    if eta < 1 and (p90 is None or p90 < 3):
+    if eta is not None and eta < 1 and not wait.is_range:
         return tr(lang, tx.WAIT_NONE)
-    if p10 is not None and p90 is not None and p90 - p10 > max(10.0, 0.6 * eta):
-        lo, hi = round_minutes(max(p10, 1)), round_minutes(p90)
-        if hi > lo:
-            return tr(lang, tx.WAIT_RANGE).format(lo=lo, hi=hi)
-    return tr(lang, tx.WAIT_ABOUT).format(min=round_minutes(eta))
+    if wait.high is not None:
+        return tr(lang, tx.WAIT_RANGE).format(lo=wait.minutes, hi=wait.high)
+    return tr(lang, tx.WAIT_ABOUT).format(min=wait.minutes)
 
 
 def min_target_px(size_px: tuple[int, int], inches: float | None) -> int:
