@@ -170,6 +170,10 @@ class Demo:
                     "--out", str(data / "simulation-events.csv")))
             if windows and _subcommand_exists("display"):
                 self.spawn("display", _civiq("display", *common, "--clock", clock))
+            if windows and _subcommand_exists("kiosk"):
+                # an ordinary window beside the board (a real kiosk is locked full screen)
+                self.spawn("kiosk", _civiq("kiosk", *common, "--id", "kiosk-1", "--window",
+                                           "--size", "720x1100", "--clock", clock))
             if desk is not None:
                 # the person's counter: logged in as "demo", the simulated clerks keep
                 # the other counters busy
