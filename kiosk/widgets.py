@@ -88,7 +88,8 @@ class KioskWindow(QWidget):
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setSpacing(16)
-        root.addWidget(self.grid_host, 4)
+        root.addWidget(self.grid_host)
+        root.addStretch(1)
         self.aids_host = QWidget()
         self.aids = QGridLayout(self.aids_host)
         self.aids.setSpacing(12)
@@ -140,7 +141,7 @@ class KioskWindow(QWidget):
         self._controls(v)
         self.countdown.setText(v.countdown)
         self.countdown.setVisible(bool(v.countdown))
-        self.caption.setText(f"🔊 {v.spoken}" if v.spoken else "")
+        self.caption.setText(f"♪ {v.spoken}" if v.spoken else "")
         self.caption.setVisible(bool(v.spoken))
 
     def _controls(self, v: KioskView) -> None:
@@ -156,7 +157,7 @@ class KioskWindow(QWidget):
             cols = 2 if len(main) > 3 else 1
             for i, c in enumerate(main):
                 self.grid.addWidget(self._button(c), i // cols, i % cols)
-            per_row = 6
+            per_row = 4
             for i, c in enumerate(aids):
                 self.aids.addWidget(self._button(c), i // per_row, i % per_row)
             self._ids = ids
@@ -164,6 +165,7 @@ class KioskWindow(QWidget):
             b = self.buttons[c.id]
             focused = c.id == v.focus
             text = f"{c.label}\n{c.detail}" if c.detail else c.label
+            text = text.replace("&", "&&")  # "&" would mark a shortcut and vanish
             if c.kind in ("toggle", "language") and c.checked:
                 text = f"✓ {text}"  # not colour alone
             if focused:
@@ -171,7 +173,9 @@ class KioskWindow(QWidget):
             b.setText(text)
             b.setEnabled(c.enabled)
             b.setProperty("focused", focused)
-            b.setMinimumHeight(v.min_target_px * (2 if c.kind == "service" else 1))
+            tall = 2 if c.kind == "service" else 1
+            b.setMinimumHeight(v.min_target_px * tall)
+            b.setMaximumHeight(v.min_target_px * tall * 2)
             b.setMinimumWidth(v.min_target_px)
             b.style().unpolish(b)
             b.style().polish(b)
@@ -202,6 +206,7 @@ class KioskWindow(QWidget):
                 font-size: {px(0.032)}px; border: 3px solid {th.button_text};
                 border-radius: 10px; padding: 8px; }}
             QPushButton#service {{ font-size: {px(0.036)}px; font-weight: bold; }}
+            QPushButton#language, QPushButton#toggle {{ font-size: {px(0.026)}px; }}
             QPushButton:disabled {{ background: {th.disabled}; color: {th.disabled_text};
                 border-style: dashed; }}
             QPushButton[focused="true"] {{ border: 8px solid {th.focus}; }}
