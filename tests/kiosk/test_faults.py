@@ -48,7 +48,9 @@ def test_a_tap_the_engine_never_answers_is_reported_not_done(
     qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
     # the engine dies without its will being seen yet: the kiosk still offers tickets
     engine.stop()
-    k.vm.engine_online = True
+    qtbot.waitUntil(lambda: k.vm.engine_online is False, timeout=5000)
+    k.vm.engine_online = True  # as if the engine's offline state had not arrived yet
+    k.refresh()
     tap(qtbot, k, "svc:ausweis")
     qtbot.waitUntil(lambda: screen(k) in (Screen.REFUSED, Screen.OUT_OF_SERVICE),
                     timeout=8000)
