@@ -279,7 +279,7 @@ class KioskViewModel:
             eta=result.get("eta_min"), p10=result.get("eta_p10_min"),
             p90=result.get("eta_p90_min"), issued_at=wall,
             appointment=datetime.fromisoformat(slot) if isinstance(slot, str) else slot,
-            assistance=assistance)
+            assistance=bool(t.get("assistance", assistance)))  # the engine's word
         self.printing = not self.printer_none
         self._go(Screen.TICKET, now)
 
