@@ -281,6 +281,7 @@ class KioskViewModel:
             appointment=datetime.fromisoformat(slot) if isinstance(slot, str) else slot,
             assistance=bool(t.get("assistance", assistance)))  # the engine's word
         self.printing = not self.printer_none
+        self.printer_fault = False  # each ticket's own print result decides
         self._go(Screen.TICKET, now)
 
     def refused(self, code: str, details: dict[str, Any], now: float) -> None:
