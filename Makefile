@@ -14,7 +14,7 @@ APT_PACKAGES := mosquitto mosquitto-clients libpulse0 espeak-ng libegl1 libgl1 l
 	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 TEST_APT_PACKAGES := postgresql
 
-.PHONY: demo test setup system-packages python-venv lint screenshots bench clean translations
+.PHONY: demo test setup system-packages python-venv lint screenshots bench clean translations kiosk-i18n
 
 demo: setup
 	$(BIN)/civiq demo $(ARGS)
@@ -71,11 +71,21 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# The kiosk's translations: .ts sources (Qt Linguist) updated from kiosk/texts.py, and the
+# .qm files the kiosk loads (committed; tests/kiosk/test_i18n.py checks they are current).
+KIOSK_LANGS := de tr ar ru uk pl fa
+kiosk-i18n: setup
+	$(BIN)/pyside6-lupdate kiosk/texts.py -no-obsolete -locations none \
+		-ts $(KIOSK_LANGS:%=kiosk/i18n/kiosk_%.ts)
+	@for l in $(KIOSK_LANGS); do \
+		$(BIN)/pyside6-lrelease -silent kiosk/i18n/kiosk_$$l.ts -qm kiosk/i18n/kiosk_$$l.qm || exit 1; \
+	done
+
 # The counter desk's words: collect new texts into the .ts files (translate them in Qt
 # Linguist: pyside6-linguist FILE.ts), then build the .qm files the app loads (committed;
 # tests/counter_client/test_translations.py checks they are current).
 TS := $(wildcard counter_client/i18n/*.ts)
-translations: setup
+translations: setup kiosk-i18n
 	$(BIN)/pyside6-lupdate counter_client/widgets.py counter_client/app.py -no-obsolete -ts $(TS)
 	for ts in $(TS); do $(BIN)/pyside6-lrelease $$ts -qm $${ts%.ts}.qm; done
 

@@ -199,6 +199,96 @@ def counter_desk_shots(scene: Scene) -> list[Path]:
     return written
 
 
+KIOSK_LANGS = ("de", "en", "ar")
+
+
+@screenshot("kiosk")
+def kiosk_shots(scene: Scene) -> list[Path]:
+    """Every kiosk screen in German, English and Arabic on a 1080x1920 portrait panel."""
+    from datetime import timedelta
+
+    from civiq.appointments.token import load_private_key, sign_token
+    from kiosk.app import KioskApp
+    from kiosk.viewmodel import Screen
+    from printers import PrinterState, PrintResult
+
+    qt_app()
+    key = load_private_key(SITE_FILE.parent / "keys"
+                           / "demo-private-key-DO-NOT-USE-IN-PRODUCTION.pem")
+    booking = scene.client("booking", "shots-booking")
+    site = scene.config.site.id
+
+    def code(booking_id: str, slot: datetime) -> str:
+        booking.request("import_appointments", {"appointments": [
+            {"booking_id": booking_id, "service": "ausweis", "slot_start": slot.isoformat(),
+             "slot_minutes": 15}]})
+        return sign_token(key, "demo", booking_id, site, slot.date(), slot)
+
+    written: list[Path] = []
+    app = KioskApp(scene.config, "kiosk-shots", clock=scene.clock, tts_engine="mock",
+                   camera=False, install_input=False)
+    app.window.allow_close = True
+    app.window.resize(1080, 1920)
+    app.window.show()
+    app.start()
+    if not process_events_for(10, lambda: app.vm.in_service()
+                              and app.model.snapshot.queue is not None):
+        raise RuntimeError("kiosk: not in service within 10 s")
+
+    def shot(name: str) -> None:
+        app.refresh()
+        process_events_for(0.3)
+        path = scene.out / name
+        if not app.window.grab().save(str(path)):
+            raise RuntimeError(f"could not write {path}")
+        written.append(path)
+
+    def wait_screen(screen: Screen) -> None:
+        if not process_events_for(10, lambda: app.vm.screen is screen):
+            raise RuntimeError(f"kiosk: no {screen} screen within 10 s")
+
+    for n, lang in enumerate(KIOSK_LANGS):
+        app.tap("done")  # a fresh citizen
+        app.tap(f"lang:{lang}")
+        shot(f"kiosk-start-{lang}.png")
+        app.tap("svc:melde")
+        wait_screen(Screen.TICKET)
+        process_events_for(2, lambda: not app.vm.printing)
+        shot(f"kiosk-ticket-{lang}.png")
+        # the printer out of paper as the ticket is printed: number and QR on screen
+        app._on_printed(PrintResult(False, PrinterState.PAPER_OUT, "screenshot"))
+        shot(f"kiosk-printer-fault-{lang}.png")
+        app._on_printed(PrintResult(True, PrinterState.OK))
+        app.tap("back")
+        app.tap(f"lang:{lang}")
+        good = code(f"shot-ok-{n}", MORNING + timedelta(minutes=13))
+        app.scan(good)
+        wait_screen(Screen.TICKET)
+        shot(f"kiosk-checkin-{lang}.png")
+        app.scan(good)  # the same code again
+        wait_screen(Screen.REFUSED)
+        shot(f"kiosk-refused-already-{lang}.png")
+        app.tap("back")
+        app.scan(code(f"shot-early-{n}", MORNING + timedelta(hours=3)))
+        wait_screen(Screen.REFUSED)
+        shot(f"kiosk-refused-too-early-{lang}.png")
+        app.tap("back")
+        app.vm.connected = False
+        shot(f"kiosk-out-of-service-{lang}.png")
+        app.vm.connected = True
+        app.tap("speech")
+        app.vm.focus = 1
+        app.vm.last_spoken = app.vm.build(app.model.snapshot.queue, 0.0).prompt
+        shot(f"kiosk-speech-{lang}.png")
+        app.tap("speech")
+    app.tap("done")
+    app.stop()
+    app.window.close()
+    app.window.deleteLater()
+    process_events_for(0.2)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__)
     p.add_argument("--only", help="comma-separated app names; default all: "

@@ -15,6 +15,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("civiq.cli.demo", "A whole site on this machine: broker, engine, apps, simulation."),
     "display": ("display_board.main", "Run a wall display board."),
     "counter": ("counter_client.main", "Run a clerk's counter desk."),
+    "kiosk": ("kiosk.main", "Run a lobby kiosk: tickets, QR check-in, speech mode."),
     "simulate": ("simulator.main",
                  "A seeded customer-centre day against the real engine; writes an events CSV."),
     "appointments": ("civiq.appointments.cli",

@@ -101,7 +101,8 @@ def demo_clock_start(config: SiteConfig, now: datetime) -> datetime:
 #: The demo's devices: user -> role. The simulation plays a kiosk, a counter (acting
 #: for every counter: the example site is a demo site) and a booking system.
 DEMO_DEVICES = {"sim-kiosk": "kiosk", "sim-counter": "counter", "sim-booking": "booking",
-                "display-1": "display", "demo-textview": "display", "desk-1": "counter"}
+                "display-1": "display", "demo-textview": "display", "desk-1": "counter",
+                "kiosk-1": "kiosk"}
 
 
 def secured_broker(site: str, folder: Path) -> tuple[Mosquitto, dict[str, Path]]:
@@ -206,6 +207,11 @@ class Demo:
             if windows and _subcommand_exists("display"):
                 self.spawn("display", _civiq("display", *common, "--clock", clock,
                                              "--credentials", str(creds["display-1"])))
+            if windows and _subcommand_exists("kiosk"):
+                # an ordinary window beside the board (a real kiosk is locked full screen)
+                self.spawn("kiosk", _civiq("kiosk", *common, "--window", "--size", "720x1100",
+                                           "--clock", clock,
+                                           "--credentials", str(creds["kiosk-1"])))
             if desk is not None:
                 # the person's counter: logged in as "demo", the simulated clerks keep
                 # the other counters busy

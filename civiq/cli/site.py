@@ -45,8 +45,9 @@ def devices(cfg: SiteConfig) -> dict[str, tuple[str, list[str]]]:
             out[k.id] = ("kiosk", ["--id", k.id])
     if _subcommand_exists("counter"):
         for c in cfg.counters:
+            # The desk's id comes from its credentials (its broker user).
             user = (c.devices or [c.id])[0]
-            out[user] = ("counter", ["--id", user])
+            out[user] = ("counter", ["--counter", c.id])
     return out
 
 

@@ -232,3 +232,25 @@ class NoticesState(Model):
     show in their ticker besides the site's own notices. Publishing an empty list clears."""
 
     notices: list[Notice] = Field(default_factory=list, max_length=50)
+
+
+class Recommendation(Model):
+    """Another site where the same service has a clearly shorter wait."""
+
+    site: str = Field(description="the site whose visitors this is for")
+    service: str = Field(description="service id (the same at both sites)")
+    to_site: str = Field(description="the recommended site's id")
+    to_site_name: str = Field(min_length=1, description="its name, e.g. 'Kundenzentrum Altona'")
+    to_site_names: dict[str, str] = Field(default_factory=dict,
+                                          description="its name per language code, optional")
+    to_eta_min: float = Field(ge=0, description="estimated wait there now (minutes, p50)")
+    eta_min: float | None = Field(None, description="the wait at `site` as central saw it")
+    until: datetime | None = Field(None, description="not shown after this time")
+
+
+class RecommendationsState(Model):
+    """Retained on ``civiq/v1/central/recommendations`` (envelope site ``central``): kiosks
+    show a recommendation on the ticket screen when the other site's wait is clearly
+    shorter than the ticket's own estimate. Publishing an empty list clears."""
+
+    recommendations: list[Recommendation] = Field(default_factory=list, max_length=500)

@@ -136,7 +136,8 @@ TOPICS: dict[str, TopicSpec] = {
     "alert": TopicSpec(alert, False, 1, "devices, engine", "JSON envelope, type `alert`",
                        "what staff must act on: paper out, kiosk offline"),
     "central": TopicSpec(central, True, 1, "central tier",
-                         "`notices`: [NoticesState](#noticesstate)",
+                         "`notices`: [NoticesState](#noticesstate); `recommendations`: "
+                         "[RecommendationsState](#recommendationsstate)",
                          "recommendations and notices from the central tier, bridged into "
                          "every site"),
 }

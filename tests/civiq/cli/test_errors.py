@@ -88,7 +88,7 @@ def test_the_engine_says_at_once_that_its_broker_is_missing(dead_port: int,
 
 
 COMMANDS_WITH_SITE = [
-    ["engine"], ["display"], ["counter", "--counter", "1"], ["demo", "--headless"],
+    ["engine"], ["display"], ["counter", "--counter", "1"], ["kiosk"], ["demo", "--headless"],
     ["simulate"],
     ["appointments", "list"], ["appointments", "import", "x.csv"],
     ["appointments", "cancel", "BK-1"],
@@ -117,6 +117,8 @@ BAD_OPTIONS = [
     (["display", "--site", SITE, "--size", "big"], "big"),
     (["counter", "--site", SITE, "--counter", "1", "--size", "big"], "big"),
     (["counter", "--site", SITE, "--counter", "99"], "no counter '99'"),
+    (["kiosk", "--site", SITE, "--size", "big"], "big"),
+    (["kiosk", "--site", SITE, "--id", "kiosk/1"], "--id"),
     (["appointments", "sign", "--key", "nokey.pem", "--key-id", "k", "--site-id", "s",
       "--booking", "b", "--slot", "2026-11-24T09:30:00+01:00"], "nokey.pem"),
     (["ticket", "issue", "--site", SITE, "ausweis", "--priority", "12"], "--priority"),
@@ -128,8 +130,8 @@ BAD_OPTIONS = [
     (["broker-config", "site", "--site", SITE, "--central", "nowhere"], "HOST:PORT"),
 ] + [([*argv, "--no-such-option"], "--no-such-option") for argv in (
     ["engine", "--site", SITE], ["display", "--site", SITE],
-    ["counter", "--site", SITE, "--counter", "1"], ["demo"], ["simulate"],
-    ["appointments", "list", "--site", SITE], ["ticket", "list", "--site", SITE],
+    ["counter", "--site", SITE, "--counter", "1"], ["kiosk", "--site", SITE], ["demo"],
+    ["simulate"], ["appointments", "list", "--site", SITE], ["ticket", "list", "--site", SITE],
     ["check-in", "--site", SITE, "CQ1.x"], ["site", "--site", SITE],
     ["device", "list", "--site", SITE], ["broker-config", "ca", "--out", "x"])]
 

@@ -1,0 +1,279 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl" sourcelanguage="en">
+<context>
+    <name>kiosk</name>
+    <message>
+        <source>Please choose a service</source>
+        <translation>Proszę wybrać sprawę</translation>
+    </message>
+    <message>
+        <source>More services</source>
+        <translation>Więcej spraw</translation>
+    </message>
+    <message>
+        <source>Previous services</source>
+        <translation>Poprzednie sprawy</translation>
+    </message>
+    <message>
+        <source>about {min} min.</source>
+        <translation>ok. {min} min</translation>
+    </message>
+    <message>
+        <source>{lo}–{hi} min.</source>
+        <translation>{lo}–{hi} min</translation>
+    </message>
+    <message>
+        <source>no waiting</source>
+        <translation>bez czekania</translation>
+    </message>
+    <message>
+        <source>no counter open at the moment</source>
+        <translation>obecnie żadne stanowisko nie jest otwarte</translation>
+    </message>
+    <message>
+        <source>No more tickets today</source>
+        <translation>Dziś nie ma już numerków</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Zamknięte</translation>
+    </message>
+    <message>
+        <source>Closed – opens at {time}</source>
+        <translation>Zamknięte – otwarcie o {time}</translation>
+    </message>
+    <message>
+        <source>Appointment? Hold its QR code under the scanner</source>
+        <translation>Masz termin? Przyłóż kod QR pod skaner</translation>
+    </message>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Skanuj kamerą</translation>
+    </message>
+    <message>
+        <source>I need assistance</source>
+        <translation>Potrzebuję pomocy</translation>
+    </message>
+    <message>
+        <source>Assistance: yes – now choose a service</source>
+        <translation>Pomoc: tak – teraz wybierz sprawę</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>Duża czcionka</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Wysoki kontrast</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>Mowa</translation>
+    </message>
+    <message>
+        <source>One moment, please …</source>
+        <translation>Chwileczkę …</translation>
+    </message>
+    <message>
+        <source>Your number</source>
+        <translation>Twój numer</translation>
+    </message>
+    <message>
+        <source>People ahead of you: {n}</source>
+        <translation>Osób przed Tobą: {n}</translation>
+    </message>
+    <message>
+        <source>Nobody is ahead of you</source>
+        <translation>Nikt nie czeka przed Tobą</translation>
+    </message>
+    <message>
+        <source>Estimated wait: {wait}</source>
+        <translation>Szacowany czas oczekiwania: {wait}</translation>
+    </message>
+    <message>
+        <source>Please take a seat in the waiting area. Your number will be shown and called.</source>
+        <translation>Proszę usiąść w poczekalni. Twój numer zostanie wyświetlony i wywołany.</translation>
+    </message>
+    <message>
+        <source>Please take your ticket.</source>
+        <translation>Proszę odebrać numerek.</translation>
+    </message>
+    <message>
+        <source>Printing your ticket …</source>
+        <translation>Drukowanie numerka …</translation>
+    </message>
+    <message>
+        <source>This kiosk does not print. Please note your number or take a photo of it.</source>
+        <translation>Ten automat nie drukuje. Proszę zapamiętać numer lub zrobić mu zdjęcie.</translation>
+    </message>
+    <message>
+        <source>The printer is not working. Your ticket is valid: please take a photo of the number and the QR code.</source>
+        <translation>Drukarka nie działa. Numer jest ważny: proszę zrobić zdjęcie numeru i kodu QR.</translation>
+    </message>
+    <message>
+        <source>You are checked in</source>
+        <translation>Zgłoszono przybycie</translation>
+    </message>
+    <message>
+        <source>Your appointment: {time}</source>
+        <translation>Twój termin: {time}</translation>
+    </message>
+    <message>
+        <source>A member of staff will help you.</source>
+        <translation>Pracownik urzędu udzieli Ci pomocy.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gotowe</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>Powrót do początku</translation>
+    </message>
+    <message>
+        <source>Take a walk-in ticket instead</source>
+        <translation>Zamiast tego pobierz numerek</translation>
+    </message>
+    <message>
+        <source>Back to the start in {s} s. Touch the screen or press any key for more time.</source>
+        <translation>Powrót do początku za {s} s. Dotknij ekranu lub naciśnij klawisz, aby mieć więcej czasu.</translation>
+    </message>
+    <message>
+        <source>Shorter wait at {site}: {wait}</source>
+        <translation>Krótsze oczekiwanie w {site}: {wait}</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Nieczynny</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot issue tickets at the moment. Please ask at the information desk. The kiosk will be back by itself.</source>
+        <translation>Ten automat nie może teraz wydawać numerków. Proszę zapytać w informacji. Automat sam wznowi pracę.</translation>
+    </message>
+    <message>
+        <source>That did not work</source>
+        <translation>Nie udało się</translation>
+    </message>
+    <message>
+        <source>No ticket was issued: the system did not answer in time. Please try again.</source>
+        <translation>Nie wydano numerka: system nie odpowiedział na czas. Proszę spróbować ponownie.</translation>
+    </message>
+    <message>
+        <source>We are closed now.</source>
+        <translation>Teraz jest zamknięte.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open at {time}.</source>
+        <translation>Teraz jest zamknięte. Otwieramy o {time}.</translation>
+    </message>
+    <message>
+        <source>No more tickets for this service today: the wait would pass closing time.</source>
+        <translation>Dziś nie ma już numerków na tę sprawę: oczekiwanie trwałoby dłużej niż do zamknięcia.</translation>
+    </message>
+    <message>
+        <source>This service is by appointment only.</source>
+        <translation>Ta sprawa tylko po umówieniu terminu.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please ask at the information desk.</source>
+        <translation>Coś poszło nie tak. Proszę zapytać w informacji.</translation>
+    </message>
+    <message>
+        <source>This is not an appointment code.</source>
+        <translation>To nie jest kod terminu.</translation>
+    </message>
+    <message>
+        <source>This appointment code cannot be verified.</source>
+        <translation>Nie można zweryfikować tego kodu terminu.</translation>
+    </message>
+    <message>
+        <source>This appointment is at another customer centre.</source>
+        <translation>Ten termin jest w innym centrum obsługi.</translation>
+    </message>
+    <message>
+        <source>Your appointment is on another day: {day}.</source>
+        <translation>Twój termin jest innego dnia: {day}.</translation>
+    </message>
+    <message>
+        <source>We cannot find this appointment.</source>
+        <translation>Nie możemy znaleźć tego terminu.</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled.</source>
+        <translation>Ten termin został odwołany.</translation>
+    </message>
+    <message>
+        <source>Already checked in at {time} as {number}.</source>
+        <translation>Przybycie zgłoszono już o {time} jako {number}.</translation>
+    </message>
+    <message>
+        <source>Already checked in as {number}.</source>
+        <translation>Przybycie zgłoszono już jako {number}.</translation>
+    </message>
+    <message>
+        <source>Too early: check-in opens at {time}.</source>
+        <translation>Za wcześnie: zgłoszenie możliwe od {time}.</translation>
+    </message>
+    <message>
+        <source>The check-in time for this appointment has passed.</source>
+        <translation>Czas na zgłoszenie się na ten termin minął.</translation>
+    </message>
+    <message>
+        <source>Please try again, or ask at the information desk.</source>
+        <translation>Proszę spróbować ponownie lub zapytać w informacji.</translation>
+    </message>
+    <message>
+        <source>Please ask at the information desk.</source>
+        <translation>Proszę zapytać w informacji.</translation>
+    </message>
+    <message>
+        <source>You can take a walk-in ticket instead.</source>
+        <translation>Zamiast tego można pobrać numerek.</translation>
+    </message>
+    <message>
+        <source>Please come back then, or take a walk-in ticket now.</source>
+        <translation>Proszę wrócić o tej porze albo pobrać numerek teraz.</translation>
+    </message>
+    <message>
+        <source>Please wait until your number is called.</source>
+        <translation>Proszę czekać na wywołanie numeru.</translation>
+    </message>
+    <message>
+        <source>Please choose another service.</source>
+        <translation>Proszę wybrać inną sprawę.</translation>
+    </message>
+    <message>
+        <source>Speech on. Keys 2 and 8 move, 5 selects, 0 is help, the dot repeats.</source>
+        <translation>Mowa włączona. Klawisze 2 i 8 przesuwają, 5 wybiera, 0 to pomoc, kropka powtarza.</translation>
+    </message>
+    <message>
+        <source>Help. Keys 2 and 4 go back, 8 and 6 go forward, 5 selects. 0 is this help, the dot repeats. Plus and minus change the volume, star and slash the speed.</source>
+        <translation>Pomoc. Klawisze 2 i 4 cofają, 8 i 6 idą dalej, 5 wybiera. 0 to ta pomoc, kropka powtarza. Plus i minus zmieniają głośność, gwiazdka i ukośnik tempo.</translation>
+    </message>
+    <message>
+        <source>{label}. Button {i} of {n}.</source>
+        <translation>{label}. Przycisk {i} z {n}.</translation>
+    </message>
+    <message>
+        <source>{label}. Not available. {i} of {n}.</source>
+        <translation>{label}. Niedostępne. {i} z {n}.</translation>
+    </message>
+    <message>
+        <source>No voice for this language is installed: speech continues in English.</source>
+        <translation>Brak głosu dla tego języka: mowa będzie po angielsku.</translation>
+    </message>
+    <message>
+        <source>Volume {n}</source>
+        <translation>Głośność {n}</translation>
+    </message>
+    <message>
+        <source>Speed {n}</source>
+        <translation>Tempo {n}</translation>
+    </message>
+    <message>
+        <source>Your number is {number}, for {service}. {ahead} {wait} Please wait in the waiting area; your number will be called.</source>
+        <translation>Twój numer to {number}, sprawa: {service}. {ahead} {wait} Proszę czekać w poczekalni; numer zostanie wywołany.</translation>
+    </message>
+</context>
+</TS>

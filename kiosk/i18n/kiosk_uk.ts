@@ -1,0 +1,279 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk" sourcelanguage="en">
+<context>
+    <name>kiosk</name>
+    <message>
+        <source>Please choose a service</source>
+        <translation>Будь ласка, оберіть послугу</translation>
+    </message>
+    <message>
+        <source>More services</source>
+        <translation>Інші послуги</translation>
+    </message>
+    <message>
+        <source>Previous services</source>
+        <translation>Попередні послуги</translation>
+    </message>
+    <message>
+        <source>about {min} min.</source>
+        <translation>бл. {min} хв.</translation>
+    </message>
+    <message>
+        <source>{lo}–{hi} min.</source>
+        <translation>{lo}–{hi} хв.</translation>
+    </message>
+    <message>
+        <source>no waiting</source>
+        <translation>без очікування</translation>
+    </message>
+    <message>
+        <source>no counter open at the moment</source>
+        <translation>зараз немає відкритих вікон</translation>
+    </message>
+    <message>
+        <source>No more tickets today</source>
+        <translation>Сьогодні талонів більше немає</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Зачинено</translation>
+    </message>
+    <message>
+        <source>Closed – opens at {time}</source>
+        <translation>Зачинено – відкриється о {time}</translation>
+    </message>
+    <message>
+        <source>Appointment? Hold its QR code under the scanner</source>
+        <translation>Маєте запис? Піднесіть QR-код до сканера</translation>
+    </message>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Сканувати камерою</translation>
+    </message>
+    <message>
+        <source>I need assistance</source>
+        <translation>Мені потрібна допомога</translation>
+    </message>
+    <message>
+        <source>Assistance: yes – now choose a service</source>
+        <translation>Допомога: так – тепер оберіть послугу</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>Великий шрифт</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Високий контраст</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>Озвучення</translation>
+    </message>
+    <message>
+        <source>One moment, please …</source>
+        <translation>Хвилинку, будь ласка …</translation>
+    </message>
+    <message>
+        <source>Your number</source>
+        <translation>Ваш номер</translation>
+    </message>
+    <message>
+        <source>People ahead of you: {n}</source>
+        <translation>Перед вами: {n}</translation>
+    </message>
+    <message>
+        <source>Nobody is ahead of you</source>
+        <translation>Перед вами нікого немає</translation>
+    </message>
+    <message>
+        <source>Estimated wait: {wait}</source>
+        <translation>Очікуваний час очікування: {wait}</translation>
+    </message>
+    <message>
+        <source>Please take a seat in the waiting area. Your number will be shown and called.</source>
+        <translation>Будь ласка, зачекайте в зоні очікування. Ваш номер буде показано та викликано.</translation>
+    </message>
+    <message>
+        <source>Please take your ticket.</source>
+        <translation>Будь ласка, візьміть талон.</translation>
+    </message>
+    <message>
+        <source>Printing your ticket …</source>
+        <translation>Друк талона …</translation>
+    </message>
+    <message>
+        <source>This kiosk does not print. Please note your number or take a photo of it.</source>
+        <translation>Цей термінал не друкує. Будь ласка, запам&apos;ятайте номер або сфотографуйте його.</translation>
+    </message>
+    <message>
+        <source>The printer is not working. Your ticket is valid: please take a photo of the number and the QR code.</source>
+        <translation>Принтер не працює. Ваш талон дійсний: сфотографуйте номер і QR-код.</translation>
+    </message>
+    <message>
+        <source>You are checked in</source>
+        <translation>Вас зареєстровано</translation>
+    </message>
+    <message>
+        <source>Your appointment: {time}</source>
+        <translation>Ваш запис: {time}</translation>
+    </message>
+    <message>
+        <source>A member of staff will help you.</source>
+        <translation>Вам допоможе працівник.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>На початок</translation>
+    </message>
+    <message>
+        <source>Take a walk-in ticket instead</source>
+        <translation>Взяти талон без запису</translation>
+    </message>
+    <message>
+        <source>Back to the start in {s} s. Touch the screen or press any key for more time.</source>
+        <translation>Повернення на початок через {s} с. Торкніться екрана або натисніть клавішу, щоб мати більше часу.</translation>
+    </message>
+    <message>
+        <source>Shorter wait at {site}: {wait}</source>
+        <translation>Коротше чекати в {site}: {wait}</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Не працює</translation>
+    </message>
+    <message>
+        <source>This kiosk cannot issue tickets at the moment. Please ask at the information desk. The kiosk will be back by itself.</source>
+        <translation>Цей термінал зараз не видає талони. Зверніться, будь ласка, до довідкової. Термінал запрацює сам.</translation>
+    </message>
+    <message>
+        <source>That did not work</source>
+        <translation>Не вдалося</translation>
+    </message>
+    <message>
+        <source>No ticket was issued: the system did not answer in time. Please try again.</source>
+        <translation>Талон не видано: система не відповіла вчасно. Будь ласка, спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>We are closed now.</source>
+        <translation>Зараз зачинено.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open at {time}.</source>
+        <translation>Зараз зачинено. Ми відчиняємося о {time}.</translation>
+    </message>
+    <message>
+        <source>No more tickets for this service today: the wait would pass closing time.</source>
+        <translation>На цю послугу сьогодні талонів більше немає: очікування триватиме довше за час закриття.</translation>
+    </message>
+    <message>
+        <source>This service is by appointment only.</source>
+        <translation>Ця послуга лише за записом.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Please ask at the information desk.</source>
+        <translation>Щось пішло не так. Зверніться, будь ласка, до довідкової.</translation>
+    </message>
+    <message>
+        <source>This is not an appointment code.</source>
+        <translation>Це не код запису.</translation>
+    </message>
+    <message>
+        <source>This appointment code cannot be verified.</source>
+        <translation>Цей код запису не вдається перевірити.</translation>
+    </message>
+    <message>
+        <source>This appointment is at another customer centre.</source>
+        <translation>Цей запис в іншому центрі обслуговування.</translation>
+    </message>
+    <message>
+        <source>Your appointment is on another day: {day}.</source>
+        <translation>Ваш запис на інший день: {day}.</translation>
+    </message>
+    <message>
+        <source>We cannot find this appointment.</source>
+        <translation>Ми не можемо знайти цей запис.</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled.</source>
+        <translation>Цей запис скасовано.</translation>
+    </message>
+    <message>
+        <source>Already checked in at {time} as {number}.</source>
+        <translation>Реєстрацію вже пройдено о {time}, номер {number}.</translation>
+    </message>
+    <message>
+        <source>Already checked in as {number}.</source>
+        <translation>Реєстрацію вже пройдено, номер {number}.</translation>
+    </message>
+    <message>
+        <source>Too early: check-in opens at {time}.</source>
+        <translation>Занадто рано: реєстрація відкривається о {time}.</translation>
+    </message>
+    <message>
+        <source>The check-in time for this appointment has passed.</source>
+        <translation>Час реєстрації на цей запис минув.</translation>
+    </message>
+    <message>
+        <source>Please try again, or ask at the information desk.</source>
+        <translation>Будь ласка, спробуйте ще раз або зверніться до довідкової.</translation>
+    </message>
+    <message>
+        <source>Please ask at the information desk.</source>
+        <translation>Зверніться, будь ласка, до довідкової.</translation>
+    </message>
+    <message>
+        <source>You can take a walk-in ticket instead.</source>
+        <translation>Натомість ви можете взяти талон без запису.</translation>
+    </message>
+    <message>
+        <source>Please come back then, or take a walk-in ticket now.</source>
+        <translation>Будь ласка, приходьте в цей час або візьміть талон зараз.</translation>
+    </message>
+    <message>
+        <source>Please wait until your number is called.</source>
+        <translation>Будь ласка, чекайте на виклик вашого номера.</translation>
+    </message>
+    <message>
+        <source>Please choose another service.</source>
+        <translation>Будь ласка, оберіть іншу послугу.</translation>
+    </message>
+    <message>
+        <source>Speech on. Keys 2 and 8 move, 5 selects, 0 is help, the dot repeats.</source>
+        <translation>Озвучення увімкнено. Клавіші 2 і 8 переміщують, 5 обирає, 0 – довідка, крапка повторює.</translation>
+    </message>
+    <message>
+        <source>Help. Keys 2 and 4 go back, 8 and 6 go forward, 5 selects. 0 is this help, the dot repeats. Plus and minus change the volume, star and slash the speed.</source>
+        <translation>Довідка. Клавіші 2 і 4 – назад, 8 і 6 – вперед, 5 обирає. 0 – ця довідка, крапка повторює. Плюс і мінус змінюють гучність, зірочка і скісна риска – швидкість.</translation>
+    </message>
+    <message>
+        <source>{label}. Button {i} of {n}.</source>
+        <translation>{label}. Кнопка {i} з {n}.</translation>
+    </message>
+    <message>
+        <source>{label}. Not available. {i} of {n}.</source>
+        <translation>{label}. Недоступно. {i} з {n}.</translation>
+    </message>
+    <message>
+        <source>No voice for this language is installed: speech continues in English.</source>
+        <translation>Голос для цієї мови не встановлено: озвучення продовжиться англійською.</translation>
+    </message>
+    <message>
+        <source>Volume {n}</source>
+        <translation>Гучність {n}</translation>
+    </message>
+    <message>
+        <source>Speed {n}</source>
+        <translation>Швидкість {n}</translation>
+    </message>
+    <message>
+        <source>Your number is {number}, for {service}. {ahead} {wait} Please wait in the waiting area; your number will be called.</source>
+        <translation>Ваш номер {number}, послуга: {service}. {ahead} {wait} Будь ласка, чекайте в зоні очікування; ваш номер викличуть.</translation>
+    </message>
+</context>
+</TS>

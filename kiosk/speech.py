@@ -1,0 +1,51 @@
+"""Speech for the kiosk's speech mode: QtTextToSpeech (speech-dispatcher and espeak-ng on
+the kiosks; the ``mock`` engine in tests). Every utterance cuts off the one before, and
+is kept in ``history`` so tests can check what was said without an audio device."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale, QObject
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from kiosk.viewmodel import RATE_STEPS, VOLUME_STEPS
+
+log = logging.getLogger(__name__)
+
+
+class Speech(QObject):
+    def __init__(self, engine: str = "auto", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.history: list[tuple[str, str]] = []  # (language, text)
+        self.tts: QTextToSpeech | None = None
+        if engine != "none":
+            names = QTextToSpeech.availableEngines()
+            if engine == "auto":
+                engine = "speechd" if "speechd" in names else (names[0] if names else "")
+            if engine in names:
+                self.tts = QTextToSpeech(engine, self)
+            else:
+                log.warning("kiosk speech: no text-to-speech engine %r (have: %s)", engine,
+                            ", ".join(names) or "none")
+        self._voices: set[str] = set()
+        if self.tts is not None:
+            self._voices = {loc.name().split("_")[0] for loc in self.tts.availableLocales()}
+
+    def has_voice(self, language: str) -> bool:
+        return language in self._voices
+
+    def say(self, text: str, language: str, volume: int, rate: int) -> None:
+        self.history.append((language, text))
+        if self.tts is None:
+            return
+        self.tts.stop()
+        lang = language if self.has_voice(language) else "en"
+        self.tts.setLocale(QLocale(lang))
+        self.tts.setVolume(VOLUME_STEPS[volume])
+        self.tts.setRate(RATE_STEPS[rate])
+        self.tts.say(text)
+
+    def stop(self) -> None:
+        if self.tts is not None:
+            self.tts.stop()

@@ -1,0 +1,104 @@
+"""Every string the kiosk shows or says, in English as the source language.
+
+``T`` marks a string for Qt Linguist (``pyside6-lupdate`` finds ``QT_TRANSLATE_NOOP``
+calls in Python); at run time the Qt layer looks each one up in the language's ``.qm``.
+No Qt here: the view model builds its screens from these and a ``tr`` function.
+Placeholders in braces are filled after translation.
+"""
+
+from __future__ import annotations
+
+CONTEXT = "kiosk"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+# Every entry below is a literal call: lupdate reads the source, not values.
+CHOOSE = QT_TRANSLATE_NOOP("kiosk", "Please choose a service")
+MORE = QT_TRANSLATE_NOOP("kiosk", "More services")
+BACK_SERVICES = QT_TRANSLATE_NOOP("kiosk", "Previous services")
+WAIT_ABOUT = QT_TRANSLATE_NOOP("kiosk", "about {min} min.")
+WAIT_RANGE = QT_TRANSLATE_NOOP("kiosk", "{lo}–{hi} min.")
+WAIT_NONE = QT_TRANSLATE_NOOP("kiosk", "no waiting")
+WAIT_UNKNOWN = QT_TRANSLATE_NOOP("kiosk", "no counter open at the moment")
+STOPPED = QT_TRANSLATE_NOOP("kiosk", "No more tickets today")
+CLOSED = QT_TRANSLATE_NOOP("kiosk", "Closed")
+CLOSED_UNTIL = QT_TRANSLATE_NOOP("kiosk", "Closed – opens at {time}")
+CHECK_IN = QT_TRANSLATE_NOOP("kiosk", "Appointment? Hold its QR code under the scanner")
+CAMERA = QT_TRANSLATE_NOOP("kiosk", "Scan with the camera")
+ASSIST = QT_TRANSLATE_NOOP("kiosk", "I need assistance")
+ASSIST_ON = QT_TRANSLATE_NOOP("kiosk", "Assistance: yes – now choose a service")
+LARGE = QT_TRANSLATE_NOOP("kiosk", "Large print")
+CONTRAST = QT_TRANSLATE_NOOP("kiosk", "High contrast")
+SPEECH = QT_TRANSLATE_NOOP("kiosk", "Speech")
+PLEASE_WAIT = QT_TRANSLATE_NOOP("kiosk", "One moment, please …")
+YOUR_NUMBER = QT_TRANSLATE_NOOP("kiosk", "Your number")
+AHEAD = QT_TRANSLATE_NOOP("kiosk", "People ahead of you: {n}")
+AHEAD_NONE = QT_TRANSLATE_NOOP("kiosk", "Nobody is ahead of you")
+WAIT = QT_TRANSLATE_NOOP("kiosk", "Estimated wait: {wait}")
+WAIT_HINT = QT_TRANSLATE_NOOP(
+    "kiosk", "Please take a seat in the waiting area. Your number will be shown and called.")
+TAKE_TICKET = QT_TRANSLATE_NOOP("kiosk", "Please take your ticket.")
+PRINTING = QT_TRANSLATE_NOOP("kiosk", "Printing your ticket …")
+NO_PRINTER = QT_TRANSLATE_NOOP(
+    "kiosk", "This kiosk does not print. Please note your number or take a photo of it.")
+PRINTER_FAULT = QT_TRANSLATE_NOOP(
+    "kiosk", "The printer is not working. Your ticket is valid: please take a photo of the "
+    "number and the QR code.")
+CHECKED_IN = QT_TRANSLATE_NOOP("kiosk", "You are checked in")
+APPOINTMENT_AT = QT_TRANSLATE_NOOP("kiosk", "Your appointment: {time}")
+ASSISTANCE_TICKET = QT_TRANSLATE_NOOP("kiosk", "A member of staff will help you.")
+DONE = QT_TRANSLATE_NOOP("kiosk", "Done")
+BACK = QT_TRANSLATE_NOOP("kiosk", "Back to the start")
+WALK_IN = QT_TRANSLATE_NOOP("kiosk", "Take a walk-in ticket instead")
+RETURN_IN = QT_TRANSLATE_NOOP(
+    "kiosk", "Back to the start in {s} s. Touch the screen or press any key for more time.")
+SHORTER = QT_TRANSLATE_NOOP("kiosk", "Shorter wait at {site}: {wait}")
+OUT_TITLE = QT_TRANSLATE_NOOP("kiosk", "Out of service")
+OUT_TEXT = QT_TRANSLATE_NOOP(
+    "kiosk", "This kiosk cannot issue tickets at the moment. Please ask at the information "
+    "desk. The kiosk will be back by itself.")
+NOT_DONE = QT_TRANSLATE_NOOP("kiosk", "That did not work")
+# Why a ticket or a check-in was refused, and what to do next.
+R_ENGINE = QT_TRANSLATE_NOOP(
+    "kiosk", "No ticket was issued: the system did not answer in time. Please try again.")
+R_SITE_CLOSED = QT_TRANSLATE_NOOP("kiosk", "We are closed now.")
+R_SITE_CLOSED_UNTIL = QT_TRANSLATE_NOOP("kiosk", "We are closed now. We open at {time}.")
+R_TICKET_STOP = QT_TRANSLATE_NOOP(
+    "kiosk", "No more tickets for this service today: the wait would pass closing time.")
+R_APPOINTMENT_ONLY = QT_TRANSLATE_NOOP("kiosk", "This service is by appointment only.")
+R_OTHER = QT_TRANSLATE_NOOP("kiosk", "Something went wrong. Please ask at the information desk.")
+R_MALFORMED = QT_TRANSLATE_NOOP("kiosk", "This is not an appointment code.")
+R_FORGED = QT_TRANSLATE_NOOP("kiosk", "This appointment code cannot be verified.")
+R_WRONG_SITE = QT_TRANSLATE_NOOP("kiosk", "This appointment is at another customer centre.")
+R_WRONG_DAY = QT_TRANSLATE_NOOP("kiosk", "Your appointment is on another day: {day}.")
+R_UNKNOWN_BOOKING = QT_TRANSLATE_NOOP("kiosk", "We cannot find this appointment.")
+R_CANCELLED = QT_TRANSLATE_NOOP("kiosk", "This appointment was cancelled.")
+R_ALREADY_AT = QT_TRANSLATE_NOOP("kiosk", "Already checked in at {time} as {number}.")
+R_ALREADY = QT_TRANSLATE_NOOP("kiosk", "Already checked in as {number}.")
+R_TOO_EARLY = QT_TRANSLATE_NOOP("kiosk", "Too early: check-in opens at {time}.")
+R_TOO_LATE = QT_TRANSLATE_NOOP("kiosk", "The check-in time for this appointment has passed.")
+# What to do next.
+N_RETRY = QT_TRANSLATE_NOOP("kiosk", "Please try again, or ask at the information desk.")
+N_DESK = QT_TRANSLATE_NOOP("kiosk", "Please ask at the information desk.")
+N_WALK_IN = QT_TRANSLATE_NOOP("kiosk", "You can take a walk-in ticket instead.")
+N_COME_BACK = QT_TRANSLATE_NOOP("kiosk", "Please come back then, or take a walk-in ticket now.")
+N_WAIT_CALL = QT_TRANSLATE_NOOP("kiosk", "Please wait until your number is called.")
+N_OTHER_SERVICE = QT_TRANSLATE_NOOP("kiosk", "Please choose another service.")
+# Speech mode.
+SPEECH_ON = QT_TRANSLATE_NOOP(
+    "kiosk", "Speech on. Keys 2 and 8 move, 5 selects, 0 is help, the dot repeats.")
+HELP = QT_TRANSLATE_NOOP(
+    "kiosk", "Help. Keys 2 and 4 go back, 8 and 6 go forward, 5 selects. 0 is this help, the "
+    "dot repeats. Plus and minus change the volume, star and slash the speed.")
+BUTTON = QT_TRANSLATE_NOOP("kiosk", "{label}. Button {i} of {n}.")
+DISABLED = QT_TRANSLATE_NOOP("kiosk", "{label}. Not available. {i} of {n}.")
+NO_VOICE = QT_TRANSLATE_NOOP("kiosk", "No voice for this language is installed: speech "
+                             "continues in English.")
+VOLUME = QT_TRANSLATE_NOOP("kiosk", "Volume {n}")
+RATE = QT_TRANSLATE_NOOP("kiosk", "Speed {n}")
+TICKET_SPOKEN = QT_TRANSLATE_NOOP(
+    "kiosk", "Your number is {number}, for {service}. {ahead} {wait} Please wait in the "
+    "waiting area; your number will be called.")

@@ -1,0 +1,631 @@
+"""What the kiosk shows and says, as plain data: no Qt, no MQTT.
+
+The view model is a small state machine (start, busy, ticket, refused, out of service)
+fed with taps, keys, replies and the site's retained state; :meth:`KioskViewModel.build`
+turns it into a :class:`KioskView` the widgets draw as they are told. Every string goes
+through ``tr(language, source)`` (Qt Linguist's ``.qm`` files in the app, identity in
+tests); service names come from the site file.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from civiq.config import Kiosk, SiteConfig
+from civiq.protocol.models import QueueState, ServiceState
+from civiq.waits import say_wait
+from kiosk import texts as tx
+
+#: The kiosk's languages, each named in its own script; the first is the default.
+LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("de", "Deutsch"), ("en", "English"), ("tr", "Türkçe"), ("ar", "العربية"),
+    ("ru", "Русский"), ("uk", "Українська"), ("pl", "Polski"), ("fa", "فارسی"),
+)
+RTL = frozenset({"ar", "fa"})
+#: Service buttons per page; more go on the next page ("More services").
+PER_PAGE = 8
+#: Touch targets are at least this big (EN 301 549 has no figure; 15 mm is the city's).
+TARGET_MM = 15.0
+#: Screen assumed when neither the site file nor the system knows it: a 21.5-inch panel.
+DEFAULT_INCHES = 21.5
+#: Automatic returns to the start screen, in seconds: normal, and in speech mode.
+TICKET_S = (20.0, 60.0)
+REFUSED_S = (40.0, 120.0)
+IDLE_S = (60.0, 180.0)
+#: Every automatic return is announced at least this long ahead.
+WARN_S = 20.0
+#: A recommendation of another site counts when its wait is this much shorter (minutes)
+#: and at most this share of ours.
+SHORTER_MIN = 15.0
+SHORTER_SHARE = 0.6
+VOLUME_STEPS = (0.4, 0.55, 0.7, 0.85, 1.0)
+RATE_STEPS = (-0.4, -0.2, 0.0, 0.2, 0.4)
+DEFAULT_VOLUME = 2
+DEFAULT_RATE = 2
+
+Tr = Callable[[str, str], str]
+
+
+def identity(_language: str, text: str) -> str:
+    return text
+
+
+class Screen(StrEnum):
+    START = "start"
+    BUSY = "busy"
+    TICKET = "ticket"
+    REFUSED = "refused"
+    OUT_OF_SERVICE = "out_of_service"
+
+
+class Key(StrEnum):
+    """The keypad's meanings (kiosk.widgets maps physical keys to these)."""
+
+    PREV = "prev"
+    NEXT = "next"
+    SELECT = "select"
+    HELP = "help"
+    REPEAT = "repeat"
+    LOUDER = "louder"
+    QUIETER = "quieter"
+    FASTER = "faster"
+    SLOWER = "slower"
+    START_SPEECH = "start_speech"
+
+
+@dataclass(frozen=True)
+class Control:
+    id: str
+    label: str
+    detail: str = ""
+    enabled: bool = True
+    kind: str = "action"  # service, language, toggle, action
+    checked: bool = False
+
+
+@dataclass(frozen=True)
+class TicketCard:
+    number: str
+    service: str
+    ahead: str
+    wait: str
+    qr_payload: str
+    heading: str  # "Your number" or "You are checked in"
+    extra: list[str] = field(default_factory=list)  # appointment time, assistance, shorter
+
+
+@dataclass(frozen=True)
+class KioskView:
+    screen: Screen
+    language: str
+    rtl: bool
+    title: str
+    lines: list[str]
+    controls: list[Control]
+    ticket: TicketCard | None = None
+    printer_note: str = ""
+    countdown: str = ""
+    focus: str | None = None
+    spoken: str = ""  # what speech says (or said) last, highlighted on screen
+    speech: bool = False
+    large: bool = False
+    contrast: bool = False
+    min_target_px: int = 60
+    prompt: str = ""  # the screen read aloud in speech mode
+
+
+@dataclass(frozen=True)
+class IssueAction:
+    service: str
+    language: str
+    assistance: bool
+
+
+@dataclass(frozen=True)
+class CheckInAction:
+    token: str
+    language: str
+
+
+Action = IssueAction | CheckInAction
+
+
+@dataclass
+class _Ticket:
+    number: str
+    service: str
+    ahead: int | None
+    eta: float | None
+    p10: float | None
+    p90: float | None
+    issued_at: datetime
+    appointment: datetime | None
+    assistance: bool
+
+
+def wait_text(tr: Tr, lang: str, eta: float | None, p10: float | None = None,
+              p90: float | None = None) -> str:
+    """``about 15 min.``, or a range when the 80 % interval is wide (civiq.waits' rule,
+    the same as the board's)."""
+    wait = say_wait(eta, p10, p90)
+    if wait is None:
+        return tr(lang, tx.WAIT_UNKNOWN)
+    if eta is not None and eta < 1 and not wait.is_range:
+        return tr(lang, tx.WAIT_NONE)
+    if wait.high is not None:
+        return tr(lang, tx.WAIT_RANGE).format(lo=wait.minutes, hi=wait.high)
+    return tr(lang, tx.WAIT_ABOUT).format(min=wait.minutes)
+
+
+def min_target_px(size_px: tuple[int, int], inches: float | None) -> int:
+    """Pixels in 15 mm on a screen of that diagonal showing ``size_px`` whole."""
+    diag_px = math.hypot(*size_px)
+    px_per_mm = diag_px / ((inches or DEFAULT_INCHES) * 25.4)
+    return math.ceil(TARGET_MM * px_per_mm)
+
+
+class KioskViewModel:
+    def __init__(self, config: SiteConfig, kiosk: Kiosk, tr: Tr = identity, *,
+                 camera: bool = False, assistance: bool = False) -> None:
+        self.config = config
+        self.kiosk = kiosk
+        self.tr = tr
+        self.camera = camera
+        self.assistance_supported = assistance
+        self.default_language = LANGUAGES[0][0]
+        self.connected = False
+        self.engine_online: bool | None = None
+        self.printer_fault = False
+        self.printer_none = False
+        self.printing = False
+        self.recommendations: list[dict[str, Any]] = []
+        self.headphones = False
+        self.size_px = (1920, 1080)
+        self._reset_citizen(0.0)
+        self._pending_utterance: str | None = None
+        self.last_spoken = ""
+
+    # ----- the citizen's session --------------------------------------------------------
+    def _reset_citizen(self, now: float) -> None:
+        self.language = self.default_language
+        self.screen = Screen.START
+        self.page = 0
+        self.assistance = False
+        self.large = False
+        self.contrast = False
+        self.speech = self.headphones
+        self.volume = DEFAULT_VOLUME
+        self.rate = DEFAULT_RATE
+        self.focus = 0
+        self.ticket: _Ticket | None = None
+        self.refusal: tuple[str, str, bool] | None = None
+        self.since = now
+        self.last_input = now
+        self._warned = False
+
+    def _go(self, screen: Screen, now: float) -> None:
+        self.screen = screen
+        self.since = now
+        self.last_input = now
+        self.focus = 0
+        self._warned = False
+        self._pending_utterance = ""  # "": say the new screen's prompt
+
+    def t(self, source: str) -> str:
+        return self.tr(self.language, source)
+
+    # ----- inputs -----------------------------------------------------------------------
+    def touch(self, now: float) -> None:
+        """Any touch or key: the citizen is still there."""
+        self.last_input = now
+        self._warned = False
+
+    def tap(self, control_id: str, now: float, snapshot_queue: QueueState | None
+            ) -> Action | None:
+        self.touch(now)
+        if self.screen is Screen.BUSY:
+            return None  # one request at a time: a second tap never makes a second ticket
+        kind, _, arg = control_id.partition(":")
+        if kind == "lang":
+            if arg in dict(LANGUAGES):
+                self.language = arg
+                self._pending_utterance = ""
+            return None
+        if kind == "svc":
+            state = self._service_state(snapshot_queue, arg)
+            if state is not None and state.ticket_stop:
+                return None
+            self._go(Screen.BUSY, now)
+            return IssueAction(arg, self.language, self.assistance)
+        if control_id == "more":
+            self.page += 1
+        elif control_id == "prev_page":
+            self.page = max(0, self.page - 1)
+        elif control_id == "assist":
+            self.assistance = not self.assistance
+        elif control_id == "large":
+            self.large = not self.large
+        elif control_id == "contrast":
+            self.contrast = not self.contrast
+        elif control_id == "speech":
+            self.speech = not self.speech
+            if self.speech:
+                self._pending_utterance = self.t(tx.SPEECH_ON)
+        elif control_id in ("back", "walk_in"):
+            self._go(Screen.START, now)  # the same citizen: language and aids stay
+        elif control_id == "done":
+            self._reset_citizen(now)  # the citizen has their ticket: the next one starts
+            self._pending_utterance = ""
+        return None
+
+    def scanned(self, text: str, now: float) -> Action | None:
+        self.touch(now)
+        if self.screen is Screen.BUSY or not self.in_service():
+            return None
+        self._go(Screen.BUSY, now)
+        return CheckInAction(text, self.language)
+
+    def ticket_issued(self, result: dict[str, Any], now: float, wall: datetime,
+                      assistance: bool = False) -> None:
+        t = result["ticket"]
+        slot = t.get("slot_start")
+        self.ticket = _Ticket(
+            number=t["number"], service=t["service"], ahead=result.get("ahead"),
+            eta=result.get("eta_min"), p10=result.get("eta_p10_min"),
+            p90=result.get("eta_p90_min"), issued_at=wall,
+            appointment=datetime.fromisoformat(slot) if isinstance(slot, str) else slot,
+            assistance=bool(t.get("assistance", assistance)))  # the engine's word
+        self.printing = not self.printer_none
+        self.printer_fault = False  # each ticket's own print result decides
+        self._go(Screen.TICKET, now)
+
+    def refused(self, code: str, details: dict[str, Any], now: float) -> None:
+        self.refusal = self._explain(code, details)
+        self._go(Screen.REFUSED, now)
+
+    def printed(self, ok: bool, none: bool) -> None:
+        self.printing = False
+        self.printer_none = none
+        self.printer_fault = not ok and not none
+
+    def key(self, key: Key, now: float, snapshot_queue: QueueState | None) -> Action | None:
+        """A keypad key (auto-repeats are dropped before they get here)."""
+        self.touch(now)
+        if key is Key.START_SPEECH:
+            if not self.speech:
+                self.speech = True
+                self._pending_utterance = self.t(tx.SPEECH_ON) + " " + self.prompt(
+                    snapshot_queue)
+            else:
+                self._pending_utterance = self.last_spoken
+            return None
+        if not self.speech:
+            self.speech = True  # any keypad key turns speech on: a blind citizen needs no sight
+            self._pending_utterance = self.t(tx.SPEECH_ON)
+            return None
+        controls = self.controls(snapshot_queue)
+        n = len(controls)
+        if key in (Key.PREV, Key.NEXT) and n:
+            self.focus = (self.focus + (1 if key is Key.NEXT else -1)) % n
+            self._pending_utterance = self._say_control(controls, self.focus)
+        elif key is Key.SELECT and n:
+            c = controls[min(self.focus, n - 1)]
+            if not c.enabled:
+                self._pending_utterance = self._say_control(controls, self.focus)
+                return None
+            return self.tap(c.id, now, snapshot_queue)
+        elif key is Key.HELP:
+            self._pending_utterance = self.t(tx.HELP)
+        elif key is Key.REPEAT:
+            self._pending_utterance = self.last_spoken or ""
+        elif key in (Key.LOUDER, Key.QUIETER):
+            self.volume = max(0, min(len(VOLUME_STEPS) - 1,
+                                     self.volume + (1 if key is Key.LOUDER else -1)))
+            self._pending_utterance = self.t(tx.VOLUME).format(n=self.volume + 1)
+        elif key in (Key.FASTER, Key.SLOWER):
+            self.rate = max(0, min(len(RATE_STEPS) - 1,
+                                   self.rate + (1 if key is Key.FASTER else -1)))
+            self._pending_utterance = self.t(tx.RATE).format(n=self.rate + 1)
+        return None
+
+    def set_headphones(self, plugged: bool) -> None:
+        self.headphones = plugged
+        if plugged and not self.speech:
+            self.speech = True
+            self._pending_utterance = self.t(tx.SPEECH_ON)
+
+    def tick(self, now: float) -> bool:
+        """Timeouts; True when the screen changed or a warning began."""
+        limit = self.timeout_s()
+        if limit is None:
+            return False
+        left = self.last_input + limit - now
+        if left <= 0:
+            self._reset_citizen(now)
+            self._pending_utterance = ""
+            return True
+        if left <= WARN_S and not self._warned:
+            self._warned = True
+            self._pending_utterance = self.t(tx.RETURN_IN).format(s=math.ceil(left))
+            return True
+        return False
+
+    def timeout_s(self) -> float | None:
+        i = 1 if self.speech else 0
+        if self.screen is Screen.TICKET:
+            return TICKET_S[i]
+        if self.screen is Screen.REFUSED:
+            return REFUSED_S[i]
+        if self.screen is Screen.START and self._customised():
+            return IDLE_S[i]
+        return None
+
+    def _customised(self) -> bool:
+        return (self.language != self.default_language or self.page or self.assistance
+                or self.large or self.contrast or (self.speech and not self.headphones)
+                or self.volume != DEFAULT_VOLUME or self.rate != DEFAULT_RATE)
+
+    def in_service(self) -> bool:
+        return self.connected and self.engine_online is True
+
+    # ----- what is shown ----------------------------------------------------------------
+    def offered(self) -> list[str]:
+        ids = self.kiosk.services or [s.id for s in self.config.services if s.walk_in]
+        return [i for i in ids if (s := self.config.service(i)) is not None and s.walk_in]
+
+    @staticmethod
+    def _service_state(q: QueueState | None, service: str) -> ServiceState | None:
+        if q is None:
+            return None
+        return next((s for s in q.services if s.id == service), None)
+
+    def _time(self, iso: str | datetime | None) -> str:
+        if iso is None:
+            return ""
+        when = datetime.fromisoformat(iso) if isinstance(iso, str) else iso
+        return f"{when.astimezone(self.config.tz):%H:%M}"
+
+    def service_controls(self, q: QueueState | None) -> list[Control]:
+        out = []
+        for sid in self.offered():
+            svc = self.config.service(sid)
+            assert svc is not None
+            st = self._service_state(q, sid)
+            enabled, detail = True, ""
+            if st is not None and st.ticket_stop:
+                enabled = False
+                until = self._time(st.ticket_stop_until)
+                if st.ticket_stop_reason == "site_closed":
+                    detail = (self.t(tx.CLOSED_UNTIL).format(time=until) if until
+                              else self.t(tx.CLOSED))
+                else:
+                    detail = self.t(tx.STOPPED)
+            elif st is not None:
+                detail = wait_text(self.tr, self.language, st.eta_min, st.eta_p10_min,
+                                   st.eta_p90_min)
+            out.append(Control(f"svc:{sid}", svc.name(self.language), detail, enabled,
+                               "service"))
+        return out
+
+    def controls(self, q: QueueState | None) -> list[Control]:
+        s = self.screen
+        if s is Screen.START and self.in_service():
+            services = self.service_controls(q)
+            pages = max(1, math.ceil(len(services) / PER_PAGE))
+            self.page = min(self.page, pages - 1)
+            out = services[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+            if self.page > 0:
+                out.append(Control("prev_page", self.t(tx.BACK_SERVICES)))
+            if self.page < pages - 1:
+                out.append(Control("more", self.t(tx.MORE)))
+            if self.assistance_supported:
+                out.append(Control("assist", self.t(tx.ASSIST), kind="toggle",
+                                   checked=self.assistance))
+            if self.camera:
+                out.append(Control("camera", self.t(tx.CAMERA)))
+            return out + self._common()
+        if s is Screen.START:  # out of service: only language and reading aids
+            return self._common()
+        if s is Screen.TICKET:
+            return [Control("done", self.t(tx.DONE))]
+        if s is Screen.REFUSED:
+            out = []
+            if self.refusal and self.refusal[2] and self.in_service():
+                out.append(Control("walk_in", self.t(tx.WALK_IN)))
+            return [*out, Control("back", self.t(tx.BACK))]
+        return []
+
+    def _common(self) -> list[Control]:
+        langs = [Control(f"lang:{code}", name, kind="language", checked=code == self.language)
+                 for code, name in LANGUAGES]
+        aids = [Control("large", self.t(tx.LARGE), kind="toggle", checked=self.large),
+                Control("contrast", self.t(tx.CONTRAST), kind="toggle", checked=self.contrast),
+                Control("speech", self.t(tx.SPEECH), kind="toggle", checked=self.speech)]
+        return langs + aids
+
+    def _explain(self, code: str, d: dict[str, Any]) -> tuple[str, str, bool]:
+        """(what happened, what to do next, offer a walk-in ticket)."""
+        t = self.t
+        if code in ("engine_unavailable", "expired"):
+            return t(tx.R_ENGINE), t(tx.N_RETRY), False
+        if code == "site_closed":
+            until = self._time(d.get("until"))
+            return ((t(tx.R_SITE_CLOSED_UNTIL).format(time=until) if until
+                     else t(tx.R_SITE_CLOSED)), "", False)
+        if code == "ticket_stop":
+            return t(tx.R_TICKET_STOP), t(tx.N_OTHER_SERVICE), False
+        if code == "walk_in_not_allowed":
+            return t(tx.R_APPOINTMENT_ONLY), t(tx.N_OTHER_SERVICE), False
+        if code == "malformed":
+            return t(tx.R_MALFORMED), t(tx.N_WALK_IN), True
+        if code in ("unknown_key", "bad_signature"):
+            return t(tx.R_FORGED), t(tx.N_DESK), True
+        if code == "wrong_site":
+            return t(tx.R_WRONG_SITE), t(tx.N_WALK_IN), True
+        if code == "wrong_day":
+            day = d.get("day", "")
+            try:
+                day = datetime.fromisoformat(day).strftime("%d.%m.%Y")
+            except (TypeError, ValueError):
+                pass
+            return t(tx.R_WRONG_DAY).format(day=day), t(tx.N_WALK_IN), True
+        if code == "unknown_booking":
+            return t(tx.R_UNKNOWN_BOOKING), t(tx.N_DESK), True
+        if code == "cancelled":
+            return t(tx.R_CANCELLED), t(tx.N_WALK_IN), True
+        if code == "already_checked_in":
+            number = d.get("ticket") or "?"
+            at = self._time(d.get("checked_in_at"))
+            what = (t(tx.R_ALREADY_AT).format(time=at, number=number) if at
+                    else t(tx.R_ALREADY).format(number=number))
+            return what, t(tx.N_WAIT_CALL), False
+        if code == "too_early":
+            return (t(tx.R_TOO_EARLY).format(time=self._time(d.get("from"))),
+                    t(tx.N_COME_BACK), True)
+        if code == "too_late":
+            return t(tx.R_TOO_LATE), t(tx.N_WALK_IN), True
+        return t(tx.R_OTHER), "", False
+
+    def shorter_elsewhere(self) -> str | None:
+        tk = self.ticket
+        if tk is None or tk.eta is None or tk.appointment is not None:
+            return None
+        for r in self.recommendations:
+            if r.get("site") != self.config.site.id or r.get("service") != tk.service:
+                continue
+            other = r.get("to_eta_min")
+            if (isinstance(other, int | float) and tk.eta - other >= SHORTER_MIN
+                    and other <= SHORTER_SHARE * tk.eta):
+                names = r.get("to_site_names") or {}
+                name = names.get(self.language) or r.get("to_site_name") or r.get("to_site")
+                return self.t(tx.SHORTER).format(
+                    site=name, wait=wait_text(self.tr, self.language, other))
+        return None
+
+    def ticket_card(self) -> TicketCard | None:
+        tk = self.ticket
+        if tk is None:
+            return None
+        svc = self.config.service(tk.service)
+        name = svc.name(self.language) if svc else tk.service
+        ahead = (self.t(tx.AHEAD_NONE) if tk.ahead == 0
+                 else self.t(tx.AHEAD).format(n=tk.ahead) if tk.ahead is not None else "")
+        wait = self.t(tx.WAIT).format(wait=wait_text(self.tr, self.language, tk.eta, tk.p10,
+                                                     tk.p90))
+        extra = []
+        if tk.appointment is not None:
+            extra.append(self.t(tx.APPOINTMENT_AT).format(time=self._time(tk.appointment)))
+        if tk.assistance:
+            extra.append(self.t(tx.ASSISTANCE_TICKET))
+        if (shorter := self.shorter_elsewhere()) is not None:
+            extra.append(shorter)
+        heading = self.t(tx.CHECKED_IN) if tk.appointment is not None else self.t(
+            tx.YOUR_NUMBER)
+        return TicketCard(tk.number, name, ahead, wait, tk.number, heading, extra)
+
+    def printable_fields(self) -> dict[str, Any] | None:
+        """The ticket for the printer, in the citizen's language (printers.PrintableTicket)."""
+        card, tk = self.ticket_card(), self.ticket
+        if card is None or tk is None:
+            return None
+        return {"site_name": self.config.site.name, "number": card.number,
+                "service": card.service, "issued_at": tk.issued_at.astimezone(self.config.tz),
+                "ahead": tk.ahead, "wait": wait_text(self.tr, self.language, tk.eta, tk.p10,
+                                                     tk.p90) if tk.eta is not None else None,
+                "qr_payload": card.qr_payload, "note": self.t(tx.WAIT_HINT),
+                "language": self.language,
+                "labels": {"ahead": self.t(tx.AHEAD).split(":")[0],
+                           "wait": self.t(tx.WAIT).split(":")[0]}}
+
+    def prompt(self, q: QueueState | None) -> str:
+        v = self.build(q, self.last_input, speak=False)
+        return v.prompt
+
+    def _say_control(self, controls: list[Control], i: int) -> str:
+        c = controls[i]
+        label = f"{c.label}. {c.detail}" if c.detail else c.label
+        src = tx.BUTTON if c.enabled else tx.DISABLED
+        return self.t(src).format(label=label, i=i + 1, n=len(controls))
+
+    def build(self, q: QueueState | None, now: float, *, speak: bool = True) -> KioskView:
+        screen = self.screen
+        if not self.in_service() and screen in (Screen.START, Screen.REFUSED):
+            screen = Screen.OUT_OF_SERVICE
+        controls = self.controls(q)
+        lines: list[str] = []
+        ticket = None
+        printer_note = ""
+        if screen is Screen.OUT_OF_SERVICE:
+            title = self.t(tx.OUT_TITLE)
+            lines = [self.t(tx.OUT_TEXT)]
+            controls = self._common()
+        elif screen is Screen.START:
+            title = self.t(tx.CHOOSE)
+            lines = [self.t(tx.CHECK_IN)]
+            if self.assistance:
+                lines.append(self.t(tx.ASSIST_ON))
+        elif screen is Screen.BUSY:
+            title = self.t(tx.PLEASE_WAIT)
+        elif screen is Screen.TICKET:
+            ticket = self.ticket_card()
+            title = ticket.heading if ticket else ""
+            lines = [self.t(tx.WAIT_HINT)]
+            if self.printing:
+                printer_note = self.t(tx.PRINTING)
+            elif self.printer_fault:
+                printer_note = "⚠ " + self.t(tx.PRINTER_FAULT)
+            elif self.printer_none:
+                printer_note = self.t(tx.NO_PRINTER)
+            else:
+                printer_note = self.t(tx.TAKE_TICKET)
+        else:
+            title = self.t(tx.NOT_DONE)
+            what, then, _ = self.refusal or ("", "", False)
+            lines = [x for x in (what, then) if x]
+        countdown = ""
+        limit = self.timeout_s()
+        if limit is not None and screen is not Screen.OUT_OF_SERVICE:
+            left = self.last_input + limit - now
+            if left <= WARN_S:
+                countdown = self.t(tx.RETURN_IN).format(s=max(0, math.ceil(left)))
+        if ticket is not None:
+            spoken_ticket = self.t(tx.TICKET_SPOKEN).format(
+                number=_spell(ticket.number), service=ticket.service,
+                ahead=_sentence(ticket.ahead), wait=_sentence(ticket.wait))
+            prompt = " ".join([title, spoken_ticket, *ticket.extra, printer_note])
+        else:
+            prompt = " ".join([title, *lines])
+        if controls and self.speech:
+            self.focus = min(self.focus, len(controls) - 1)
+            prompt += " " + self._say_control(controls, self.focus)
+        focus = controls[self.focus].id if self.speech and controls else None
+        return KioskView(
+            screen=screen, language=self.language, rtl=self.language in RTL, title=title,
+            lines=lines, controls=controls, ticket=ticket, printer_note=printer_note,
+            countdown=countdown, focus=focus, spoken=self.last_spoken if self.speech else "",
+            speech=self.speech, large=self.large, contrast=self.contrast,
+            min_target_px=min_target_px(self.size_px, self.kiosk.screen_inches),
+            prompt=prompt.strip())
+
+    def utterance(self, view: KioskView) -> str | None:
+        """What speech should say now (None: nothing new). A new screen says its prompt."""
+        pending, self._pending_utterance = self._pending_utterance, None
+        if pending is None or not self.speech:
+            return None
+        text = pending or view.prompt
+        self.last_spoken = text
+        return text
+
+
+def _spell(number: str) -> str:
+    """``A017`` -> ``A 0 1 7``: spoken digit by digit, as the board shows it."""
+    return " ".join(number)
+
+
+def _sentence(text: str) -> str:
+    return text if not text or text.endswith(".") else text + "."

@@ -1,0 +1,94 @@
+"""Tickets printed end to end: a tap, the engine's ticket, the bytes at a virtual network
+printer decoded back; printer faults on screen and as one alert each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from civiq.config import Kiosk, PrinterSettings
+from civiq.protocol import envelope as env
+from civiq.protocol import topics
+from kiosk.viewmodel import Screen
+from printers.escpos_stream import decode
+from printers.virtual import VirtualPrinter, VirtualState
+from tests.kiosk.helpers import screen, tap
+
+
+@pytest.fixture
+def printer() -> Iterator[VirtualPrinter]:
+    with VirtualPrinter() as vp:
+        yield vp
+
+
+@pytest.fixture
+def printing_config(site_config, printer: VirtualPrinter):
+    settings = PrinterSettings(backend="network", host=printer.host, port=printer.port,
+                               timeout_s=1.0)
+    return site_config.model_copy(update={"kiosks": [Kiosk(id="kiosk-1", printer=settings)]})
+
+
+def test_the_printed_ticket_is_the_one_on_screen(qtbot, engine, kiosk_factory,
+                                                 printing_config, printer) -> None:
+    k = kiosk_factory(config=printing_config)
+    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
+    tap(qtbot, k, "svc:ausweis")
+    qtbot.waitUntil(lambda: screen(k) is Screen.TICKET, timeout=5000)
+    job = printer.wait_for_jobs(1)[0]
+    assert job.complete
+    printed = decode(job.data)
+    words = " ".join(printed.lines)
+    assert "A001" in printed.lines and "Personalausweis & Reisepass" in words
+    assert "Vor Ihnen: 0" in printed.lines  # in the citizen's language, as on screen
+    assert printed.qr_payloads == ["A001"]  # the profile prints native QR codes
+    assert printed.cut
+    qtbot.waitUntil(lambda: "Bitte nehmen Sie Ihre Wartenummer." in
+                    k.window.printer_note.text(), timeout=3000)
+
+
+def test_paper_out_one_alert_ticket_on_screen_and_resolved(
+        qtbot, engine, kiosk_factory, printing_config, printer, client_factory) -> None:
+    alerts: list[dict] = []
+    watcher = client_factory("operator", "watch")
+    watcher.route(topics.alert("hh-wandsbek"),
+                  lambda _t, p, _pr: alerts.append(env.decode(p).data))
+    k = kiosk_factory(config=printing_config)
+    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
+    printer.state = VirtualState.PAPER_OUT
+    for n in ("A001", "A002"):
+        tap(qtbot, k, "svc:ausweis")
+        qtbot.waitUntil(lambda: screen(k) is Screen.TICKET and k.vm.printer_fault,
+                        timeout=5000)
+        assert k.window.number.text() == n  # the ticket stays valid, shown with its QR
+        assert not k.window.qr.pixmap().isNull()
+        assert k.window.printer_note.text().startswith("⚠ Der Drucker funktioniert nicht.")
+        tap(qtbot, k, "done")
+    qtbot.waitUntil(lambda: len(alerts) >= 1, timeout=3000)
+    qtbot.wait(300)
+    assert [(a["kind"], a["state"]) for a in alerts] == [("printer_paper_out", "active")]
+    printer.state = VirtualState.OK
+    k.poll_printer()
+    qtbot.waitUntil(lambda: len(alerts) == 2, timeout=5000)
+    assert (alerts[1]["kind"], alerts[1]["state"]) == ("printer_paper_out", "resolved")
+
+
+def test_a_silent_printer_never_holds_the_kiosk(qtbot, engine, kiosk_factory,
+                                                printing_config, printer) -> None:
+    printer.state = VirtualState.SILENT
+    k = kiosk_factory(config=printing_config)
+    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
+    tap(qtbot, k, "svc:melde")
+    qtbot.waitUntil(lambda: screen(k) is Screen.TICKET, timeout=3000)
+    assert k.window.number.text() == "B001"  # on screen at once, whatever the printer does
+    qtbot.waitUntil(lambda: k.vm.printer_fault, timeout=5000)
+
+
+def test_needs_assistance_gives_an_assistance_ticket(qtbot, engine, kiosk_factory) -> None:
+    k = kiosk_factory()
+    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
+    tap(qtbot, k, "assist")
+    assert k.window.buttons["assist"].text().startswith("✓")
+    tap(qtbot, k, "svc:ausweis")
+    qtbot.waitUntil(lambda: screen(k) is Screen.TICKET, timeout=5000)
+    assert "Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen." in k.window.extra.text()

@@ -1,0 +1,54 @@
+"""The kiosk's view model and scanner without a window."""
+
+from __future__ import annotations
+
+from civiq.config import Kiosk, load_site
+from kiosk.scanner import ScanBuffer
+from kiosk.viewmodel import PER_PAGE, KioskViewModel, Screen, identity, wait_text
+from tests.conftest import EXAMPLE_SITE
+
+
+def many_services() -> KioskViewModel:
+    cfg = load_site(EXAMPLE_SITE)
+    base = cfg.services[0].model_dump()
+    services = [{**base, "id": f"s{i}", "prefix": chr(ord("E") + i),
+                 "names": {"de": f"Dienst {i}"}} for i in range(11)]
+    cfg = load_site(EXAMPLE_SITE, services=[s.model_dump() for s in cfg.services] + services)
+    vm = KioskViewModel(cfg, Kiosk(id="k"))
+    vm.connected, vm.engine_online = True, True
+    return vm
+
+
+def test_more_than_eight_services_go_on_pages() -> None:
+    vm = many_services()
+    first = [c.id for c in vm.controls(None) if c.kind == "service"]
+    assert len(first) == PER_PAGE and "more" in [c.id for c in vm.controls(None)]
+    vm.tap("more", 1.0, None)
+    second = [c.id for c in vm.controls(None) if c.kind == "service"]
+    assert second and not set(first) & set(second)
+    assert "prev_page" in [c.id for c in vm.controls(None)]
+    assert len(first) + len(second) == len(vm.offered()) == 14
+
+
+def test_waits_as_people_say_them() -> None:
+    assert wait_text(identity, "en", 14.6) == "about 15 min."
+    assert wait_text(identity, "en", 20, 12, 45) == "12–45 min."
+    assert wait_text(identity, "en", None) == "no counter open at the moment"
+
+
+def test_a_busy_kiosk_ignores_a_second_tap() -> None:
+    vm = many_services()
+    assert vm.tap("svc:ausweis", 1.0, None) is not None
+    assert vm.screen is Screen.BUSY
+    assert vm.tap("svc:ausweis", 1.1, None) is None  # never a second ticket
+    assert vm.scanned("CQ1.x.y.z", 1.2) is None
+
+
+def test_scanner_bursts_and_people() -> None:
+    b = ScanBuffer()
+    for i, ch in enumerate("CQ1.demo"):
+        assert b.key(ch, 1.0 + i * 0.004)
+    assert b.enter(1.04) == "CQ1.demo"
+    for i, ch in enumerate("CQ1.demo"):
+        b.key(ch, 2.0 + i * 0.15)  # typed by hand
+    assert b.enter(3.3) is None
