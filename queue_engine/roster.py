@@ -20,12 +20,11 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from civiq.config import WEEKDAYS, SiteConfig
 from civiq.protocol.roster import RosterCounter, SetRoster, span_minutes
 from queue_engine.store import repository as repo
-from queue_engine.store import schema
 
 log = logging.getLogger(__name__)
 
@@ -121,9 +120,7 @@ def _from_site(config: SiteConfig, day: date) -> list[RosterCounter] | None:
 def learned(conn: Connection, config: SiteConfig, day: date) -> dict[str, CounterPlan]:
     """Each counter's usual staffed slots on this weekday, from the calls it made."""
     since = day - timedelta(weeks=HISTORY_WEEKS)
-    ev = schema.events.c
-    rows = conn.execute(select(ev.day, ev.at, ev.counter).where(
-        ev.kind == "called", ev.day >= since, ev.day < day, ev.counter.is_not(None)))
+    rows = repo.calls_between(conn, since, day)
     days: set[date] = set()
     seen: dict[str, dict[int, set[date]]] = defaultdict(lambda: defaultdict(set))
     for d, at, counter in rows:

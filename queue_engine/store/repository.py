@@ -321,3 +321,12 @@ def pickup_ticket(conn: Connection, pickup_id: str, before: date
         .where(t.kind == "pickup", t.booking_id == pickup_id, t.day < before)
         .order_by(t.issued_at).limit(1)).first()
     return (row.number, row.issued_at) if row else None
+
+
+def calls_between(conn: Connection, first: date, before: date
+                  ) -> list[tuple[date, datetime, str]]:
+    """(day, time, counter) of every ``called`` event from ``first`` to the day before
+    ``before``: when each counter was staffed, for learning its usual hours."""
+    ev = schema.events.c
+    return [tuple(r) for r in conn.execute(select(ev.day, ev.at, ev.counter).where(
+        ev.kind == "called", ev.day >= first, ev.day < before, ev.counter.is_not(None)))]

@@ -52,7 +52,12 @@ def test_civiq_site_runs_a_secured_site_on_this_machine(tmp_path: Path) -> None:
         viewer.route(topics.state_engine(cfg.site.id), lambda _t, p, _x: online.append(
             bool(p) and env.decode(p).data.get("online")))
         viewer.start()
-        wait_until(lambda: any(online), timeout=60, what="the engine online at the site")
+        try:
+            wait_until(lambda: any(online), timeout=60, what="the engine online at the site")
+        except AssertionError as exc:
+            logs = {p.name: p.read_text(errors="replace")[-2000:]
+                    for p in (data / "logs").glob("*.log")} if (data / "logs").is_dir() else {}
+            raise AssertionError(f"{exc}; logs: {logs}") from None
         conf = (data / "broker" / "mosquitto.conf").read_text()
         assert "allow_anonymous false" in conf and "listener 8883" not in conf
     finally:
