@@ -154,7 +154,7 @@ class KioskWindow(QWidget):
             main = [c for c in v.controls if c.kind not in ("language", "toggle")
                     or c.id == "assist"]
             aids = [c for c in v.controls if c not in main]
-            cols = 2 if len(main) > 3 else 1
+            cols = 3 if v.screen is Screen.CODE else 2 if len(main) > 3 else 1
             for i, c in enumerate(main):
                 self.grid.addWidget(self._button(c), i // cols, i % cols)
             per_row = 4
