@@ -637,7 +637,8 @@ class KioskViewModel:
             title = self.t(tx.CODE_TITLE)
             shown = (self.code + "_" * (CODE_DIGITS - len(self.code)))
             # The digits stay on the screen only: speech says how many (see _code_key).
-            lines = [f"{shown[:3]} {shown[3:6]} {shown[6:9]} {shown[9:]}",
+            # Isolated left-to-right: digit groups keep their order in Arabic and Farsi.
+            lines = [f"\u2066{shown[:3]} {shown[3:6]} {shown[6:9]} {shown[9:]}\u2069",
                      self.t(tx.CODE_HINT)]
         elif screen is Screen.TICKET:
             ticket = self.ticket_card()

@@ -139,6 +139,10 @@ class KioskWindow(QWidget):
         self.printer_note.setVisible(bool(v.printer_note))
         self.printer_note.setProperty("fault", "⚠" in v.printer_note)
         self._controls(v)
+        # A keypad reads 1 2 3 from the left in every language, as on a telephone.
+        self.grid_host.setLayoutDirection(
+            Qt.LayoutDirection.LeftToRight if v.screen is Screen.CODE or not v.rtl
+            else Qt.LayoutDirection.RightToLeft)
         self.countdown.setText(v.countdown)
         self.countdown.setVisible(bool(v.countdown))
         self.caption.setText(f"♪ {v.spoken}" if v.spoken else "")
