@@ -61,6 +61,8 @@ KEYPAD: dict[int, Key] = {
     Qt.Key.Key_Plus: Key.LOUDER, Qt.Key.Key_Minus: Key.QUIETER,
     Qt.Key.Key_Asterisk: Key.FASTER, Qt.Key.Key_Slash: Key.SLOWER,
     Qt.Key.Key_Enter: Key.START_SPEECH,
+    Qt.Key.Key_1: Key.DIGIT, Qt.Key.Key_3: Key.DIGIT, Qt.Key.Key_7: Key.DIGIT,
+    Qt.Key.Key_9: Key.DIGIT,
 }
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -74,7 +76,7 @@ class KioskInput(QObject):
     and no way out by keyboard (every key event stops here)."""
 
     scanned = Signal(str)
-    key = Signal(object)  # Key
+    key = Signal(object, str)  # Key, and what the key types ("5", "-")
     touched = Signal()
     released = Signal()
 
@@ -107,7 +109,7 @@ class KioskInput(QObject):
                 self.scanned.emit(code)
                 return True
         if keypad and not self.buffer.pending(now) and k in KEYPAD:
-            self.key.emit(KEYPAD[Qt.Key(k)])
+            self.key.emit(KEYPAD[Qt.Key(k)], ev.text())
             return True
         if self.buffer.key(ev.text(), now):
             return True
@@ -246,9 +248,9 @@ class KioskApp(QObject):
         self._act(self.vm.scanned(code, time.monotonic()))
         self.refresh()
 
-    def keypad(self, key: Key) -> None:
+    def keypad(self, key: Key, char: str = "") -> None:
         self.speech.stop()  # a key press cuts off speech
-        self._act(self.vm.key(key, time.monotonic(), self.model.snapshot.queue))
+        self._act(self.vm.key(key, time.monotonic(), self.model.snapshot.queue, char))
         self.refresh()
 
     def _touched(self) -> None:
@@ -275,8 +277,9 @@ class KioskApp(QObject):
             self.bridge.request(tag, "issue_ticket", data, timeout=REQUEST_TIMEOUT_S,
                                 retries=REQUEST_RETRIES)
         else:
-            self.bridge.request(tag, "check_in", {"token": action.token,
-                                                  "language": action.language},
+            data = ({"booking_code": action.booking_code} if action.booking_code is not None
+                    else {"token": action.token})
+            self.bridge.request(tag, "check_in", {**data, "language": action.language},
                                 timeout=REQUEST_TIMEOUT_S, retries=REQUEST_RETRIES)
 
     def _on_reply(self, tag: str, result: object) -> None:
@@ -285,8 +288,9 @@ class KioskApp(QObject):
             return
         now = time.monotonic()
         if isinstance(result, RequestFailed):
-            log.info("kiosk: %s refused: %s", type(action).__name__, result)
-            self.vm.refused(result.code, result.details, now)
+            log.info("kiosk: %s refused: %s", type(action).__name__, result.code)
+            typed = isinstance(action, CheckInAction) and action.booking_code is not None
+            self.vm.refused(result.code, {**result.details, "typed": typed}, now)
         elif isinstance(result, Exception):
             log.warning("kiosk: %s failed: %s", type(action).__name__, result)
             self.vm.refused(ErrorCode.ENGINE_UNAVAILABLE.value, {}, now)

@@ -28,6 +28,14 @@ CLOSED = QT_TRANSLATE_NOOP("kiosk", "Closed")
 CLOSED_UNTIL = QT_TRANSLATE_NOOP("kiosk", "Closed – opens at {time}")
 CHECK_IN = QT_TRANSLATE_NOOP("kiosk", "Appointment? Hold its QR code under the scanner")
 CAMERA = QT_TRANSLATE_NOOP("kiosk", "Scan with the camera")
+CODE = QT_TRANSLATE_NOOP("kiosk", "Enter booking code")
+CODE_TITLE = QT_TRANSLATE_NOOP("kiosk", "Enter the booking code from your letter")
+CODE_HINT = QT_TRANSLATE_NOOP(
+    "kiosk", "10 digits, under the QR code. On the keypad: minus deletes, Enter checks in, "
+    "star goes back.")
+CODE_COUNT = QT_TRANSLATE_NOOP("kiosk", "{n} of 10 digits")
+CODE_DELETE = QT_TRANSLATE_NOOP("kiosk", "Delete")
+CODE_OK = QT_TRANSLATE_NOOP("kiosk", "Check in")
 ASSIST = QT_TRANSLATE_NOOP("kiosk", "I need assistance")
 ASSIST_ON = QT_TRANSLATE_NOOP("kiosk", "Assistance: yes – now choose a service")
 LARGE = QT_TRANSLATE_NOOP("kiosk", "Large print")
@@ -80,6 +88,10 @@ R_ALREADY_AT = QT_TRANSLATE_NOOP("kiosk", "Already checked in at {time} as {numb
 R_ALREADY = QT_TRANSLATE_NOOP("kiosk", "Already checked in as {number}.")
 R_TOO_EARLY = QT_TRANSLATE_NOOP("kiosk", "Too early: check-in opens at {time}.")
 R_TOO_LATE = QT_TRANSLATE_NOOP("kiosk", "The check-in time for this appointment has passed.")
+R_CODE_TYPO = QT_TRANSLATE_NOOP("kiosk", "This booking code is not right. Please check the "
+                                "digits.")
+R_TOO_MANY = QT_TRANSLATE_NOOP("kiosk", "Too many wrong booking codes. Please scan the QR code "
+                               "or ask at the information desk.")
 # What to do next.
 N_RETRY = QT_TRANSLATE_NOOP("kiosk", "Please try again, or ask at the information desk.")
 N_DESK = QT_TRANSLATE_NOOP("kiosk", "Please ask at the information desk.")

@@ -47,6 +47,8 @@ VOLUME_STEPS = (0.4, 0.55, 0.7, 0.85, 1.0)
 RATE_STEPS = (-0.4, -0.2, 0.0, 0.2, 0.4)
 DEFAULT_VOLUME = 2
 DEFAULT_RATE = 2
+#: Digits of a booking code (civiq.appointments.token.CODE_DIGITS).
+CODE_DIGITS = 10
 
 Tr = Callable[[str, str], str]
 
@@ -60,6 +62,7 @@ class Screen(StrEnum):
     BUSY = "busy"
     TICKET = "ticket"
     REFUSED = "refused"
+    CODE = "code"  # typing a booking code
     OUT_OF_SERVICE = "out_of_service"
 
 
@@ -76,6 +79,7 @@ class Key(StrEnum):
     FASTER = "faster"
     SLOWER = "slower"
     START_SPEECH = "start_speech"
+    DIGIT = "digit"  # 1, 3, 7, 9: only a digit (on the booking-code screen)
 
 
 @dataclass(frozen=True)
@@ -128,8 +132,9 @@ class IssueAction:
 
 @dataclass(frozen=True)
 class CheckInAction:
-    token: str
+    token: str | None
     language: str
+    booking_code: str | None = None
 
 
 Action = IssueAction | CheckInAction
@@ -204,6 +209,7 @@ class KioskViewModel:
         self.focus = 0
         self.ticket: _Ticket | None = None
         self.refusal: tuple[str, str, bool] | None = None
+        self.code = ""  # the booking code typed so far
         self.since = now
         self.last_input = now
         self._warned = False
@@ -242,6 +248,14 @@ class KioskViewModel:
                 return None
             self._go(Screen.BUSY, now)
             return IssueAction(arg, self.language, self.assistance)
+        if control_id == "code":
+            self.code = ""
+            self._go(Screen.CODE, now)
+            return None
+        if self.screen is Screen.CODE and kind == "digit":
+            return self._code_key(arg, now)
+        if self.screen is Screen.CODE and control_id in ("del", "ok"):
+            return self._code_key("-" if control_id == "del" else "enter", now)
         if control_id == "more":
             self.page += 1
         elif control_id == "prev_page":
@@ -262,6 +276,27 @@ class KioskViewModel:
             self._reset_citizen(now)  # the citizen has their ticket: the next one starts
             self._pending_utterance = ""
         return None
+
+    def _code_key(self, what: str, now: float) -> Action | None:
+        """A digit, "-" (delete) or "enter" on the booking-code screen. In speech mode the
+        digits are said back only into headphones: through the loudspeaker, the count."""
+        if what == "enter":
+            if len(self.code) < CODE_DIGITS or not self.in_service():
+                self._pending_utterance = self._code_count()
+                return None
+            code, self.code = self.code, ""
+            self._go(Screen.BUSY, now)
+            return CheckInAction(None, self.language, booking_code=code)
+        if what == "-":
+            self.code = self.code[:-1]
+        elif what.isdigit() and len(what) == 1 and len(self.code) < CODE_DIGITS:
+            self.code += what
+        self._pending_utterance = (f"{what}. {self._code_count()}" if self.headphones
+                                   and what.isdigit() else self._code_count())
+        return None
+
+    def _code_count(self) -> str:
+        return self.t(tx.CODE_COUNT).format(n=len(self.code))
 
     def scanned(self, text: str, now: float) -> Action | None:
         self.touch(now)
@@ -293,9 +328,24 @@ class KioskViewModel:
         self.printer_none = none
         self.printer_fault = not ok and not none
 
-    def key(self, key: Key, now: float, snapshot_queue: QueueState | None) -> Action | None:
-        """A keypad key (auto-repeats are dropped before they get here)."""
+    def key(self, key: Key, now: float, snapshot_queue: QueueState | None,
+            char: str = "") -> Action | None:
+        """A keypad key (auto-repeats are dropped before they get here); ``char`` is what
+        the key types ("5", "-", ...): on the booking-code screen digits are digits."""
         self.touch(now)
+        if self.screen is Screen.CODE:
+            if char.isdigit() and len(char) == 1:
+                return self._code_key(char, now)
+            if char == "-":
+                return self._code_key("-", now)
+            if char == "*":
+                self._go(Screen.START, now)
+                return None
+            if key is Key.START_SPEECH:
+                return self._code_key("enter", now)
+            if key is Key.REPEAT:
+                self._pending_utterance = self._code_count()
+                return None
         if key is Key.START_SPEECH:
             if not self.speech:
                 self.speech = True
@@ -359,7 +409,7 @@ class KioskViewModel:
         i = 1 if self.speech else 0
         if self.screen is Screen.TICKET:
             return TICKET_S[i]
-        if self.screen is Screen.REFUSED:
+        if self.screen in (Screen.REFUSED, Screen.CODE):
             return REFUSED_S[i]
         if self.screen is Screen.START and self._customised():
             return IDLE_S[i]
@@ -426,6 +476,7 @@ class KioskViewModel:
             if self.assistance_supported:
                 out.append(Control("assist", self.t(tx.ASSIST), kind="toggle",
                                    checked=self.assistance))
+            out.append(Control("code", self.t(tx.CODE)))
             if self.camera:
                 out.append(Control("camera", self.t(tx.CAMERA)))
             return out + self._common()
@@ -433,6 +484,13 @@ class KioskViewModel:
             return self._common()
         if s is Screen.TICKET:
             return [Control("done", self.t(tx.DONE))]
+        if s is Screen.CODE:
+            keys = [Control(f"digit:{d}", d, kind="digit") for d in "123456789"]
+            return [*keys, Control("del", self.t(tx.CODE_DELETE)),
+                    Control("digit:0", "0", kind="digit"),
+                    Control("ok", self.t(tx.CODE_OK), enabled=len(self.code) == CODE_DIGITS
+                            and self.in_service()),
+                    Control("back", self.t(tx.BACK))]
         if s is Screen.REFUSED:
             out = []
             if self.refusal and self.refusal[2] and self.in_service():
@@ -461,8 +519,12 @@ class KioskViewModel:
             return t(tx.R_TICKET_STOP), t(tx.N_OTHER_SERVICE), False
         if code == "walk_in_not_allowed":
             return t(tx.R_APPOINTMENT_ONLY), t(tx.N_OTHER_SERVICE), False
+        if code == "malformed" and d.get("typed"):
+            return t(tx.R_CODE_TYPO), t(tx.N_RETRY), True
         if code == "malformed":
             return t(tx.R_MALFORMED), t(tx.N_WALK_IN), True
+        if code == "too_many_attempts":
+            return t(tx.R_TOO_MANY), "", True
         if code in ("unknown_key", "bad_signature"):
             return t(tx.R_FORGED), t(tx.N_DESK), True
         if code == "wrong_site":
@@ -571,6 +633,13 @@ class KioskViewModel:
                 lines.append(self.t(tx.ASSIST_ON))
         elif screen is Screen.BUSY:
             title = self.t(tx.PLEASE_WAIT)
+        elif screen is Screen.CODE:
+            title = self.t(tx.CODE_TITLE)
+            shown = (self.code + "_" * (CODE_DIGITS - len(self.code)))
+            # The digits stay on the screen only: speech says how many (see _code_key).
+            # Isolated left-to-right: digit groups keep their order in Arabic and Farsi.
+            lines = [f"\u2066{shown[:3]} {shown[3:6]} {shown[6:9]} {shown[9:]}\u2069",
+                     self.t(tx.CODE_HINT)]
         elif screen is Screen.TICKET:
             ticket = self.ticket_card()
             title = ticket.heading if ticket else ""
@@ -598,6 +667,8 @@ class KioskViewModel:
                 number=_spell(ticket.number), service=ticket.service,
                 ahead=_sentence(ticket.ahead), wait=_sentence(ticket.wait))
             prompt = " ".join([title, spoken_ticket, *ticket.extra, printer_note])
+        elif screen is Screen.CODE:
+            prompt = " ".join([title, self._code_count(), self.t(tx.CODE_HINT)])
         else:
             prompt = " ".join([title, *lines])
         if controls and self.speech:

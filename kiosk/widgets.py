@@ -139,6 +139,10 @@ class KioskWindow(QWidget):
         self.printer_note.setVisible(bool(v.printer_note))
         self.printer_note.setProperty("fault", "⚠" in v.printer_note)
         self._controls(v)
+        # A keypad reads 1 2 3 from the left in every language, as on a telephone.
+        self.grid_host.setLayoutDirection(
+            Qt.LayoutDirection.LeftToRight if v.screen is Screen.CODE or not v.rtl
+            else Qt.LayoutDirection.RightToLeft)
         self.countdown.setText(v.countdown)
         self.countdown.setVisible(bool(v.countdown))
         self.caption.setText(f"♪ {v.spoken}" if v.spoken else "")
@@ -154,7 +158,7 @@ class KioskWindow(QWidget):
             main = [c for c in v.controls if c.kind not in ("language", "toggle")
                     or c.id == "assist"]
             aids = [c for c in v.controls if c not in main]
-            cols = 2 if len(main) > 3 else 1
+            cols = 3 if v.screen is Screen.CODE else 2 if len(main) > 3 else 1
             for i, c in enumerate(main):
                 self.grid.addWidget(self._button(c), i // cols, i % cols)
             per_row = 4

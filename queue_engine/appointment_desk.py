@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine
 from civiq.appointments.token import (
     PickupToken,
     TokenError,
+    booking_code_ok,
     load_public_keys,
     verify_token,
 )
@@ -43,6 +44,7 @@ from civiq.protocol.errors import ErrorCode, ProtocolError
 from civiq.protocol.models import TicketEvent, TicketKind
 from queue_engine.bookings import Appointment
 from queue_engine.calibration import Calibration
+from queue_engine.code_attempts import CodeAttempts
 from queue_engine.dispatch import Candidate
 from queue_engine.domain import SiteQueue
 from queue_engine.estimator import Forecast
@@ -96,6 +98,7 @@ class AppointmentDesk:
         self._deadline: tuple[int, datetime | None] | None = None
         self._pruned_for: date | None = None
         self._retry_at = 0.0  # monotonic; after a failed no-show write
+        self.code_attempts = CodeAttempts()
         self.reload(conn)
 
     def handlers(self) -> dict[str, Callable[[Any, Context], Outcome]]:
@@ -209,6 +212,7 @@ class AppointmentDesk:
 
         today = self.host.q.day
         first: dict[str, int] = {}
+        codes: dict[tuple[str, date], str] = {}  # this import's codes
         for i, e in enumerate(a.appointments):
             where = f"appointments[{i}] ({e.booking_id})"
             details = {"index": i, "booking_id": e.booking_id}
@@ -231,6 +235,9 @@ class AppointmentDesk:
                     f"{where}: booking id also in appointments[{first[e.booking_id]}]; "
                     "nothing imported", details)
             first[e.booking_id] = i
+            if e.code is not None:
+                self._check_new_code(e.code, e.booking_id, day, codes, where, details)
+                codes[(e.code, day)] = e.booking_id
         created = updated = unchanged = 0
         locked: list[str] = []
         for e in a.appointments:
@@ -241,22 +248,43 @@ class AppointmentDesk:
                 self.bookings[e.booking_id] = new = Appointment(
                     booking_id=e.booking_id, service=e.service, day=day, slot_start=slot,
                     slot_minutes=e.slot_minutes, status=AppointmentStatus.BOOKED,
-                    imported_at=ctx.now, updated_at=ctx.now,
+                    imported_at=ctx.now, updated_at=ctx.now, code=e.code,
                 )
                 self._touch(new)
                 created += 1
-            elif (old.service, old.slot_start, old.slot_minutes) == (
-                    e.service, slot, e.slot_minutes):
+                continue
+            # A re-import without a code keeps the code the booking has.
+            code = e.code if e.code is not None else old.code
+            if (old.service, old.slot_start, old.slot_minutes, old.code) == (
+                    e.service, slot, e.slot_minutes, code):
                 unchanged += 1
             elif old.status is not AppointmentStatus.BOOKED:
                 locked.append(e.booking_id)
             else:
                 old.service, old.day, old.slot_start = e.service, day, slot
-                old.slot_minutes, old.updated_at = e.slot_minutes, ctx.now
+                old.slot_minutes, old.updated_at, old.code = e.slot_minutes, ctx.now, code
                 self._touch(old)
                 updated += 1
         return Outcome(ImportAppointmentsResult(created=created, updated=updated,
                                                 unchanged=unchanged, locked=locked), [])
+
+    def _check_new_code(self, code: str, booking_id: str, day: date,
+                        codes: dict[tuple[str, date], str], where: str,
+                        details: dict[str, Any]) -> None:
+        if not booking_code_ok(code):
+            raise ProtocolError(ErrorCode.INVALID_ARGUMENTS,
+                                f"{where}: code: the check digit does not fit (not made by "
+                                "booking_code?); nothing imported", details)
+        # A typed code must name one booking of its day: the same code on another booking
+        # of that day is refused (about 1 in 2000 days for 1000 bookings a day); the
+        # booking system then signs that booking anew (another key id gives another code).
+        other = codes.get((code, day)) or next(
+            (b.booking_id for b in self.bookings.values()
+             if b.code == code and b.day == day and b.booking_id != booking_id), None)
+        if other is not None and other != booking_id:
+            raise ProtocolError(ErrorCode.INVALID_ARGUMENTS,
+                                f"{where}: code: another booking of {day} has the same code; "
+                                "sign this booking anew; nothing imported", details)
 
     def _booking(self, booking_id: str) -> Appointment:
         a = self.bookings.get(booking_id)
@@ -295,6 +323,9 @@ class AppointmentDesk:
 
     def _check_in(self, a: CheckIn, ctx: Context) -> Outcome:
 
+        if a.booking_code is not None:
+            return self._check_in_booking(self._by_code(a.booking_code, ctx), a, ctx, None)
+        assert a.token is not None  # the model demands one of the two
         try:
             tok = verify_token(a.token, self.keys)
         except TokenError as exc:
@@ -309,7 +340,34 @@ class AppointmentDesk:
         if tok.day != today:
             raise ProtocolError(ErrorCode.WRONG_DAY, f"the appointment is on {tok.day}",
                                 {"day": tok.day.isoformat()})
-        b = self._booking(tok.booking_id)
+        return self._check_in_booking(self._booking(tok.booking_id), a, ctx, tok.key_id)
+
+    def _by_code(self, code: str, ctx: Context) -> Appointment:
+        """The booking a typed code names (today's first), or a refusal; wrong codes slow
+        their client down (queue_engine.code_attempts)."""
+        wait = self.code_attempts.retry_after_s(ctx.client, ctx.now)
+        if wait:
+            raise ProtocolError(ErrorCode.TOO_MANY_ATTEMPTS,
+                                f"too many wrong booking codes: try again in {wait} s, or "
+                                "scan the QR code", {"retry_after_s": wait})
+        if not booking_code_ok(code):
+            raise ProtocolError(ErrorCode.MALFORMED,
+                                "the booking code's check digit does not fit: a typo?")
+        today = self.host.q.day
+        found = sorted((b for b in self.bookings.values() if b.code == code),
+                       key=lambda b: (b.day != today, b.day))
+        if not found:
+            self.code_attempts.wrong(ctx.client, ctx.now)
+            if self.code_attempts.retry_after_s(ctx.client, ctx.now):
+                log.warning("client %s: too many wrong booking codes; its codes are "
+                            "refused for a while", ctx.client)
+            # The code itself is never logged or echoed: it is as good as the QR code.
+            raise ProtocolError(ErrorCode.UNKNOWN_BOOKING, "no booking has this code")
+        return found[0]
+
+    def _check_in_booking(self, b: Appointment, a: CheckIn, ctx: Context,
+                          key_id: str | None) -> Outcome:
+        today = self.host.q.day
         if b.day != today:  # moved to another day since the code was made
             raise ProtocolError(ErrorCode.WRONG_DAY, f"the appointment is on {b.day}",
                                 {"day": b.day.isoformat()})
@@ -334,7 +392,7 @@ class AppointmentDesk:
         b.status = AppointmentStatus.CHECKED_IN
         b.ticket = t.number
         b.checked_in_at = b.status_at = ctx.now
-        b.key_id = tok.key_id
+        b.key_id = key_id  # None: checked in by booking code
         self._touch(b)
         return self._issued(t, ctx)
 

@@ -23,6 +23,8 @@ class Appointment:
     checked_in_at: datetime | None = None
     key_id: str | None = None
     status_at: datetime | None = None
+    #: the booking code for check-in by keypad, when the booking system sent one
+    code: str | None = None
 
     def info(self) -> AppointmentInfo:
         return AppointmentInfo(

@@ -274,6 +274,10 @@ def render_commands() -> list[str]:
         out += [f"Command (on `cmd/{example['role']}/...`):", "",
                 *_json_block(_recorded(example["command"]))]
         out += ["Reply:", "", *_json_block(_recorded(example["reply"]))]
+        for v in recorded_examples().get("variants", {}).get(name, []):
+            out += [f"{v['what']} (on `cmd/{v['role']}/...`):", "",
+                    *_json_block(_recorded(v["command"]))]
+            out += ["Reply:", "", *_json_block(_recorded(v["reply"]))]
     return out
 
 

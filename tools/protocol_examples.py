@@ -17,10 +17,11 @@ import argparse
 import json
 import sys
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from civiq.appointments.token import booking_code, load_private_key, sign_token
 from civiq.clock import ManualClock
 from civiq.config import load_site
 from civiq.protocol import topics
@@ -35,6 +36,11 @@ SITE_FILE = ROOT / "sites" / "hamburg-wandsbek.toml"
 #: 09:00 in Hamburg.
 START = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 TTL_S = 9
+#: BK-4's booking code: what the booking system prints under its QR code and imports.
+BK4_CODE = booking_code(sign_token(
+    load_private_key(ROOT / "sites" / "keys" / "demo-private-key-DO-NOT-USE-IN-PRODUCTION.pem"),
+    "demo", "BK-4", "hh-wandsbek", date(2026, 11, 24),
+    datetime(2026, 11, 24, 9, 30, tzinfo=timezone(timedelta(hours=1)))))
 
 
 class Recorder:
@@ -48,6 +54,7 @@ class Recorder:
         self.events: dict[str, dict[str, Any]] = {}
         self.state: dict[str, dict[str, Any]] = {}
         self.refusal: dict[str, Any] | None = None
+        self.variants: dict[str, list[dict[str, Any]]] = {}
         self._sent = 0
 
     def close(self) -> None:
@@ -60,7 +67,8 @@ class Recorder:
                 self.events.setdefault(kind, json.loads(o.payload))
 
     def send(self, role: str, client: str, command: str, data: dict[str, Any],
-             *, example: bool = False, age_s: float = 0) -> dict[str, Any]:
+             *, example: bool = False, variant: str = "",
+             age_s: float = 0) -> dict[str, Any]:
         """Send one command; with ``example`` it becomes the command's documented
         example. Returns the reply envelope."""
         self._sent += 1
@@ -75,12 +83,15 @@ class Recorder:
                      if o.topic == topics.reply(self.site, client))
         if example:
             self.commands[command] = {"role": role, "command": cmd, "reply": reply}
+        if variant:
+            self.variants.setdefault(command, []).append(
+                {"what": variant, "role": role, "command": cmd, "reply": reply})
         self.clock.advance(20)
         return reply
 
     def ok(self, role: str, client: str, command: str, data: dict[str, Any],
-           example: bool = False) -> dict[str, Any]:
-        reply = self.send(role, client, command, data, example=example)
+           example: bool = False, variant: str = "") -> dict[str, Any]:
+        reply = self.send(role, client, command, data, example=example, variant=variant)
         if not reply["data"]["ok"]:
             raise RuntimeError(f"{command} {data}: {reply['data']['error']}")
         return reply["data"]["result"]
@@ -94,6 +105,9 @@ class Recorder:
              "slot_start": "2026-11-24T11:30:00+01:00", "slot_minutes": 15},
             {"booking_id": "BK-3", "service": "ausweis",
              "slot_start": "2026-11-24T08:45:00+01:00", "slot_minutes": 15},
+            {"booking_id": "BK-4", "service": "ausweis",
+             "slot_start": "2026-11-24T09:30:00+01:00", "slot_minutes": 15,
+             "code": BK4_CODE},
         ]}, example=True)
         self.ok("operator", "dienstplan", "set_roster", {"day": "2026-11-24", "counters": [
             {"counter": "platz-3", "shifts": ["08:00-16:30"], "breaks": ["12:00-12:30"]},
@@ -134,6 +148,8 @@ class Recorder:
         self.ok("booking", "termine", "cancel_appointment", {"booking_id": "BK-2"},
                 example=True)
         self.ok("kiosk", "kiosk-1", "check_in", {"token": DEMO_TOKEN}, example=True)
+        self.ok("kiosk", "kiosk-2", "check_in", {"booking_code": BK4_CODE, "language": "en"},
+                variant="With the booking code typed on the keypad instead of a scan")
         self.ok("booking", "termine", "list_appointments", {"day": "2026-11-24"},
                 example=True)
         self.clock.advance(60)
@@ -158,6 +174,7 @@ class Recorder:
             "events": {kind: self.events[kind] for kind in EVENT_KINDS},
             "state": self.state,
             "refusal": self.refusal,
+            "variants": self.variants,
         }
 
 

@@ -251,6 +251,11 @@ def kiosk_shots(scene: Scene) -> list[Path]:
         app.tap("done")  # a fresh citizen
         app.tap(f"lang:{lang}")
         shot(f"kiosk-start-{lang}.png")
+        app.tap("code")
+        for d in "4071953":
+            app.tap(f"digit:{d}")
+        shot(f"kiosk-booking-code-{lang}.png")
+        app.tap("back")
         app.tap("svc:melde")
         wait_screen(Screen.TICKET)
         process_events_for(2, lambda: not app.vm.printing)

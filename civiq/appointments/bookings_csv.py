@@ -1,8 +1,9 @@
 """Reading a booking system's CSV export for ``civiq appointments import``.
 
 Columns (header row required, any order; docs/appointments.md): ``booking_id``,
-``service``, ``site``, ``slot_start`` (ISO 8601 with UTC offset), ``slot_minutes``. No
-other column is accepted, so nothing personal can ride along. Comma or semicolon
+``service``, ``site``, ``slot_start`` (ISO 8601 with UTC offset), ``slot_minutes``, and
+optionally ``code`` (the booking code for check-in by keypad). No other column is
+accepted, so nothing personal can ride along. Comma or semicolon
 separated, UTF-8 (a BOM from spreadsheet programs is fine).
 
 Every problem is reported with its line and column and nothing is imported, so a file is
@@ -17,9 +18,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from civiq.appointments.token import booking_code_ok, normalise_booking_code
 from civiq.config import SiteConfig
 
 COLUMNS = ("booking_id", "service", "site", "slot_start", "slot_minutes")
+#: May be there: the booking code printed under the QR code (civiq.appointments.token).
+OPTIONAL = ("code",)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 MAX_PROBLEMS = 20
 
@@ -78,13 +82,13 @@ def parse_appointments_csv(text: str, config: SiteConfig, source: str = "<csv>",
             if not set(header) & set(COLUMNS):
                 raise CsvError([f"{source}: line {line}: the first line must name the "
                                 f"columns {', '.join(COLUMNS)}; it holds {raw[:60]!r}"])
-            unknown = [c for c in header if c not in COLUMNS]
+            unknown = [c for c in header if c not in COLUMNS + OPTIONAL]
             missing = [c for c in COLUMNS if c not in header]
             dup = sorted({c for c in header if header.count(c) > 1})
             if unknown:
                 problems.append(f"{source}: line {line}: column(s) {', '.join(unknown)} not "
                                 "allowed; the import takes only "
-                                f"{', '.join(COLUMNS)} (no personal data)")
+                                f"{', '.join(COLUMNS + OPTIONAL)} (no personal data)")
             if missing:
                 problems.append(f"{source}: line {line}: missing column(s) "
                                 f"{', '.join(missing)}")
@@ -162,7 +166,15 @@ def _entry(c: dict[str, str], config: SiteConfig
         errs.append(("slot_minutes", f"{c['slot_minutes']!r} is not a whole number"))
     if minutes is not None and not 1 <= minutes <= 480:
         errs.append(("slot_minutes", f"{minutes} is not between 1 and 480"))
+    code = normalise_booking_code(c.get("code", ""))
+    if code and not booking_code_ok(code):
+        errs.append(("code", f"{c['code']!r} is not a booking code (10 digits, the last a "
+                     "check digit)"))
     if errs or slot is None or minutes is None:
         return None, errs
-    return {"booking_id": c["booking_id"], "service": c["service"], "site": c["site"],
-            "slot_start": slot.isoformat(), "slot_minutes": minutes}, []
+    out: dict[str, Any] = {"booking_id": c["booking_id"], "service": c["service"],
+                           "site": c["site"], "slot_start": slot.isoformat(),
+                           "slot_minutes": minutes}
+    if code:
+        out["code"] = code
+    return out, []

@@ -21,6 +21,8 @@ from civiq.appointments.token import (
     KIND_APPOINTMENT,
     KIND_PICKUP,
     KINDS,
+    booking_code,
+    format_booking_code,
     generate_keypair,
     load_private_key,
     save_private_key,
@@ -160,9 +162,13 @@ def _sign(args: argparse.Namespace) -> int:
     day = args.day or slot.date()
     token = sign_token(load_private_key(args.key), args.key_id, args.booking, args.site_id,
                        day, slot)
+    code = booking_code(token)
     print(token)
+    print(f"booking code: {format_booking_code(code)} (send it with the booking: CSV "
+          "column code)", file=sys.stderr)
     if args.png:
-        caption = [f"{args.booking}  ·  {args.site_id}", f"{slot:%a %d.%m.%Y %H:%M}"]
+        caption = [f"{args.booking}  ·  {args.site_id}", f"{slot:%a %d.%m.%Y %H:%M}",
+                   f"Buchungscode / booking code: {format_booking_code(code)}"]
         if args.service:
             caption.insert(1, args.service)
         write_qr_png(token, args.png, caption)

@@ -21,12 +21,20 @@ the same way, with a *kind* in the payload:
 
 Only the canonical base64url spelling is accepted: otherwise the last character of a
 field could change without changing its bytes, and an altered code would still pass.
+
+A booking also has a short **booking code** for people who cannot aim a QR code
+(EN 301 549): 10 digits typed on the kiosk's keypad, derived from the token's signature
+(:func:`booking_code`). Only the holder of the private key can make a valid signature, so
+only the booking system knows a booking's code before the letter is printed; it sends the
+code to the engine with the booking. The last digit is a Damm check digit, so a mistyped
+digit or two swapped neighbours are refused as a typo before anything is looked up.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import os
 import re
@@ -258,6 +266,61 @@ def sign_pickup_token(private_key: Ed25519PrivateKey, key_id: str, pickup_id: st
                                        "d": ready_from.isoformat(), "u": until.isoformat()})
 
 
+#: Digits of a booking code: 9 from the signature's hash (1e9 values), then a check digit.
+CODE_DIGITS = 10
+_CODE_CONTEXT = b"civiq booking code v1\0"
+BOOKING_CODE = re.compile(r"^[0-9]{10}$")
+_DAMM = (
+    (0, 3, 1, 7, 5, 9, 8, 6, 4, 2), (7, 0, 9, 2, 1, 5, 4, 8, 6, 3),
+    (4, 2, 0, 6, 8, 7, 1, 3, 5, 9), (1, 7, 5, 0, 9, 8, 3, 4, 2, 6),
+    (6, 1, 2, 3, 0, 4, 5, 9, 7, 8), (3, 6, 7, 4, 2, 0, 9, 5, 8, 1),
+    (5, 8, 6, 9, 7, 2, 0, 1, 3, 4), (8, 9, 4, 5, 3, 6, 2, 0, 1, 7),
+    (9, 4, 3, 8, 6, 1, 7, 2, 0, 5), (2, 5, 8, 1, 4, 3, 6, 7, 9, 0),
+)
+
+
+def _damm(digits: str) -> int:
+    interim = 0
+    for d in digits:
+        interim = _DAMM[interim][int(d)]
+    return interim
+
+
+def booking_code(token: str) -> str:
+    """The 10-digit code a person can type instead of scanning ``token``'s QR code.
+
+    Derived from the signature (a hash of it, as digits), so it needs no storage at the
+    booking system and cannot be worked out from the booking id, site or slot. It proves
+    nothing by itself: the engine accepts it only because the booking system sent it with
+    the booking. ValueError for text that is not a token's shape.
+    """
+    parts = token.strip().split(".")
+    if len(parts) != 4 or parts[0] != PREFIX:
+        raise ValueError(f"not a civiq token (expected {PREFIX}.…)")
+    try:
+        signature = _b64d(parts[3], "signature")
+    except TokenError as exc:
+        raise ValueError(exc.message) from exc
+    digest = hashlib.sha256(_CODE_CONTEXT + signature).digest()
+    body = f"{int.from_bytes(digest[:8], 'big') % 10 ** (CODE_DIGITS - 1):09d}"
+    return body + str(_damm(body))
+
+
+def normalise_booking_code(text: str) -> str:
+    """Spaces and hyphens as printed (``123 456 789 0``) removed."""
+    return "".join(ch for ch in text if ch not in " -\t")
+
+
+def booking_code_ok(code: str) -> bool:
+    """10 digits whose check digit fits: False for a typo (a wrong digit, two swapped)."""
+    return bool(BOOKING_CODE.match(code)) and _damm(code) == 0
+
+
+def format_booking_code(code: str) -> str:
+    """``1234567890`` -> ``123 456 789 0``: the way the letter prints it."""
+    return f"{code[:3]} {code[3:6]} {code[6:9]} {code[9:]}"
+
+
 def verify_token(text: str, public_keys: Mapping[str, Ed25519PublicKey]
                  ) -> AppointmentToken | PickupToken:
     """Check a scanned token; :class:`TokenError` says why it cannot be trusted.
@@ -338,10 +401,14 @@ __all__ = [
     "AppointmentToken",
     "PickupToken",
     "TokenError",
+    "booking_code",
+    "booking_code_ok",
+    "format_booking_code",
     "generate_keypair",
     "load_private_key",
     "load_public_key",
     "load_public_keys",
+    "normalise_booking_code",
     "private_key_pem",
     "public_key_pem",
     "save_private_key",

@@ -9,11 +9,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from civiq.protocol.models import Args, IsoDateTime, Model
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+#: A booking code as the kiosk sends it: 10 digits, the last a check digit
+#: (civiq.appointments.token.booking_code).
+_CODE = r"^[0-9]{10}$"
 #: Entries per import_appointments command (a full entry is ~130 bytes of JSON, so this
 #: stays well under the 256 KiB payload limit); the CLI sends bigger files in chunks.
 MAX_IMPORT = 1000
@@ -35,6 +38,12 @@ class AppointmentEntry(Args):
         None, pattern=_ID,
         description="optional; when given it must be this site, or the whole import is "
         "refused (wrong_site)",
+    )
+    code: str | None = Field(
+        None, pattern=_CODE,
+        description="optional: the booking code printed under the QR code, for check-in "
+        "by keypad (civiq.appointments.token.booking_code of the booking's token); a "
+        "wrong check digit or a code another booking of that day has refuses the import",
     )
 
 
@@ -78,11 +87,27 @@ class AppointmentList(Model):
 
 
 class CheckIn(Args):
-    token: str = Field(
+    """Exactly one of ``token`` (scanned) and ``booking_code`` (typed)."""
+
+    token: str | None = Field(
+        None,
         description="the QR code's text as scanned; anything that is not a valid token "
         "(empty, too long, garbage) is refused as malformed",
     )
+    booking_code: str | None = Field(
+        None, pattern=_CODE,
+        description="the booking code typed on the keypad instead of a scan: 10 digits; "
+        "a wrong check digit is malformed, a code no booking has is unknown_booking; "
+        "after 5 wrong codes from one client in 15 minutes that client's codes are "
+        "refused with too_many_attempts for a while (details.retry_after_s)",
+    )
     language: str = Field("de", pattern=r"^[a-z]{2,3}$")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> CheckIn:
+        if (self.token is None) == (self.booking_code is None):
+            raise ValueError("give either token or booking_code")
+        return self
 
 
 class AppointmentEvent(Model):

@@ -33,6 +33,7 @@ class ErrorCode(StrEnum):
     ALREADY_CHECKED_IN = "already_checked_in"
     CANCELLED = "cancelled"
     UNKNOWN_BOOKING = "unknown_booking"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
     EXPIRED = "expired"
     INTERNAL_ERROR = "internal_error"
     # Said by clients, never by the engine: no reply came in time.
@@ -70,7 +71,9 @@ ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.ALREADY_CHECKED_IN: "this appointment (or pick-up code) was checked in already; "
     "`details.ticket` is its ticket, `details.checked_in_at` when (ISO, site's local time)",
     ErrorCode.CANCELLED: "this appointment was cancelled",
-    ErrorCode.UNKNOWN_BOOKING: "no booking with that id at this site",
+    ErrorCode.UNKNOWN_BOOKING: "no booking with that id (or that booking code) at this site",
+    ErrorCode.TOO_MANY_ATTEMPTS: "too many wrong booking codes from this client: codes are "
+    "refused for `details.retry_after_s` seconds (a QR code still works)",
     ErrorCode.EXPIRED: "the command arrived after its `ttl_s` had passed (its sender has "
     "given up on it): nothing was done",
     ErrorCode.INTERNAL_ERROR: "the engine failed; nothing was changed",

@@ -52,6 +52,30 @@
         <translation>المسح بالكاميرا</translation>
     </message>
     <message>
+        <source>Enter booking code</source>
+        <translation>إدخال رمز الحجز</translation>
+    </message>
+    <message>
+        <source>Enter the booking code from your letter</source>
+        <translation>أدخل رمز الحجز الموجود في رسالتك</translation>
+    </message>
+    <message>
+        <source>10 digits, under the QR code. On the keypad: minus deletes, Enter checks in, star goes back.</source>
+        <translation>10 أرقام، تحت رمز QR. على لوحة الأرقام: الناقص يحذف، Enter يسجل الحضور، النجمة للرجوع.</translation>
+    </message>
+    <message>
+        <source>{n} of 10 digits</source>
+        <translation>{n} من 10 أرقام</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>تسجيل الحضور</translation>
+    </message>
+    <message>
         <source>I need assistance</source>
         <translation>أحتاج إلى مساعدة</translation>
     </message>
@@ -218,6 +242,14 @@
     <message>
         <source>The check-in time for this appointment has passed.</source>
         <translation>انتهى وقت تسجيل الحضور لهذا الموعد.</translation>
+    </message>
+    <message>
+        <source>This booking code is not right. Please check the digits.</source>
+        <translation>رمز الحجز هذا غير صحيح. يرجى التحقق من الأرقام.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
+        <translation>رموز حجز خاطئة كثيرة جدًا. يرجى مسح رمز QR أو السؤال في مكتب الاستعلامات.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

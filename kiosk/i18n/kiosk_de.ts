@@ -52,6 +52,30 @@
         <translation>Mit der Kamera scannen</translation>
     </message>
     <message>
+        <source>Enter booking code</source>
+        <translation>Buchungscode eingeben</translation>
+    </message>
+    <message>
+        <source>Enter the booking code from your letter</source>
+        <translation>Geben Sie den Buchungscode aus Ihrem Schreiben ein</translation>
+    </message>
+    <message>
+        <source>10 digits, under the QR code. On the keypad: minus deletes, Enter checks in, star goes back.</source>
+        <translation>10 Ziffern, unter dem QR-Code. Auf dem Ziffernblock: Minus löscht, Enter meldet an, Stern geht zurück.</translation>
+    </message>
+    <message>
+        <source>{n} of 10 digits</source>
+        <translation>{n} von 10 Ziffern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
         <source>I need assistance</source>
         <translation>Ich brauche Unterstützung</translation>
     </message>
@@ -218,6 +242,14 @@
     <message>
         <source>The check-in time for this appointment has passed.</source>
         <translation>Die Anmeldezeit für diesen Termin ist vorbei.</translation>
+    </message>
+    <message>
+        <source>This booking code is not right. Please check the digits.</source>
+        <translation>Dieser Buchungscode stimmt nicht. Bitte prüfen Sie die Ziffern.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
+        <translation>Zu viele falsche Buchungscodes. Bitte scannen Sie den QR-Code oder fragen Sie am Empfang.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

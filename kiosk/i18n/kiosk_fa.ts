@@ -52,6 +52,30 @@
         <translation>اسکن با دوربین</translation>
     </message>
     <message>
+        <source>Enter booking code</source>
+        <translation>وارد کردن کد رزرو</translation>
+    </message>
+    <message>
+        <source>Enter the booking code from your letter</source>
+        <translation>کد رزرو را از نامه خود وارد کنید</translation>
+    </message>
+    <message>
+        <source>10 digits, under the QR code. On the keypad: minus deletes, Enter checks in, star goes back.</source>
+        <translation>۱۰ رقم، زیر کد QR. روی صفحه‌کلید عددی: منها پاک می‌کند، Enter پذیرش می‌کند، ستاره بازمی‌گردد.</translation>
+    </message>
+    <message>
+        <source>{n} of 10 digits</source>
+        <translation>{n} از ۱۰ رقم</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>پاک کردن</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>پذیرش</translation>
+    </message>
+    <message>
         <source>I need assistance</source>
         <translation>به کمک نیاز دارم</translation>
     </message>
@@ -218,6 +242,14 @@
     <message>
         <source>The check-in time for this appointment has passed.</source>
         <translation>زمان ثبت حضور برای این وقت گذشته است.</translation>
+    </message>
+    <message>
+        <source>This booking code is not right. Please check the digits.</source>
+        <translation>این کد رزرو درست نیست. لطفاً ارقام را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
+        <translation>کدهای رزرو نادرست بسیار زیاد است. لطفاً کد QR را اسکن کنید یا از میز اطلاعات بپرسید.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

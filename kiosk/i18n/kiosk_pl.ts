@@ -52,6 +52,30 @@
         <translation>Skanuj kamerą</translation>
     </message>
     <message>
+        <source>Enter booking code</source>
+        <translation>Wpisz kod rezerwacji</translation>
+    </message>
+    <message>
+        <source>Enter the booking code from your letter</source>
+        <translation>Wpisz kod rezerwacji z listu</translation>
+    </message>
+    <message>
+        <source>10 digits, under the QR code. On the keypad: minus deletes, Enter checks in, star goes back.</source>
+        <translation>10 cyfr, pod kodem QR. Na klawiaturze numerycznej: minus usuwa, Enter melduje, gwiazdka wraca.</translation>
+    </message>
+    <message>
+        <source>{n} of 10 digits</source>
+        <translation>{n} z 10 cyfr</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Usuń</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Zamelduj</translation>
+    </message>
+    <message>
         <source>I need assistance</source>
         <translation>Potrzebuję pomocy</translation>
     </message>
@@ -218,6 +242,14 @@
     <message>
         <source>The check-in time for this appointment has passed.</source>
         <translation>Czas na zgłoszenie się na ten termin minął.</translation>
+    </message>
+    <message>
+        <source>This booking code is not right. Please check the digits.</source>
+        <translation>Ten kod rezerwacji jest nieprawidłowy. Sprawdź cyfry.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
+        <translation>Zbyt wiele błędnych kodów rezerwacji. Zeskanuj kod QR lub zapytaj w informacji.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

@@ -52,6 +52,30 @@
         <translation>Сканировать камерой</translation>
     </message>
     <message>
+        <source>Enter booking code</source>
+        <translation>Ввести код записи</translation>
+    </message>
+    <message>
+        <source>Enter the booking code from your letter</source>
+        <translation>Введите код записи из вашего письма</translation>
+    </message>
+    <message>
+        <source>10 digits, under the QR code. On the keypad: minus deletes, Enter checks in, star goes back.</source>
+        <translation>10 цифр, под QR-кодом. На цифровой клавиатуре: минус удаляет, Enter регистрирует, звёздочка — назад.</translation>
+    </message>
+    <message>
+        <source>{n} of 10 digits</source>
+        <translation>{n} из 10 цифр</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Зарегистрироваться</translation>
+    </message>
+    <message>
         <source>I need assistance</source>
         <translation>Мне нужна помощь</translation>
     </message>
@@ -218,6 +242,14 @@
     <message>
         <source>The check-in time for this appointment has passed.</source>
         <translation>Время регистрации на эту запись истекло.</translation>
+    </message>
+    <message>
+        <source>This booking code is not right. Please check the digits.</source>
+        <translation>Этот код записи неверен. Пожалуйста, проверьте цифры.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
+        <translation>Слишком много неверных кодов записи. Отсканируйте QR-код или обратитесь в справочную.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

@@ -52,6 +52,30 @@
         <translation>Kamerayla tara</translation>
     </message>
     <message>
+        <source>Enter booking code</source>
+        <translation>Randevu kodunu girin</translation>
+    </message>
+    <message>
+        <source>Enter the booking code from your letter</source>
+        <translation>Mektubunuzdaki randevu kodunu girin</translation>
+    </message>
+    <message>
+        <source>10 digits, under the QR code. On the keypad: minus deletes, Enter checks in, star goes back.</source>
+        <translation>10 rakam, QR kodunun altında. Tuş takımında: eksi siler, Enter giriş yapar, yıldız geri döner.</translation>
+    </message>
+    <message>
+        <source>{n} of 10 digits</source>
+        <translation>10 rakamdan {n}</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Giriş yap</translation>
+    </message>
+    <message>
         <source>I need assistance</source>
         <translation>Yardıma ihtiyacım var</translation>
     </message>
@@ -218,6 +242,14 @@
     <message>
         <source>The check-in time for this appointment has passed.</source>
         <translation>Bu randevunun giriş süresi geçti.</translation>
+    </message>
+    <message>
+        <source>This booking code is not right. Please check the digits.</source>
+        <translation>Bu randevu kodu doğru değil. Lütfen rakamları kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
+        <translation>Çok fazla yanlış randevu kodu. Lütfen QR kodunu okutun veya danışmaya sorun.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

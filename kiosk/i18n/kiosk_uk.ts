@@ -52,6 +52,30 @@
         <translation>Сканувати камерою</translation>
     </message>
     <message>
+        <source>Enter booking code</source>
+        <translation>Ввести код запису</translation>
+    </message>
+    <message>
+        <source>Enter the booking code from your letter</source>
+        <translation>Введіть код запису з вашого листа</translation>
+    </message>
+    <message>
+        <source>10 digits, under the QR code. On the keypad: minus deletes, Enter checks in, star goes back.</source>
+        <translation>10 цифр, під QR-кодом. На цифровій клавіатурі: мінус видаляє, Enter реєструє, зірочка — назад.</translation>
+    </message>
+    <message>
+        <source>{n} of 10 digits</source>
+        <translation>{n} з 10 цифр</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Зареєструватися</translation>
+    </message>
+    <message>
         <source>I need assistance</source>
         <translation>Мені потрібна допомога</translation>
     </message>
@@ -218,6 +242,14 @@
     <message>
         <source>The check-in time for this appointment has passed.</source>
         <translation>Час реєстрації на цей запис минув.</translation>
+    </message>
+    <message>
+        <source>This booking code is not right. Please check the digits.</source>
+        <translation>Цей код запису неправильний. Будь ласка, перевірте цифри.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
+        <translation>Забагато неправильних кодів запису. Відскануйте QR-код або зверніться до довідкової.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

@@ -136,4 +136,5 @@ appointments = Table(
     Column("imported_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("status_at", UTCDateTime),
+    Column("code", String(10)),
 )
