@@ -16,6 +16,7 @@ import hashlib
 import os
 import secrets
 import signal
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,30 +161,52 @@ class UserStore:
 
 
 def _write_file(path: Path, text: str, mode: int) -> None:
-    """Replace ``path`` whole (the broker may re-read it at any moment)."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.chmod(tmp, mode)
-    os.replace(tmp, path)
+    """Replace ``path`` whole (the broker may re-read it at any moment): a private
+    temporary file, already the broker user's, renamed over it. A file that appeared as
+    root's for an instant made a starting broker fail with "Unable to open pwfile", and
+    two writers sharing one temporary name could move each other's half-written file."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, mode)
+        owner = _broker_owner()
+        if owner is not None:
+            os.chown(tmp, *owner)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
-def give_to_broker(folder: Path, skip: Path | None = None) -> None:
-    """Mosquitto started as root drops to the user ``mosquitto``: what it reads (and its
-    data folder) must be that user's. The credentials handed out stay the caller's."""
+def _broker_owner() -> tuple[int, int] | None:
+    """(uid, gid) of the user Mosquitto drops to when started as root, else None."""
     if os.geteuid() != 0:
-        return
+        return None
     import pwd
 
     try:
         pw = pwd.getpwnam("mosquitto")
     except KeyError:
+        return None
+    return pw.pw_uid, pw.pw_gid
+
+
+def give_to_broker(folder: Path, skip: Path | None = None) -> None:
+    """Mosquitto started as root drops to the user ``mosquitto``: what it reads (and its
+    data folder) must be that user's. The credentials handed out stay the caller's."""
+    owner = _broker_owner()
+    if owner is None:
         return
     for p in [folder, *folder.rglob("*")]:
         if skip is not None and (p == skip or skip in p.parents):
             continue
-        os.chown(p, pw.pw_uid, pw.pw_gid)
+        try:
+            os.chown(p, *owner)
+        except FileNotFoundError:
+            pass  # another writer's temporary file, renamed meanwhile
+
 
 
 def reload_broker(folder: Path) -> int | None:

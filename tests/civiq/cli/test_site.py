@@ -56,8 +56,11 @@ def test_civiq_site_runs_a_secured_site_on_this_machine(tmp_path: Path) -> None:
             wait_until(lambda: any(online), timeout=60, what="the engine online at the site")
         except AssertionError as exc:
             logs = {p.name: p.read_text(errors="replace")[-2000:]
-                    for p in (data / "logs").glob("*.log")} if (data / "logs").is_dir() else {}
-            raise AssertionError(f"{exc}; logs: {logs}") from None
+                    for p in data.rglob("*.log")}
+            proc.terminate()
+            out, err = proc.communicate(timeout=20)
+            raise AssertionError(f"{exc}; site said: {out[-1500:]} {err[-1500:]}; "
+                                 f"logs: {logs}") from None
         conf = (data / "broker" / "mosquitto.conf").read_text()
         assert "allow_anonymous false" in conf and "listener 8883" not in conf
     finally:
