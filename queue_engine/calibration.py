@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 from collections import deque
 from datetime import datetime
+
+from queue_engine.handling_times import PRIOR_SIGMA
 
 #: Upper edges of the estimate bands, minutes (the last band is open).
 BANDS = (3.0, 10.0, 20.0, 40.0, 75.0)
@@ -36,6 +39,19 @@ PRIOR_WEIGHT = 15
 PRIOR_Q = (-0.35, 0.0, 0.5)
 #: Walk-ins whose estimate waits for a call; the oldest go when there are more.
 MAX_OPEN = 5000
+#: The coefficient of variation of counter times that the prior interval is meant for:
+#: that of the handling-time prior (lognormal sigma 0.7: about 0.8), so that a new site's
+#: interval is the prior's until its handling times say otherwise.
+REFERENCE_CV = math.sqrt(math.exp(PRIOR_SIGMA**2) - 1)
+#: How strongly the interval follows the spread of handling times: the scale is
+#: (cv / REFERENCE_CV) ** SPREAD_POWER. Below 1 because much of a wait's error is not
+#: the visits' spread (visitors still to come, breaks, clerks' deviations).
+SPREAD_POWER = 0.75
+
+
+def spread_factor(cv: float) -> float:
+    """How much wider than usual the interval is for handling times of this ``cv``."""
+    return (max(cv, 0.05) / REFERENCE_CV) ** SPREAD_POWER
 
 
 def _quantile(sorted_xs: list[float], q: float) -> float:
@@ -50,7 +66,7 @@ def _quantile(sorted_xs: list[float], q: float) -> float:
 class Calibration:
     def __init__(self) -> None:
         self._errors: list[deque[float]] = [deque(maxlen=WINDOW) for _ in range(len(BANDS) + 1)]
-        self._open: dict[str, tuple[float, datetime]] = {}
+        self._open: dict[str, tuple[float, datetime, float]] = {}
         self._q: list[tuple[float, float, float] | None] = [None] * (len(BANDS) + 1)
         self.changed = False
 
@@ -58,12 +74,14 @@ class Calibration:
     def band(estimate: float) -> int:
         return bisect.bisect_left(BANDS, estimate)
 
-    def issued(self, number: str, estimate: float | None, at: datetime) -> None:
+    def issued(self, number: str, estimate: float | None, at: datetime,
+               spread: float = 1.0) -> None:
+        """``spread``: :func:`spread_factor` of the service's handling times now."""
         if estimate is None:
             return
         if len(self._open) >= MAX_OPEN:
             self._open.pop(next(iter(self._open)))
-        self._open[number] = (estimate, at)
+        self._open[number] = (estimate, at, spread)
         self.changed = True
 
     def forget(self, number: str) -> None:
@@ -73,7 +91,8 @@ class Calibration:
     def dump(self) -> str:
         """What it learned and what it waits for, as JSON (kept across a restart)."""
         return json.dumps({"errors": [list(e) for e in self._errors],
-                           "open": {n: [e, t.isoformat()] for n, (e, t) in self._open.items()}})
+                           "open": {n: [e, t.isoformat(), f]
+                                    for n, (e, t, f) in self._open.items()}})
 
     def load(self, raw: str | None) -> None:
         if not raw:
@@ -81,8 +100,10 @@ class Calibration:
         d = json.loads(raw)
         for band, xs in zip(self._errors, d.get("errors", []), strict=False):
             band.extend(float(x) for x in xs)
-        self._open = {n: (float(e), datetime.fromisoformat(t))
-                      for n, (e, t) in d.get("open", {}).items()}
+        # Entries stored before the spread was kept have none: 1, the usual spread.
+        self._open = {n: (float(v[0]), datetime.fromisoformat(v[1]),
+                          float(v[2]) if len(v) > 2 else 1.0)
+                      for n, v in d.get("open", {}).items()}
         self._q = [None] * len(self._q)
 
     def called(self, number: str, at: datetime) -> None:
@@ -90,10 +111,10 @@ class Calibration:
         if entry is None:
             return
         self.changed = True
-        estimate, issued = entry
+        estimate, issued, spread = entry
         actual = max(0.0, (at - issued).total_seconds() / 60)
         b = self.band(estimate)
-        self._errors[b].append((actual - estimate) / (estimate + SCALE_MIN))
+        self._errors[b].append((actual - estimate) / ((estimate + SCALE_MIN) * spread))
         self._q[b] = None
 
     def _quantiles(self, b: int) -> tuple[float, float, float]:
@@ -107,12 +128,14 @@ class Calibration:
             self._q[b] = q
         return q  # type: ignore[return-value]
 
-    def interval(self, estimate: float | None) -> tuple[float, float, float] | None:
-        """(p10, p50, p90) minutes for the forward run's ``estimate``."""
+    def interval(self, estimate: float | None, spread: float = 1.0
+                 ) -> tuple[float, float, float] | None:
+        """(p10, p50, p90) minutes for the forward run's ``estimate``; ``spread`` as for
+        :meth:`issued`."""
         if estimate is None:
             return None
         lo, _, hi = self._quantiles(self.band(estimate))
-        scale = estimate + SCALE_MIN
+        scale = (estimate + SCALE_MIN) * spread
         # The median stays the run's own estimate: shifting it by the median error
         # measured so far made it worse on the tuning days (MAE 15.1 -> 12.2 without it on
         # heavy-tailed days, 18.9 -> 16.4 on overloaded ones; no condition gained).
