@@ -44,14 +44,18 @@ MAX_OPEN = 5000
 #: interval is the prior's until its handling times say otherwise.
 REFERENCE_CV = math.sqrt(math.exp(PRIOR_SIGMA**2) - 1)
 #: How strongly the interval follows the spread of handling times: the scale is
-#: (cv / REFERENCE_CV) ** SPREAD_POWER. Below 1 because much of a wait's error is not
-#: the visits' spread (visitors still to come, breaks, clerks' deviations).
-SPREAD_POWER = 0.75
+#: (cv / REFERENCE_CV) ** power, with one power where the visits spread more than the
+#: reference (heavy tails: the wait spreads with them) and a smaller one where they
+#: spread less (visitors still to come, breaks and clerks' deviations still spread the
+#: wait). Chosen on the tuning days (docs/wait-estimates.md).
+WIDEN_POWER = 1.0
+NARROW_POWER = 0.5
 
 
 def spread_factor(cv: float) -> float:
     """How much wider than usual the interval is for handling times of this ``cv``."""
-    return (max(cv, 0.05) / REFERENCE_CV) ** SPREAD_POWER
+    r = max(cv, 0.05) / REFERENCE_CV
+    return r ** (WIDEN_POWER if r > 1 else NARROW_POWER)
 
 
 def _quantile(sorted_xs: list[float], q: float) -> float:
