@@ -5,9 +5,11 @@ The forward run gives one number (every visit takes its mean). What it cannot kn
 the spread of single visits, visitors still to come, a clerk late back — shows in its
 errors, and those are measured here: for each walk-in, (actual - estimate) / (estimate +
 ``SCALE_MIN``), kept per band of estimates (a 5-minute estimate errs by other amounts than
-a 60-minute one). The interval for an estimate *e* is *e* + q x (*e* + ``SCALE_MIN``) for
-the 10th and 90th percentile *q* of its band (the median stays *e*), each blended with a
-deliberately wide prior worth ``PRIOR_WEIGHT`` tickets while the band has few.
+a 60-minute one). The interval for an estimate *e* is *e* + q x (*e* + ``SCALE_MIN``) x f
+for the 10th and 90th percentile *q* of its band (the median stays *e*), each blended
+with a deliberately wide prior worth ``PRIOR_WEIGHT`` tickets while the band has few; f
+is the spread of the service's handling times (:func:`spread_factor`), and the errors are
+kept divided by the f of their ticket, so that heavy tails widen the interval at once.
 
 Why not Monte-Carlo runs over sampled handling times: it would cost one forward run per
 sample on every state build (20 runs for a usable p10/p90; the run is most of a
