@@ -5,9 +5,11 @@ The forward run gives one number (every visit takes its mean). What it cannot kn
 the spread of single visits, visitors still to come, a clerk late back — shows in its
 errors, and those are measured here: for each walk-in, (actual - estimate) / (estimate +
 ``SCALE_MIN``), kept per band of estimates (a 5-minute estimate errs by other amounts than
-a 60-minute one). The interval for an estimate *e* is *e* + q x (*e* + ``SCALE_MIN``) for
-the 10th and 90th percentile *q* of its band (the median stays *e*), each blended with a
-deliberately wide prior worth ``PRIOR_WEIGHT`` tickets while the band has few.
+a 60-minute one). The interval for an estimate *e* is *e* + q x (*e* + ``SCALE_MIN``) x f
+for the 10th and 90th percentile *q* of its band (the median stays *e*), each blended
+with a deliberately wide prior worth ``PRIOR_WEIGHT`` tickets while the band has few; f
+is the spread of the service's handling times (:func:`spread_factor`), and the errors are
+kept divided by the f of their ticket, so that heavy tails widen the interval at once.
 
 Why not Monte-Carlo runs over sampled handling times: it would cost one forward run per
 sample on every state build (20 runs for a usable p10/p90; the run is most of a
@@ -20,8 +22,11 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 from collections import deque
 from datetime import datetime
+
+from queue_engine.handling_times import PRIOR_SIGMA
 
 #: Upper edges of the estimate bands, minutes (the last band is open).
 BANDS = (3.0, 10.0, 20.0, 40.0, 75.0)
@@ -36,6 +41,23 @@ PRIOR_WEIGHT = 15
 PRIOR_Q = (-0.35, 0.0, 0.5)
 #: Walk-ins whose estimate waits for a call; the oldest go when there are more.
 MAX_OPEN = 5000
+#: The coefficient of variation of counter times that the prior interval is meant for:
+#: that of the handling-time prior (lognormal sigma 0.7: about 0.8), so that a new site's
+#: interval is the prior's until its handling times say otherwise.
+REFERENCE_CV = math.sqrt(math.exp(PRIOR_SIGMA**2) - 1)
+#: How strongly the interval follows the spread of handling times: the scale is
+#: (cv / REFERENCE_CV) ** power, with one power where the visits spread more than the
+#: reference (heavy tails: the wait spreads with them) and a smaller one where they
+#: spread less (visitors still to come, breaks and clerks' deviations still spread the
+#: wait). Chosen on the tuning days (docs/wait-estimates.md).
+WIDEN_POWER = 1.0
+NARROW_POWER = 0.5
+
+
+def spread_factor(cv: float) -> float:
+    """How much wider than usual the interval is for handling times of this ``cv``."""
+    r = max(cv, 0.05) / REFERENCE_CV
+    return r ** (WIDEN_POWER if r > 1 else NARROW_POWER)
 
 
 def _quantile(sorted_xs: list[float], q: float) -> float:
@@ -50,7 +72,7 @@ def _quantile(sorted_xs: list[float], q: float) -> float:
 class Calibration:
     def __init__(self) -> None:
         self._errors: list[deque[float]] = [deque(maxlen=WINDOW) for _ in range(len(BANDS) + 1)]
-        self._open: dict[str, tuple[float, datetime]] = {}
+        self._open: dict[str, tuple[float, datetime, float]] = {}
         self._q: list[tuple[float, float, float] | None] = [None] * (len(BANDS) + 1)
         self.changed = False
 
@@ -58,12 +80,14 @@ class Calibration:
     def band(estimate: float) -> int:
         return bisect.bisect_left(BANDS, estimate)
 
-    def issued(self, number: str, estimate: float | None, at: datetime) -> None:
+    def issued(self, number: str, estimate: float | None, at: datetime,
+               spread: float = 1.0) -> None:
+        """``spread``: :func:`spread_factor` of the service's handling times now."""
         if estimate is None:
             return
         if len(self._open) >= MAX_OPEN:
             self._open.pop(next(iter(self._open)))
-        self._open[number] = (estimate, at)
+        self._open[number] = (estimate, at, spread)
         self.changed = True
 
     def forget(self, number: str) -> None:
@@ -73,7 +97,8 @@ class Calibration:
     def dump(self) -> str:
         """What it learned and what it waits for, as JSON (kept across a restart)."""
         return json.dumps({"errors": [list(e) for e in self._errors],
-                           "open": {n: [e, t.isoformat()] for n, (e, t) in self._open.items()}})
+                           "open": {n: [e, t.isoformat(), f]
+                                    for n, (e, t, f) in self._open.items()}})
 
     def load(self, raw: str | None) -> None:
         if not raw:
@@ -81,8 +106,10 @@ class Calibration:
         d = json.loads(raw)
         for band, xs in zip(self._errors, d.get("errors", []), strict=False):
             band.extend(float(x) for x in xs)
-        self._open = {n: (float(e), datetime.fromisoformat(t))
-                      for n, (e, t) in d.get("open", {}).items()}
+        # Entries stored before the spread was kept have none: 1, the usual spread.
+        self._open = {n: (float(v[0]), datetime.fromisoformat(v[1]),
+                          float(v[2]) if len(v) > 2 else 1.0)
+                      for n, v in d.get("open", {}).items()}
         self._q = [None] * len(self._q)
 
     def called(self, number: str, at: datetime) -> None:
@@ -90,10 +117,10 @@ class Calibration:
         if entry is None:
             return
         self.changed = True
-        estimate, issued = entry
+        estimate, issued, spread = entry
         actual = max(0.0, (at - issued).total_seconds() / 60)
         b = self.band(estimate)
-        self._errors[b].append((actual - estimate) / (estimate + SCALE_MIN))
+        self._errors[b].append((actual - estimate) / ((estimate + SCALE_MIN) * spread))
         self._q[b] = None
 
     def _quantiles(self, b: int) -> tuple[float, float, float]:
@@ -107,12 +134,14 @@ class Calibration:
             self._q[b] = q
         return q  # type: ignore[return-value]
 
-    def interval(self, estimate: float | None) -> tuple[float, float, float] | None:
-        """(p10, p50, p90) minutes for the forward run's ``estimate``."""
+    def interval(self, estimate: float | None, spread: float = 1.0
+                 ) -> tuple[float, float, float] | None:
+        """(p10, p50, p90) minutes for the forward run's ``estimate``; ``spread`` as for
+        :meth:`issued`."""
         if estimate is None:
             return None
         lo, _, hi = self._quantiles(self.band(estimate))
-        scale = estimate + SCALE_MIN
+        scale = (estimate + SCALE_MIN) * spread
         # The median stays the run's own estimate: shifting it by the median error
         # measured so far made it worse on the tuning days (MAE 15.1 -> 12.2 without it on
         # heavy-tailed days, 18.9 -> 16.4 on overloaded ones; no condition gained).

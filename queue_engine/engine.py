@@ -55,11 +55,11 @@ from civiq.protocol.roster import SetRoster, SetRosterResult
 from queue_engine import command_log
 from queue_engine import roster as rosters
 from queue_engine.appointment_desk import AppointmentDesk
-from queue_engine.calibration import Calibration
+from queue_engine.calibration import Calibration, spread_factor
 from queue_engine.dispatch import Candidate
 from queue_engine.domain import Ticket
 from queue_engine.estimator import NEWCOMER, Forecast, SimCounter, forecast, sim_counters
-from queue_engine.handling_times import HandlingTimes, show_rate
+from queue_engine.handling_times import HandlingTimes, show_rate, still_coming
 from queue_engine.messages import Context, Inbound, Outbound, Outcome
 from queue_engine.recent_requests import RecentRequests
 from queue_engine.retention import CHUNK, RetentionPolicy
@@ -471,13 +471,28 @@ class QueueEngine:
     def forecast(self, now: datetime, extra: Candidate | None = None,
                  probes: list[Candidate] | None = None) -> Forecast:
         waiting = self._candidates() + ([extra] if extra else [])
-        came = [b.status for b in self.appointments.bookings.values()]
+        due = self.appointments.due(now)
         return forecast(waiting, self._sim_counters(now), now, self.q.params,
-                        self.handling.as_dict(), due=self.appointments.due(now),
-                        due_share=show_rate(came.count("checked_in"), came.count("no_show")),
+                        self.handling.as_dict(), due=due, due_share=self._due_shares(due, now),
                         arrivals={s: self.handling.arrival_rate(s, now)
                                   for s in self.handling.as_dict()},
                         probes=probes or ())
+
+    def _due_shares(self, due: list[Candidate], now: datetime) -> dict[str, float]:
+        """Per booking still due: the share of its counter time the run books for it,
+        the chance that its visitor still comes (fewer the later past the slot)."""
+        if not due:
+            return {}
+        bookings = self.appointments.bookings.values()
+        came = [b.status for b in bookings]
+        show = show_rate(came.count("checked_in"), came.count("no_show"))
+        offsets = [(b.checked_in_at - b.slot_start).total_seconds() / 60
+                   for b in bookings if b.checked_in_at is not None and b.day == self.q.day]
+        window = (self.config.appointments.window_before_min,
+                  self.config.appointments.window_after_min)
+        return {c.number: still_coming(show, (now - c.slot_start).total_seconds() / 60,
+                                       offsets, window)
+                for c in due if c.slot_start is not None}
 
     @staticmethod
     def newcomer(service: str, now: datetime, priority: int = 0,
@@ -495,7 +510,13 @@ class QueueEngine:
         many go before it."""
         f = self.forecast(now, self.newcomer(service, now, priority, assistance=assistance))
         raw = f.wait_min(NEWCOMER, now)
-        return raw, self.calibration.interval(raw), self.ahead_of(f, NEWCOMER, service)
+        return (raw, self.calibration.interval(raw, self.spread(service)),
+                self.ahead_of(f, NEWCOMER, service))
+
+    def spread(self, service: str) -> float:
+        """How wide the interval is drawn for the service: wider where its handling
+        times spread more (calibration.spread_factor)."""
+        return spread_factor(self.handling.cv(service))
 
     def ahead_of(self, f: Forecast, number: str, service: str) -> int:
         """Tickets called before this one. When no open counter serves it the forecast
@@ -528,7 +549,10 @@ class QueueEngine:
         f = self.forecast(now, probes=[self.newcomer(s.id, now, number=NEWCOMER + s.id)
                                        for s in self.config.services if s.walk_in])
         cal = self.calibration
-        ranges = {n: cal.interval(f.wait_min(n, now)) for n in f.start}
+        tickets = self.q.tickets
+        ranges = {n: cal.interval(f.wait_min(n, now), self.spread(
+            tickets[n].service if n in tickets else n.removeprefix(NEWCOMER)))
+            for n in f.start}
         etas = {n: r[1] if r else None for n, r in ranges.items()}
         waiting_by_service = collections.Counter(t.service for t in self.q.waiting_tickets())
         services = []
@@ -632,7 +656,7 @@ class QueueEngine:
         # to come queue behind it), so its wait is this ticket's: no second run.
         eta = rng[1] if rng else None
         if a.priority == 0:
-            self.calibration.issued(t.number, raw, ctx.now)
+            self.calibration.issued(t.number, raw, ctx.now, self.spread(a.service))
         info = t.info(eta)
         return Outcome(
             IssueTicketResult(ticket=info, ahead=ahead, eta_min=eta,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -68,6 +68,7 @@ class SimCounter:
 class Forecast:
     start: dict[str, datetime]  # number -> expected call time
     order: list[str]  # numbers in expected call order
+    counter: dict[str, str] = field(default_factory=dict)  # number -> counter that takes it
 
     def wait_min(self, number: str, now: datetime) -> float | None:
         at = self.start.get(number)
@@ -90,14 +91,15 @@ def forecast(
     handle_min: Mapping[str, float],
     due: Sequence[Candidate] = (),
     *,
-    due_share: float = 1.0,
+    due_share: float | Mapping[str, float] = 1.0,
     arrivals: Mapping[str, float] | None = None,
     probes: Sequence[Candidate] = (),
     all_phantoms: bool = False,
 ) -> Forecast:
     """``due``: appointments not yet checked in that will take counters when their
     slot comes (they join the run at their slot start and hold a counter for
-    ``due_share`` of the handling time: the share of booked visitors who come).
+    ``due_share`` of the handling time: the share of booked visitors who come; a mapping
+    gives each booking its own, by number).
     ``arrivals``: walk-ins per minute per service still to come; they join the run as
     phantoms (never in the result), since with weights they may go first.
     ``probes``: tickets that could be taken now, one per service, each at the place a
@@ -148,6 +150,7 @@ def forecast(
     breaks = {i: list(c.breaks) for i, c in enumerate(counters) if linked[i] and c.breaks}
     start: dict[str, datetime] = {}
     order: list[str] = []
+    taken_by: dict[str, str] = {}
     # The real tickets decide when the run is over; phantoms would go on for ever.
     remaining = len(waiting)
     booked_left = len(due)
@@ -181,29 +184,36 @@ def forecast(
         minutes = 0.0 if pick.number in instant else handle_min.get(pick.service, 10.0)
         if pick.number in booked:
             booked_left -= 1
-            minutes *= due_share
+            minutes *= (due_share if isinstance(due_share, float | int)
+                        else due_share.get(pick.number, 1.0))
         elif not pick.number.startswith(_PHANTOM):
             remaining -= 1
         if not pick.number.startswith(_PHANTOM) and pick.number not in start:
             start[pick.number] = t
             order.append(pick.number)
+            taken_by[pick.number] = counter.id
         heapq.heappush(heap, (t + timedelta(minutes=minutes), i, counter))
-    return Forecast(start=start, order=order)
+    return Forecast(start=start, order=order, counter=taken_by)
 
 
 def _on_duty(t: datetime, shifts: list | None, breaks: list | None) -> datetime | None:
     """When a counter free at ``t`` can begin a visit (``t`` itself when it can now); None
-    when its clerk's day is over. Takes a planned break that is due on the way."""
-    if breaks and breaks[0][0] <= t:
-        _, minutes = breaks.pop(0)
-        return t + timedelta(minutes=minutes)
-    if shifts is None:
-        return t
-    while shifts and shifts[0][1] is not None and shifts[0][1] <= t:
-        shifts.pop(0)
-    if not shifts:
-        return None
-    return max(shifts[0][0], t)
+    when its clerk's day is over. Takes the planned breaks that are due on the way: a
+    break begins when the clerk is free at or after its planned start, also while off
+    shift (a break planned in the gap before a shift costs that shift nothing)."""
+    while True:
+        if shifts is not None:
+            while shifts and shifts[0][1] is not None and shifts[0][1] <= t:
+                shifts.pop(0)
+            if not shifts:
+                return None
+            begin = max(shifts[0][0], t)
+        else:
+            begin = t
+        if not breaks or breaks[0][0] > begin:
+            return begin
+        planned, minutes = breaks.pop(0)
+        t = max(t, planned) + timedelta(minutes=minutes)
 
 
 def _phantoms_matter(services: Iterable[str], waiting: Sequence[Candidate],

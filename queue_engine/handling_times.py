@@ -15,13 +15,17 @@ from __future__ import annotations
 import bisect
 import math
 from collections import deque
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from statistics import NormalDist
 from typing import Protocol
 
 from civiq.config import SiteConfig
 
-WINDOW = 30
+#: Samples kept per service: 60 rather than 30 halves the noise of the mean that every
+#: forecast multiplies (tuning days: MAE 4.50 -> 4.34 min on default days, 14.0 -> 13.7
+#: on heavy-tailed ones) and still follows a drift over the day (2.16 -> 2.13).
+WINDOW = 60
 PRIOR_WEIGHT = 5
 #: Durations beyond this many minutes are a forgotten "finish" button, not a visit.
 MAX_SAMPLE_MIN = 240
@@ -57,6 +61,7 @@ class HandlingTimes:
         self._issued: dict[str, deque[datetime]] = {s: deque() for s in self._configured}
         self._cache: tuple[int, dict[str, float]] | None = None
         self._sigmas: dict[str, tuple[int, float]] = {}
+        self._cvs: dict[str, tuple[int, float]] = {}
         self._changes = 0
 
     # ----- learning --------------------------------------------------------------------
@@ -110,6 +115,24 @@ class HandlingTimes:
         n = len(logs)
         return math.sqrt((PRIOR_SIGMA**2 * PRIOR_WEIGHT + var * n) / (PRIOR_WEIGHT + n))
 
+    def cv(self, service: str) -> float:
+        """Coefficient of variation of the service's counter times (of the samples,
+        blended with the prior's as the mean is): heavy tails make it large."""
+        cached = self._cvs.get(service)
+        if cached is not None and cached[0] == self._changes:
+            return cached[1]
+        prior_var = math.exp(PRIOR_SIGMA**2) - 1
+        s = self._samples.get(service, ())
+        n = len(s)
+        if n < 3:
+            value = math.sqrt(prior_var)
+        else:
+            m = sum(s) / n
+            var = sum((x - m) ** 2 for x in s) / (n - 1) / (m * m)
+            value = math.sqrt((prior_var * PRIOR_WEIGHT + var * n) / (PRIOR_WEIGHT + n))
+        self._cvs[service] = (self._changes, value)
+        return value
+
     def remaining(self, service: str, elapsed: float) -> float:
         """Expected minutes left of a visit that has lasted ``elapsed`` minutes:
         E[X - e | X > e] for X lognormal with the learned mean and spread."""
@@ -151,3 +174,24 @@ def show_rate(checked_in: int, no_shows: int) -> float:
     """Share of booked visitors who come, blended with the prior while data is scarce."""
     return (PRIOR_SHOW_RATE * PRIOR_WEIGHT * 2 + checked_in) / (
         PRIOR_WEIGHT * 2 + checked_in + no_shows)
+
+
+def still_coming(show: float, late_min: float, offsets: Sequence[float],
+                 window: tuple[float, float]) -> float:
+    """Share of booked visitors who will still come, of those not checked in
+    ``late_min`` minutes after their slot began (negative: before it).
+
+    The later it is, the more of those still missing are no-shows: with ``show`` the
+    share who come at all and S(x) the share of comers who check in later than x,
+    P(comes | not yet) = show S / (show S + 1 - show). S is learned from ``offsets``
+    (check-in minus slot start, minutes, of the day's check-ins), blended with a prior
+    worth ``PRIOR_WEIGHT * 2`` check-ins: check-ins spread evenly over the site's
+    check-in ``window`` (minutes before, after the slot start)."""
+    before, after = window
+    span = before + after
+    prior = 1.0 if span <= 0 else min(1.0, max(0.0, (after - late_min) / span))
+    later = sum(1 for x in offsets if x > late_min)
+    weight = PRIOR_WEIGHT * 2
+    s = (prior * weight + later) / (weight + len(offsets))
+    coming = show * s
+    return coming / (coming + 1 - show) if coming + 1 - show > 0 else 0.0

@@ -85,8 +85,12 @@ def test_an_appointment_due_in_ten_minutes_takes_the_counter_first(
     w1, w2 = issue(kiosk, "ausweis"), issue(kiosk, "ausweis")
     assert w1["eta_min"] == 0
     # platz-1 is free at 09:12; the booked visitor (due since 09:10) goes first and holds
-    # the counter for 12 minutes x 0.86 (the share of booked visitors who come).
-    assert w2["eta_min"] == round(12 + 12 * 0.8, 1)  # 80 % of bookings come (prior)
+    # the counter for 12 minutes x the chance that he comes: 80 % of booked visitors come
+    # (prior), and of those, the ones checking in during the first 20 of the window's 45
+    # minutes (30 before the slot to 15 after, the prior spread) would be here by now.
+    later = 25 / 45
+    coming = 0.8 * later / (0.8 * later + 0.2)
+    assert w2["eta_min"] == round(12 + 12 * coming, 1)
     assert w2["ahead"] == 2  # the first walk-in and the booked visitor
 
 
