@@ -8,6 +8,7 @@ import signal
 import sys
 
 from civiq.cli.support import add_credentials_argument
+from civiq.config import SiteConfig
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +21,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--broker-host", help="override the broker host of the site file")
     p.add_argument("--broker-port", type=int, help="override the broker port of the site file")
     add_credentials_argument(p)
+    p.add_argument("--printer-host", metavar="HOST",
+                   help="print to this network printer (raw TCP), overriding the printer of "
+                   "the kiosk's [[kiosks]] entry (set-up, demo)")
+    p.add_argument("--printer-port", type=int, default=9100, metavar="PORT",
+                   help="with --printer-host: its port (default 9100)")
     p.add_argument("--window", action="store_true",
                    help="an ordinary window that may be closed (set-up, demo); default: "
                    "frameless full screen with no way out by keyboard or gestures")
@@ -43,6 +49,21 @@ def _size(spec: str) -> tuple[int, int]:
     return w, h
 
 
+def with_network_printer(cfg: SiteConfig, kiosk_id: str, host: str, port: int) -> SiteConfig:
+    """The site with this kiosk's printer replaced by a network printer at host:port (the
+    rest of its [[kiosks]] entry, or a new one, kept)."""
+    from civiq.config import Kiosk
+
+    if not 1 <= port <= 65535:
+        raise ValueError(f"--printer-port {port}: must be 1-65535")
+    mine = next((k for k in cfg.kiosks if k.id == kiosk_id), Kiosk(id=kiosk_id))
+    printer = mine.printer.model_copy(update={"backend": "network", "host": host,
+                                              "port": port})
+    kiosks = [k for k in cfg.kiosks if k.id != kiosk_id]
+    kiosks.append(mine.model_copy(update={"printer": printer}))
+    return cfg.model_copy(update={"kiosks": kiosks})
+
+
 def run(args: argparse.Namespace) -> int:
     from civiq.cli.support import device_config
     from civiq.clock import clock_from_spec
@@ -52,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         # With credentials the kiosk is its broker user (the ACL lets it write only its
         # own command topic, status and alerts).
         cfg, args.id = device_config(args, "kiosk")
+        if args.printer_host:
+            cfg = with_network_printer(cfg, args.id, args.printer_host, args.printer_port)
         clock = clock_from_spec(args.clock)
         size = _size(args.size)
     except (ConfigError, ValueError) as exc:

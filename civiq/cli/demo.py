@@ -11,6 +11,7 @@ every app that exists — in windows when a screen is present, otherwise (or wit
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import os
 import shutil
@@ -21,6 +22,7 @@ import threading
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -32,6 +34,9 @@ from civiq.cli.support import number_in
 from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
 from civiq.transport.mqtt import MqttClient
 from civiq.transport.state import SiteStateModel
+
+if TYPE_CHECKING:
+    from printers.virtual import PrintJob, VirtualPrinter
 
 EXAMPLE_SITE = Path(__file__).resolve().parents[2] / "sites" / "hamburg-wandsbek.toml"
 
@@ -62,7 +67,7 @@ _duration = number_in(float, 0, math.inf, "{text}: 0 (until Ctrl-C) or more seco
 MARK = ".civiq-demo"
 #: What the demo makes in its folder; starting afresh removes these and nothing else.
 DEMO_ITEMS = (MARK, "queue.sqlite3", "queue.sqlite3-wal", "queue.sqlite3-shm", "broker", "logs",
-              "simulation-events.csv")
+              "simulation-events.csv", "printed-tickets")
 
 
 def prepare_data(data: Path, fresh: bool) -> str | None:
@@ -144,6 +149,34 @@ class Demo:
         self.args = args
         self.children: list[tuple[str, subprocess.Popen]] = []
         self.stop = threading.Event()
+        self.printer: VirtualPrinter | None = None
+
+    def start_printer(self, folder: Path) -> VirtualPrinter:
+        """A virtual network printer for the kiosk; each ticket it prints is read back
+        from its ESC/POS bytes and saved as a picture in ``folder``."""
+        # Imported here: only a demo with a kiosk window prints.
+        from printers.escpos_stream import DecodeError, decode
+        from printers.receipt import receipt_png
+        from printers.virtual import VirtualPrinter
+
+        folder.mkdir(exist_ok=True)
+        count = itertools.count(1)
+
+        def keep(job: PrintJob) -> None:
+            if not job.complete:
+                return
+            try:
+                png = receipt_png(decode(job.data))
+            except DecodeError as exc:
+                print(f"civiq demo: a printed ticket could not be read back: {exc}",
+                      file=sys.stderr)
+                return
+            path = folder / f"ticket-{next(count):03d}.png"
+            path.write_bytes(png)
+            print(f"\nciviq demo: the kiosk printed a ticket: {path}", flush=True)
+
+        self.printer = VirtualPrinter(on_job=keep).start()
+        return self.printer
 
     def spawn(self, name: str, cmd: list[str]) -> None:
         log = self.logdir / f"{name}.log"
@@ -208,10 +241,14 @@ class Demo:
                 self.spawn("display", _civiq("display", *common, "--clock", clock,
                                              "--credentials", str(creds["display-1"])))
             if windows and _subcommand_exists("kiosk"):
-                # an ordinary window beside the board (a real kiosk is locked full screen)
+                # an ordinary window beside the board (a real kiosk is locked full screen),
+                # printing to a virtual printer whose tickets are kept as pictures
+                printer = self.start_printer(data / "printed-tickets")
                 self.spawn("kiosk", _civiq("kiosk", *common, "--window", "--size", "720x1100",
                                            "--clock", clock,
-                                           "--credentials", str(creds["kiosk-1"])))
+                                           "--credentials", str(creds["kiosk-1"]),
+                                           "--printer-host", printer.host,
+                                           "--printer-port", str(printer.port)))
             if desk is not None:
                 # the person's counter: logged in as "demo", the simulated clerks keep
                 # the other counters busy
@@ -271,6 +308,8 @@ class Demo:
         return 0
 
     def shutdown(self) -> None:
+        if self.printer is not None:
+            self.printer.stop()
         for _, proc in self.children:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGTERM)
