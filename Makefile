@@ -91,7 +91,7 @@ translations: setup kiosk-i18n
 
 # The real windows are shot under Xvfb (tools/real_windows.py): an X server, window
 # listing and ImageMagick's import.
-screenshots: APT_PACKAGES += xvfb x11-utils imagemagick
+screenshots: APT_PACKAGES += xvfb x11-utils xdotool imagemagick
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots
 	$(BIN)/python -m tools.real_windows

@@ -158,9 +158,22 @@ class KioskWindow(QWidget):
             main = [c for c in v.controls if c.kind not in ("language", "toggle")
                     or c.id == "assist"]
             aids = [c for c in v.controls if c not in main]
-            cols = 3 if v.screen is Screen.CODE else 2 if len(main) > 3 else 1
-            for i, c in enumerate(main):
-                self.grid.addWidget(self._button(c), i // cols, i % cols)
+            if v.screen is Screen.CODE:
+                for i, c in enumerate(main):
+                    self.grid.addWidget(self._button(c), i // 3, i % 3)
+            else:
+                # A service's name must be read whole: up to four services each get a
+                # full-width row; the other choices (assistance, booking code) share rows.
+                services = [c for c in main if c.kind == "service"]
+                others = [c for c in main if c.kind != "service"]
+                cols = 1 if len(services) <= 4 else 2
+                self._service_cols = cols
+                for i, c in enumerate(services):
+                    self.grid.addWidget(self._button(c), i // cols, (i % cols) * (2 // cols),
+                                        1, 2 // cols)
+                first = (len(services) + cols - 1) // cols
+                for i, c in enumerate(others):
+                    self.grid.addWidget(self._button(c), first + i // 2, i % 2)
             per_row = 4
             for i, c in enumerate(aids):
                 self.aids.addWidget(self._button(c), i // per_row, i % per_row)
@@ -168,7 +181,11 @@ class KioskWindow(QWidget):
         for c in v.controls:
             b = self.buttons[c.id]
             focused = c.id == v.focus
-            text = f"{c.label}\n{c.detail}" if c.detail else c.label
+            label = c.label
+            if (c.kind == "service" and getattr(self, "_service_cols", 1) > 1
+                    and len(label) > SERVICE_LINE_CHARS):
+                label = _two_lines(label)  # a push button does not wrap by itself
+            text = f"{label}\n{c.detail}" if c.detail else label
             text = text.replace("&", "&&")  # "&" would mark a shortcut and vanish
             if c.kind in ("toggle", "language") and c.checked:
                 text = f"✓ {text}"  # not colour alone
@@ -218,3 +235,16 @@ class KioskWindow(QWidget):
         f = QFont()
         f.setPixelSize(px(0.03))
         self.setFont(f)
+
+
+#: A service name longer than this is set on two lines (two services may share a row).
+SERVICE_LINE_CHARS = 24
+
+
+def _two_lines(text: str) -> str:
+    """Break at the space nearest the middle; a name without spaces stays whole."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return f"{text[:cut]}\n{text[cut + 1:]}"

@@ -4,7 +4,8 @@ with, plus the whole screen. Part of ``make screenshots``.
 
     .venv/bin/python -m tools.real_windows [--out docs/screenshots] [--seconds 25]
 
-Needs Xvfb, xwininfo and ImageMagick's ``import`` (the Makefile's screenshot packages).
+Needs Xvfb, xwininfo, xdotool and ImageMagick's ``import`` (the Makefile's screenshot
+packages).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ("Xvfb", "xwininfo", "import")
+TOOLS = ("Xvfb", "xwininfo", "import", "xdotool")
 _WINDOW = re.compile(r'^\s+(0x[0-9a-f]+) "(civiq[^"]*)": \([^)]*\)\s+(\d+)x(\d+)\+')
 
 
@@ -57,7 +58,7 @@ def main() -> int:
     missing = [t for t in TOOLS if shutil.which(t) is None]
     if missing:
         print(f"tools.real_windows: {', '.join(missing)} missing; `make screenshots` installs "
-              "them (xvfb, x11-utils, imagemagick)", file=sys.stderr)
+              "them (xvfb, x11-utils, xdotool, imagemagick)", file=sys.stderr)
         return 2
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -81,6 +82,10 @@ def main() -> int:
                     return 1
                 for title, (wid, w, h) in sorted(windows.items()):
                     path = out / f"real-{slug(title)}.png"
+                    # Windows open on top of each other and X keeps no hidden pixels:
+                    # raise each before its picture.
+                    subprocess.run(["xdotool", "windowraise", wid], env=env, check=True)
+                    time.sleep(1.0)
                     subprocess.run(["import", "-window", wid, str(path)], env=env, check=True)
                     print(f"{path}: {title} ({w}x{h})")
                 screen = out / "real-screen.png"
