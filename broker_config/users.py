@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import fcntl
 import hashlib
 import os
 import secrets
 import signal
 import tempfile
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,11 +97,28 @@ class UserStore:
     def _allowed_roles(self) -> tuple[str, ...]:
         return acl.SITE_ROLES if self.kind == "site" else acl.CENTRAL_ROLES
 
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """One writer at a time across processes (``civiq site`` adding its apps while
+        ``civiq device add`` runs): each reads the users, changes them and writes them
+        back, and without the lock one of two changes was lost."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / ".users.lock", "a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
     def add(self, user: str, role: str, *, out: Path | None = None,
             replace: bool = False) -> Path:
         """Create ``user`` with a new password; write its credentials file (0600) and
         return its path. An existing user is refused unless ``replace`` (a new password:
         the old credentials file stops working)."""
+        with self._locked():
+            return self._add(user, role, out=out, replace=replace)
+
+    def _add(self, user: str, role: str, *, out: Path | None, replace: bool) -> Path:
         check_id(user, "device id")
         if role not in self._allowed_roles():
             raise UsersError(f"role {role!r} is not one of {', '.join(self._allowed_roles())}")
@@ -123,6 +142,10 @@ class UserStore:
     def revoke(self, user: str) -> str:
         """Remove ``user``; returns its role. Its credentials file (in ``credentials/``)
         is deleted too: it opens nothing any more."""
+        with self._locked():
+            return self._revoke(user)
+
+    def _revoke(self, user: str) -> str:
         roles = self.roles()
         if user not in roles:
             raise UsersError(f"no user {user!r} at this broker ({self.folder})")
@@ -136,12 +159,15 @@ class UserStore:
 
     def ensure(self, user: str, role: str) -> Path:
         """``user`` exists with ``role``; its credentials file's path."""
-        if self.roles().get(user) == role and (self.credentials_dir / f"{user}.toml").exists():
-            return self.credentials_dir / f"{user}.toml"
-        return self.add(user, role, replace=True)
+        with self._locked():
+            if (self.roles().get(user) == role
+                    and (self.credentials_dir / f"{user}.toml").exists()):
+                return self.credentials_dir / f"{user}.toml"
+            return self._add(user, role, out=None, replace=True)
 
     def write_acl(self) -> None:
-        self._write(self.roles(), self.hashes())
+        with self._locked():
+            self._write(self.roles(), self.hashes())
 
     def _write(self, roles: dict[str, str], hashes: dict[str, str]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

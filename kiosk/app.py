@@ -18,6 +18,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import QApplication
 
 from civiq import __version__ as civiq_version
@@ -37,7 +38,14 @@ from kiosk.printing import FaultTracker, KioskPrinter
 from kiosk.scanner import ScanBuffer
 from kiosk.speech import Speech
 from kiosk.translations import Translations
-from kiosk.viewmodel import CheckInAction, IssueAction, Key, KioskViewModel, Screen
+from kiosk.viewmodel import (
+    CheckInAction,
+    IssueAction,
+    Key,
+    KioskViewModel,
+    Screen,
+    headphones_in,
+)
 from kiosk.widgets import KioskWindow
 from printers import PrintableTicket, PrinterState, PrintResult
 
@@ -177,6 +185,22 @@ class KioskApp(QObject):
         self.camera = CameraScanner(self) if self.vm.camera else None
         if self.camera is not None:
             self.camera.scanned.connect(self.scan)
+        # Headphones plugged in switch speech on (EN 301 549 5.1.3.x): the audio system
+        # reports a new output named as such.
+        self._media = QMediaDevices(self)
+        self._media.audioOutputsChanged.connect(self._audio_outputs_changed)
+        self._audio_outputs_changed()
+
+    def _audio_outputs_changed(self) -> None:
+        names = [d.description() for d in QMediaDevices.audioOutputs()]
+        plugged = headphones_in(names)
+        if plugged != self.vm.headphones:
+            log.info("headphones %s", "plugged in" if plugged else "unplugged")
+            if plugged:
+                self.vm.set_headphones(True)
+            else:
+                self.vm.headphones = False
+            self.refresh()
 
     # ----- life -----------------------------------------------------------------------
     def start(self) -> KioskApp:

@@ -174,6 +174,17 @@ def min_target_px(size_px: tuple[int, int], inches: float | None) -> int:
     return math.ceil(TARGET_MM * px_per_mm)
 
 
+#: Words by which audio systems name a headphone or headset output (PulseAudio/PipeWire
+#: port and device descriptions, in the languages they ship).
+_HEADPHONE_WORDS = ("headphone", "headset", "kopfhörer", "casque", "auricular", "earphone")
+
+
+def headphones_in(outputs: list[str]) -> bool:
+    """Whether one of the audio outputs, by its description, is a headphone or headset
+    (what a citizen plugs into the kiosk's jack)."""
+    return any(w in o.lower() for o in outputs for w in _HEADPHONE_WORDS)
+
+
 class KioskViewModel:
     def __init__(self, config: SiteConfig, kiosk: Kiosk, tr: Tr = identity, *,
                  camera: bool = False, assistance: bool = False) -> None:

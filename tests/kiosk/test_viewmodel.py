@@ -52,3 +52,19 @@ def test_scanner_bursts_and_people() -> None:
     for i, ch in enumerate("CQ1.demo"):
         b.key(ch, 2.0 + i * 0.15)  # typed by hand
     assert b.enter(3.3) is None
+
+
+def test_headphones_are_told_by_the_output_the_audio_system_names() -> None:
+    from kiosk.viewmodel import headphones_in
+
+    assert headphones_in(["Built-in Audio Analog Stereo", "Headphones (USB Audio)"])
+    assert headphones_in(["Kopfhörer"])
+    assert not headphones_in(["Built-in Audio Analog Stereo", "HDMI / DisplayPort"])
+    assert not headphones_in([])
+
+
+def test_plugging_in_headphones_switches_speech_on() -> None:
+    vm = KioskViewModel(load_site(EXAMPLE_SITE), Kiosk(id="k"))
+    assert not vm.speech
+    vm.set_headphones(True)
+    assert vm.speech and vm.headphones
