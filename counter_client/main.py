@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 
-from civiq.cli.support import add_credentials_argument
+from civiq.cli.support import add_credentials_argument, window_size
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +30,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _size(spec: str) -> tuple[int, int]:
-    try:
-        w, h = (int(x) for x in spec.lower().split("x"))
-    except ValueError as exc:
-        raise ValueError(f"--size {spec!r}: expected WIDTHxHEIGHT, e.g. 1280x800") from exc
-    if not (300 <= w <= 10_000 and 300 <= h <= 10_000):
-        raise ValueError(f"--size {spec!r}: each side must be 300-10000 pixels")
-    return w, h
+    return window_size(spec, minimum=300, example="1280x800")
 
 
 def run(args: argparse.Namespace) -> int:

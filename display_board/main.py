@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 
-from civiq.cli.support import add_credentials_argument
+from civiq.cli.support import add_credentials_argument, window_size
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +59,7 @@ def _steady_memory() -> None:
 
 
 def _size(spec: str) -> tuple[int, int]:
-    try:
-        w, h = (int(x) for x in spec.lower().split("x"))
-    except ValueError as exc:
-        raise ValueError(f"--size {spec!r}: expected WIDTHxHEIGHT, e.g. 1920x1080") from exc
-    if not (100 <= w <= 10_000 and 100 <= h <= 10_000):
-        raise ValueError(f"--size {spec!r}: each side must be 100-10000 pixels")
-    return w, h
+    return window_size(spec, minimum=100, example="1920x1080")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 
-from civiq.cli.support import add_credentials_argument
+from civiq.cli.support import add_credentials_argument, window_size
 from civiq.config import SiteConfig
 
 log = logging.getLogger(__name__)
@@ -40,13 +40,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _size(spec: str) -> tuple[int, int]:
-    try:
-        w, h = (int(x) for x in spec.lower().split("x"))
-    except ValueError as exc:
-        raise ValueError(f"--size {spec!r}: expected WIDTHxHEIGHT, e.g. 1080x1920") from exc
-    if not (200 <= w <= 10_000 and 200 <= h <= 10_000):
-        raise ValueError(f"--size {spec!r}: each side must be 200-10000 pixels")
-    return w, h
+    return window_size(spec, minimum=200, example="1080x1920")
 
 
 def with_network_printer(cfg: SiteConfig, kiosk_id: str, host: str, port: int) -> SiteConfig:

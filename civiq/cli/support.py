@@ -132,6 +132,17 @@ def device_config(args: Any, role: str) -> tuple[SiteConfig, str | None]:
     return cfg, client_id
 
 
+def window_size(spec: str, *, minimum: int, example: str) -> tuple[int, int]:
+    """``--size WIDTHxHEIGHT`` of an app's window; ValueError saying what is wrong."""
+    try:
+        w, h = (int(x) for x in spec.lower().split("x"))
+    except ValueError as exc:
+        raise ValueError(f"--size {spec!r}: expected WIDTHxHEIGHT, e.g. {example}") from exc
+    if not (minimum <= w <= 10_000 and minimum <= h <= 10_000):
+        raise ValueError(f"--size {spec!r}: each side must be {minimum}-10000 pixels")
+    return w, h
+
+
 def number_in(kind: type[int] | type[float], low: float, high: float, out_of_range: str,
               *, above_low: bool = False) -> Callable[[str], Any]:
     """An argparse type: a number of ``kind`` in [low, high] (``above_low``: more than
