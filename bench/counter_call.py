@@ -37,7 +37,9 @@ TARGET_P99_MS = 100.0
 def _site(folder: Path) -> Path:
     # Two counters, each with its own walk-in service: the desk's queue and the baseline's
     # never mix. Short handling times keep 200 waiting tickets clear of the ticket stop.
+    # demo: any counter device may act on any counter (no [[counters]] devices here).
     lines = ["[site]", f'id = "{SITE_ID}"', 'name = "Kundenzentrum Wandsbek (bench)"',
+             "demo = true",
              'timezone = "Europe/Berlin"', 'languages = ["de", "en"]',
              "[hours]", 'tuesday = "08:00-18:00"']
     for i, letter in enumerate("AB"):

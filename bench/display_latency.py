@@ -78,7 +78,8 @@ def write_site(folder: Path) -> Path:
     """One quick walk-in service, so 200 waiting tickets stay within opening hours."""
     path = folder / "display-bench-site.toml"
     path.write_text("\n".join([
-        "[site]", f'id = "{SITE_ID}"', 'name = "Kundenzentrum Wandsbek (bench)"',
+        # demo: any counter device may act on any counter (no [[counters]] devices here).
+        "[site]", f'id = "{SITE_ID}"', 'name = "Kundenzentrum Wandsbek (bench)"', "demo = true",
         'timezone = "Europe/Berlin"', "[hours]", 'tuesday = "08:00-18:00"',
         "[[services]]", 'id = "svc-0"', 'prefix = "A"', "minutes = 1",
         'names = { de = "Abholung", en = "Collecting documents" }',
