@@ -38,19 +38,45 @@ from civiq.transport.mqtt import MqttClient
 RAW_TOPIC = f"{topics.PREFIX}/{SITE_ID}/bench/raw"
 
 
+class IssuedSeen:
+    """How many tickets the engine's retained queue state counts: a ticket's issue has
+    settled (its state published) before the timed call, so the call never queues behind
+    that state's build."""
+
+    def __init__(self, client: MqttClient) -> None:
+        self._issued = 0
+        self._cv = threading.Condition()
+        client.route(topics.state_queue(SITE_ID), self._on_state)
+
+    def _on_state(self, _topic: str, payload: bytes, _props: object) -> None:
+        issued = json.loads(payload)["data"]["issued_today"]
+        with self._cv:
+            self._issued = max(self._issued, issued)
+            self._cv.notify_all()
+
+    def wait(self, n: int, timeout: float = 10.0) -> None:
+        with self._cv:
+            if not self._cv.wait_for(lambda: self._issued >= n, timeout):
+                raise SystemExit(f"the engine's state never counted {n} tickets")
+
+
 class Subscribers:
     """N clients on the called event and the raw topic; each arrival is time-stamped."""
 
-    def __init__(self, cfg, n: int) -> None:
-        self.n = n
+    def __init__(self, cfg, n: int, brokers: list | None = None) -> None:
+        """``n`` displays on ``cfg``'s broker, or one per broker settings in ``brokers``
+        (each its own broker user, as through a secured broker)."""
         self._lock = threading.Lock()
         self._arrived: list[tuple[float, str, bytes]] = []
         self._enough = threading.Condition(self._lock)
         self.clients = []
-        for i in range(n):
-            c = MqttClient(cfg.broker, SITE_ID, "display", f"bench-display-{i}")
+        each = brokers or [cfg.broker] * n
+        self.n = len(each)
+        for i, b in enumerate(each):
+            c = MqttClient(b, SITE_ID, "display", b.username or f"bench-display-{i}")
             c.route(topics.event(SITE_ID, "called"), self._on_message)
-            c.route(RAW_TOPIC, self._on_message)
+            if not brokers:  # the raw baseline runs on the plain broker only
+                c.route(RAW_TOPIC, self._on_message)
             self.clients.append(c.start(wait=10))
 
     def _on_message(self, topic: str, payload: bytes, _props: object) -> None:
@@ -93,7 +119,9 @@ def main() -> None:
         site = write_bench_site(folder, 1)
         cfg = site_config(site, broker.port)
         with engine_process(site, broker.port, folder):
-            counter = MqttClient(cfg.broker, SITE_ID, "counter", "bench-platz-1").start(wait=10)
+            counter = MqttClient(cfg.broker, SITE_ID, "counter", "bench-platz-1")
+            issued = IssuedSeen(counter)
+            counter.start(wait=10)
             publisher = MqttClient(cfg.broker, SITE_ID, "display", "bench-raw").start(wait=10)
             subs = Subscribers(cfg, args.subscribers)
             counter.request("open_counter", {"counter": "platz-1"}, timeout=10)
@@ -101,7 +129,7 @@ def main() -> None:
             for i in range(-5, args.calls):  # the first five warm up
                 # A visitor takes a ticket; the counter will call it.
                 counter.request("issue_ticket", {"service": "svc-0"}, timeout=10)
-                time.sleep(0.02)
+                issued.wait(i + 6)
                 # Raw baseline: a called-sized payload straight through the broker.
                 subs.reset()
                 payload = json.dumps({"i": i, "pad": "x" * 600}).encode()

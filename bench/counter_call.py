@@ -60,17 +60,14 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from civiq._qt.events import wait_for_events
     from counter_client.app import CounterApp
 
-    qapp = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept: Qt needs it alive
 
-    def pump(until, timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not until():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the desk did not get there in time")
-            qapp.processEvents()
-            time.sleep(0.0005)
+    def pump(until, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+        if not wait_for_events(until, timeout):
+            raise TimeoutError("the desk did not get there in time")
 
     with tempfile.TemporaryDirectory(prefix="civiq-bench-") as tmp, Mosquitto() as broker:
         folder = Path(tmp)

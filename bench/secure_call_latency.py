@@ -32,7 +32,7 @@ from _support import (
     site_config,
     write_bench_site,
 )
-from call_latency import Subscribers
+from call_latency import IssuedSeen, Subscribers
 
 from broker_config.certs import make_test_certificates
 from broker_config.generate import SiteBroker, write_site
@@ -54,10 +54,12 @@ class Site:
 
     def __init__(self, counter: MqttClient, subs: Subscribers) -> None:
         self.counter, self.subs, self.called_ms = counter, subs, []
+        self.issued, self.count = IssuedSeen(counter), 0
 
     def call(self, i: int, n: int) -> None:
         self.counter.request("issue_ticket", {"service": "svc-0"}, timeout=10)
-        time.sleep(0.01)
+        self.count += 1
+        self.issued.wait(self.count)
         self.subs.reset()
         t0 = time.perf_counter()
         reply = self.counter.request_async("call_next", {"counter": "platz-1"})
@@ -113,16 +115,8 @@ def main() -> None:
         secure_counter = MqttClient(tls_broker(lan, cafile, creds["bench-platz-1"]), SITE_ID,
                                     "counter", "bench-platz-1").start(wait=10)
         plain_subs = Subscribers(plain_cfg, n)
-        secure_subs = Subscribers.__new__(Subscribers)
-        Subscribers.__init__(secure_subs, plain_cfg, 0)  # empty, then the TLS displays
-        secure_subs.n = n
-        from civiq.protocol import topics
-
-        for i in range(n):
-            b = tls_broker(lan, cafile, creds[f"bench-display-{i}"])
-            c = MqttClient(b, SITE_ID, "display", b.username)
-            c.route(topics.event(SITE_ID, "called"), secure_subs._on_message)
-            secure_subs.clients.append(c.start(wait=10))
+        secure_subs = Subscribers(plain_cfg, n, brokers=[
+            tls_broker(lan, cafile, creds[f"bench-display-{i}"]) for i in range(n)])
         plain, secure = Site(plain_counter, plain_subs), Site(secure_counter, secure_subs)
         for s in (plain, secure):
             s.counter.request("open_counter", {"counter": "platz-1"}, timeout=10)

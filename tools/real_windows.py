@@ -25,11 +25,20 @@ TOOLS = ("Xvfb", "xwininfo", "import", "xdotool")
 _WINDOW = re.compile(r'^\s+(0x[0-9a-f]+) "(civiq[^"]*)": \([^)]*\)\s+(\d+)x(\d+)\+')
 
 
-def free_display() -> int:
-    for n in range(90, 200):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            return n
-    raise SystemExit("tools.real_windows: no free X display number")
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    """Xvfb on a display number of its own choosing; returns once it accepts clients
+    (Xvfb writes the number to ``-displayfd`` when it is ready)."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24",
+                             "-dpi", "96", "-nolisten", "tcp"], pass_fds=(write,),
+                            stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as ready:
+        number = ready.readline().strip()
+    if not number:
+        xvfb.kill()
+        raise SystemExit("tools.real_windows: Xvfb did not start")
+    return xvfb, f":{number}"
 
 
 def civiq_windows(display: str) -> dict[str, tuple[str, int, int]]:
@@ -62,12 +71,9 @@ def main() -> int:
         return 2
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    display = f":{free_display()}"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1920x1080x24", "-dpi", "96",
-                             "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+    xvfb, display = start_xvfb()
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     try:
-        time.sleep(1.0)
         with tempfile.TemporaryDirectory(prefix="civiq-shots-") as data:
             demo = subprocess.Popen(
                 [sys.executable, "-m", "civiq", "demo", "--data", str(Path(data) / "demo"),

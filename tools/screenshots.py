@@ -12,7 +12,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +21,7 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from broker_config.mosquitto import Mosquitto
+from civiq._qt.events import wait_for_events
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig, load_site
 from civiq.transport.mqtt import MqttClient
@@ -66,14 +66,13 @@ def qt_app():
 
 
 def process_events_for(seconds: float, until: Callable[[], bool] | None = None) -> bool:
-    app = qt_app()
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        app.processEvents()
-        if until is not None and until():
-            return True
-        time.sleep(0.01)
-    return until() if until is not None else True
+    """Let Qt work until ``until()`` holds (True) or ``seconds`` pass; without ``until``,
+    for ``seconds`` (layout and paint settle)."""
+    qt_app()
+    if until is None:
+        wait_for_events(lambda: False, seconds)
+        return True
+    return wait_for_events(until, seconds)
 
 
 def morning_activity(scene: Scene) -> None:

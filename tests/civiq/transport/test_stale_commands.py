@@ -64,11 +64,9 @@ def test_engine_down_longer_than_the_timeout_then_back_nothing_happens(
     with pytest.raises(RequestFailed) as err:
         kiosk.request("issue_ticket", {"service": "ausweis"}, timeout=0.5, retries=1)
     assert err.value.code == "engine_unavailable"
-    # The last attempt left with 0.5 s to go, sent as an expiry of 1 s (whole seconds,
-    # rounded up). Mosquitto counts expiry on a clock of whole seconds and drops a message
-    # only once that clock is past it: up to 2 s after the client gave up. (The engine
-    # refuses it by ts + ttl_s before that; this shows the broker's part alone.)
-    time.sleep(2.0)
+    # The engine comes back at once: the command still waits in its session at the
+    # broker (Mosquitto keeps it up to 2 s past its expiry, counting whole seconds), is
+    # delivered, and is refused by the engine's own check, ts + ttl_s.
     engine_factory()
     fresh = kiosk.request("issue_ticket", {"service": "ausweis"})
     assert fresh["ticket"]["number"] == "A001"  # the given-up command made no ticket
@@ -188,11 +186,10 @@ class _Proxy:
     def _relay(self, down: socket.socket, up: socket.socket) -> None:
         with contextlib.suppress(OSError, ValueError):
             while True:
-                r, _, _ = select.select([down, up], [], [], 0.05)
+                # While held, what the client sends stays unread in the kernel.
+                watch = [up] if self.hold.is_set() else [down, up]
+                r, _, _ = select.select(watch, [], [], 0.05)
                 for s in r:
-                    if s is down and self.hold.is_set():
-                        time.sleep(0.01)
-                        continue
                     data = s.recv(65536)
                     if not data:
                         return
@@ -229,7 +226,8 @@ def test_a_command_in_flight_when_the_connection_drops_comes_back_expired(
             kiosk.request("issue_ticket", {"service": "ausweis"}, timeout=0.5, retries=0)
         proxy.cut()
         wait_for(lambda: not kiosk.connected.is_set())
-        time.sleep(0.5)  # it is older than its ttl_s now, whatever the broker does
+        # Given up means at least ttl_s old: whatever the broker does, the engine's
+        # check refuses the copy paho sends again (the assertion below shows it).
         proxy.open.set()
         wait_for(lambda: kiosk.connected.is_set(), timeout=15)
         wait_for(lambda: seen)
