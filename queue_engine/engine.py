@@ -112,11 +112,9 @@ class QueueEngine:
                 self.requests.add((client, rid), at)
             self.appointments = AppointmentDesk(self, conn)
             self.roster = rosters.for_day(conn, config, day)
-            self._calibration_raw = repo.get_meta(conn, "calibration")
+            self.calibration = self._stored_calibration(conn)
         # Breaks begun today per counter: they match the roster's planned breaks in order.
         self._pauses: collections.Counter[str] = collections.Counter()
-        self.calibration = Calibration()
-        self.calibration.load(self._calibration_raw)
         self._rosters_to_store: list[SetRoster] = []
         self._learn_from_today()
         self.retention.start(self.q.day, clock.now())
@@ -261,9 +259,20 @@ class QueueEngine:
         return True
 
     def _reload(self) -> None:
+        # Everything a failed batch may have changed in memory comes back from the store:
+        # a roster or calibration of a rolled-back command must not live on.
         with self.store.begin() as conn:
             self.q = repo.load_day(conn, self.config, self.q.day)
             self.appointments.reload(conn)
+            self.roster = rosters.for_day(conn, self.config, self.q.day)
+            self.calibration = self._stored_calibration(conn)
+        self._rosters_to_store.clear()
+
+    @staticmethod
+    def _stored_calibration(conn: Any) -> Calibration:
+        cal = Calibration()
+        cal.load(repo.get_meta(conn, "calibration"))
+        return cal
 
     def _handle(self, batch: list[Inbound]) -> list[Outbound]:
         out: list[Outbound] = []
