@@ -190,6 +190,8 @@ class _Proxy:
                 watch = [up] if self.hold.is_set() else [down, up]
                 r, _, _ = select.select(watch, [], [], 0.05)
                 for s in r:
+                    if s is down and self.hold.is_set():
+                        continue  # held since the select began: the next one leaves it
                     data = s.recv(65536)
                     if not data:
                         return
