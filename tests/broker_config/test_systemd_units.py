@@ -1,0 +1,36 @@
+"""The systemd units we ship start commands that exist, with options those commands take:
+a unit for a command that is not there restarts for ever on an operator's server."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+
+from civiq.cli import build_parser
+
+UNITS = sorted((Path(__file__).resolve().parents[2] / "broker_config" / "systemd")
+               .glob("*.service"))
+
+
+def _exec_start(unit: Path) -> list[str]:
+    for line in unit.read_text(encoding="utf-8").splitlines():
+        if line.startswith("ExecStart="):
+            return shlex.split(line.removeprefix("ExecStart="))
+    raise AssertionError(f"{unit.name} has no ExecStart")
+
+
+def test_there_are_units() -> None:
+    assert {u.name for u in UNITS} >= {"civiq-broker.service", "civiq-engine.service"}
+
+
+@pytest.mark.parametrize("unit", [u for u in UNITS if "/civiq" in _exec_start(u)[0]],
+                         ids=lambda u: u.name)
+def test_a_civiq_unit_starts_a_command_that_parses(unit: Path) -> None:
+    argv = _exec_start(unit)
+    assert argv[0].endswith("/bin/civiq"), argv[0]
+    # systemd's %h (the user's home) is not ours to expand; any path will do.
+    args = [a.replace("%h", "/home/user") for a in argv[1:]]
+    ns = build_parser(only=args[0]).parse_args(args)
+    assert ns.command == args[0]
