@@ -79,6 +79,11 @@ SEQ_GAP = 1_000
 #: A command whose ``ts`` is further ahead of the engine's wall clock is refused: its
 #: sender's clock is wrong, and ``ts + ttl_s`` would keep it alive too long.
 MAX_CLOCK_AHEAD_S = 5.0
+#: A (re)started engine learns handling times from this many of the last visits before
+#: today, so that it begins with the site's own times rather than the configured minutes
+#: (a running engine keeps them across midnight anyway). Enough for every service's window
+#: (handling_times.WINDOW) to fill at a site whose services differ a lot in demand.
+HISTORY_VISITS = 2_000
 
 
 class QueueEngine:
@@ -113,9 +118,12 @@ class QueueEngine:
             self.appointments = AppointmentDesk(self, conn)
             self.roster = rosters.for_day(conn, config, day)
             self.calibration = self._stored_calibration(conn)
+            earlier = repo.counter_times_before(conn, day, HISTORY_VISITS)
         # Breaks begun today per counter: they match the roster's planned breaks in order.
         self._pauses: collections.Counter[str] = collections.Counter()
         self._rosters_to_store: list[SetRoster] = []
+        for service, called, ended in earlier:
+            self.handling.observe(service, (ended - called).total_seconds() / 60)
         self._learn_from_today()
         self.retention.start(self.q.day, clock.now())
         self._handlers: dict[str, Callable[[Any, Context], Outcome]] = {

@@ -323,6 +323,20 @@ def pickup_ticket(conn: Connection, pickup_id: str, before: date
     return (row.number, row.issued_at) if row else None
 
 
+def counter_times_before(conn: Connection, before: date, limit: int
+                         ) -> list[tuple[str, datetime, datetime]]:
+    """(service, called_at, ended_at) of the ``limit`` visits that ended last before the
+    day ``before`` (finished or no-show), oldest first: what a restarted engine learns its
+    handling times from until today's visits replace them."""
+    t = schema.tickets.c
+    rows = conn.execute(
+        select(t.service, t.called_at, t.ended_at)
+        .where(t.day < before, t.status.in_(("finished", "no_show")),
+               t.called_at.is_not(None), t.ended_at.is_not(None))
+        .order_by(t.ended_at.desc()).limit(limit)).all()
+    return [(r.service, r.called_at, r.ended_at) for r in reversed(rows)]
+
+
 def calls_between(conn: Connection, first: date, before: date
                   ) -> list[tuple[date, datetime, str]]:
     """(day, time, counter) of every ``called`` event from ``first`` to the day before
