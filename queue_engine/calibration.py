@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import bisect
 import json
-import math
 from collections import deque
 from datetime import datetime
 
-from queue_engine.handling_times import PRIOR_SIGMA
+from queue_engine.handling_times import PRIOR_CV
 
 #: Upper edges of the estimate bands, minutes (the last band is open).
 BANDS = (3.0, 10.0, 20.0, 40.0, 75.0)
@@ -44,7 +43,7 @@ MAX_OPEN = 5000
 #: The coefficient of variation of counter times that the prior interval is meant for:
 #: that of the handling-time prior (lognormal sigma 0.7: about 0.8), so that a new site's
 #: interval is the prior's until its handling times say otherwise.
-REFERENCE_CV = math.sqrt(math.exp(PRIOR_SIGMA**2) - 1)
+REFERENCE_CV = PRIOR_CV
 #: How strongly the interval follows the spread of handling times: the scale is
 #: (cv / REFERENCE_CV) ** power, with one power where the visits spread more than the
 #: reference (heavy tails: the wait spreads with them) and a smaller one where they
@@ -92,7 +91,16 @@ class Calibration:
 
     def forget(self, number: str) -> None:
         """Cancelled or left: no wait to learn from."""
-        self._open.pop(number, None)
+        if self._open.pop(number, None) is not None:
+            self.changed = True
+
+    def forget_before(self, at: datetime) -> None:
+        """Drop what was issued before ``at`` (an earlier day's tickets, closed unserved):
+        numbers restart every day, and today's A017 must not be taken for yesterday's."""
+        kept = {n: v for n, v in self._open.items() if v[1] >= at}
+        if len(kept) != len(self._open):
+            self._open = kept
+            self.changed = True
 
     def dump(self) -> str:
         """What it learned and what it waits for, as JSON (kept across a restart)."""

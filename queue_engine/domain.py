@@ -354,9 +354,11 @@ class SiteQueue:
                 f"ticket {number} is reserved for {other.name if other else t.counter}",
             )
         if t.service not in counter.services and t.counter != counter.id and not reason:
+            service = self.config.service(t.service)
             raise ProtocolError(
                 ErrorCode.INVALID_TRANSITION,
-                f"{counter.name} does not serve {t.service}; give a reason to call "
+                f"{counter.name} does not serve "
+                f"{service.name('en') if service else t.service}; give a reason to call "
                 f"{number} anyway, or have it transferred to this counter",
             )
         finished = self._end_current(counter, now)

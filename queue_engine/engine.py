@@ -10,7 +10,7 @@ import collections
 import json
 import logging
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -118,12 +118,13 @@ class QueueEngine:
             self.appointments = AppointmentDesk(self, conn)
             self.roster = rosters.for_day(conn, config, day)
             self.calibration = self._stored_calibration(conn)
+            self.calibration.forget_before(self._day_start(day))
             earlier = repo.counter_times_before(conn, day, HISTORY_VISITS)
         # Breaks begun today per counter: they match the roster's planned breaks in order.
         self._pauses: collections.Counter[str] = collections.Counter()
         self._rosters_to_store: list[SetRoster] = []
-        for service, called, ended in earlier:
-            self.handling.observe(service, (ended - called).total_seconds() / 60)
+        for visit in earlier:
+            self.handling.ticket_ended(visit)
         self._learn_from_today()
         self.retention.start(self.q.day, clock.now())
         self._handlers: dict[str, Callable[[Any, Context], Outcome]] = {
@@ -182,6 +183,9 @@ class QueueEngine:
             if t.kind is TicketKind.WALK_IN:
                 self.handling.issued(t.issued_service or t.service, t.issued_at)
 
+    def _day_start(self, day: date) -> datetime:
+        return datetime.combine(day, time.min, tzinfo=self.config.tz)
+
     def roll_day_if_needed(self) -> bool:
         """A new local day: numbers restart, counters close, yesterday's queue is closed."""
         today = self.config.local_day(self.clock.now())
@@ -198,6 +202,7 @@ class QueueEngine:
                     old.dirty_tickets.add(t.number)
             repo.flush(conn, old)
             self.q = repo.load_day(conn, self.config, today)
+            self.calibration.forget_before(self._day_start(today))
             self.roster = rosters.for_day(conn, self.config, today)
         self._pauses.clear()
         self.requests.forget_before(self.clock.now())
@@ -286,7 +291,7 @@ class QueueEngine:
         out: list[Outbound] = []
         pending_replies: list[dict[str, Any]] = []
         event_rows: list[dict[str, Any]] = []
-        seen: dict[tuple[str, str], bytes] = {}
+        seen: dict[tuple[str, str], str] = {}
         changed = False
         audit: list[command_log.Entry] | None = [] if command_log.enabled() else None
         with self.store.begin() as conn:
@@ -329,10 +334,10 @@ class QueueEngine:
                     self.site, "reply", env.ok_reply_body(name, outcome.result),
                     seq=self.next_seq(), request_id=rid, ts=ctx.now,
                 )
-                seen[key] = reply.decode()
+                seen[key] = text = reply.decode()
                 pending_replies.append({
                     "client": ctx.client, "request_id": rid, "command": name,
-                    "reply": reply.decode(), "created_at": ctx.now,
+                    "reply": text, "created_at": ctx.now,
                 })
                 for kind, body in outcome.events:
                     seq = self.next_seq()
@@ -527,12 +532,16 @@ class QueueEngine:
         many go before it."""
         f = self.forecast(now, self.newcomer(service, now, priority, assistance=assistance))
         raw = f.wait_min(NEWCOMER, now)
-        return (raw, self.calibration.interval(raw, self.spread(service)),
-                self.ahead_of(f, NEWCOMER, service))
+        return raw, self.eta_range(raw, service), self.ahead_of(f, NEWCOMER, service)
+
+    def eta_range(self, raw: float | None, service: str
+                  ) -> tuple[float, float, float] | None:
+        """(p10, p50, p90) for the forward run's ``raw`` estimate of a ticket of
+        ``service``: wider where its handling times spread more
+        (calibration.spread_factor)."""
+        return self.calibration.interval(raw, self.spread(service))
 
     def spread(self, service: str) -> float:
-        """How wide the interval is drawn for the service: wider where its handling
-        times spread more (calibration.spread_factor)."""
         return spread_factor(self.handling.cv(service))
 
     def ahead_of(self, f: Forecast, number: str, service: str) -> int:
@@ -565,11 +574,13 @@ class QueueEngine:
         # One run for the waiting tickets and every service's newcomer at once.
         f = self.forecast(now, probes=[self.newcomer(s.id, now, number=NEWCOMER + s.id)
                                        for s in self.config.services if s.walk_in])
-        cal = self.calibration
         tickets = self.q.tickets
-        ranges = {n: cal.interval(f.wait_min(n, now), self.spread(
-            tickets[n].service if n in tickets else n.removeprefix(NEWCOMER)))
-            for n in f.start}
+        # Tickets and the newcomer probes only: bookings still due are in the run too,
+        # but nobody is shown their wait.
+        service_of = {n: t.service for n, t in tickets.items()} | {
+            NEWCOMER + s.id: s.id for s in self.config.services if s.walk_in}
+        ranges = {n: self.eta_range(f.wait_min(n, now), service_of[n])
+                  for n in f.start if n in service_of}
         etas = {n: r[1] if r else None for n, r in ranges.items()}
         waiting_by_service = collections.Counter(t.service for t in self.q.waiting_tickets())
         services = []
@@ -778,16 +789,17 @@ class QueueEngine:
         return self._counter_outcome(a.counter, ctx)
 
     def _set_roster(self, a: SetRoster, ctx: Context) -> Outcome:
-        day = date.fromisoformat(a.day)
+        try:
+            day = date.fromisoformat(a.day)
+        except ValueError as exc:
+            raise ProtocolError(ErrorCode.INVALID_ARGUMENTS,
+                                f"day {a.day!r} is not a date") from exc
         if day < self.q.day:
             raise ProtocolError(ErrorCode.INVALID_ARGUMENTS, f"day {a.day} has passed")
         try:
             rosters.check_entries(a.counters, self.config)
         except ValueError as exc:
             raise ProtocolError(ErrorCode.INVALID_ARGUMENTS, str(exc)) from exc
-        ids = [c.counter for c in a.counters]
-        if len(ids) != len(set(ids)):
-            raise ProtocolError(ErrorCode.INVALID_ARGUMENTS, "a counter is listed twice")
         # Stored with the batch (see _handle); today's takes effect at once.
         self._rosters_to_store.append(a)
         if day == self.q.day:

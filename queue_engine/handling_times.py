@@ -35,6 +35,8 @@ MAX_SAMPLE_MIN = 240
 #: coefficient of variation of about 0.8 — wide, so that a new site's remaining-time
 #: estimates for long visits err on the long side.
 PRIOR_SIGMA = 0.7
+#: The coefficient of variation of that lognormal (about 0.8).
+PRIOR_CV = math.sqrt(math.exp(PRIOR_SIGMA**2) - 1)
 #: A paused counter without a planned break in the roster is expected back after this
 #: many minutes until breaks are learned: the statutory rest break for a working day of
 #: six to nine hours (Arbeitszeitgesetz § 4).
@@ -121,7 +123,7 @@ class HandlingTimes:
         cached = self._cvs.get(service)
         if cached is not None and cached[0] == self._changes:
             return cached[1]
-        prior_var = math.exp(PRIOR_SIGMA**2) - 1
+        prior_var = PRIOR_CV**2
         s = self._samples.get(service, ())
         n = len(s)
         if n < 3:

@@ -14,7 +14,7 @@ import json
 import logging
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -72,9 +72,14 @@ def plans_from(entries: Iterable[RosterCounter], day: date, config: SiteConfig
 def check_entries(entries: Iterable[RosterCounter], config: SiteConfig) -> None:
     counters = {c.id for c in config.counters}
     services = {s.id for s in config.services}
+    seen: set[str] = set()
     for e in entries:
         if e.counter not in counters:
             raise ValueError(f"unknown counter {e.counter!r}")
+        if e.counter in seen:
+            # A roster file, too, would otherwise keep the last entry without a word.
+            raise ValueError(f"counter {e.counter} is listed twice")
+        seen.add(e.counter)
         for s in e.services or ():
             if s not in services:
                 raise ValueError(f"counter {e.counter}: unknown service {s!r}")
@@ -119,13 +124,10 @@ def _from_site(config: SiteConfig, day: date) -> list[RosterCounter] | None:
 
 def learned(conn: Connection, config: SiteConfig, day: date) -> dict[str, CounterPlan]:
     """Each counter's usual staffed slots on this weekday, from the calls it made."""
-    since = day - timedelta(weeks=HISTORY_WEEKS)
-    rows = repo.calls_between(conn, since, day)
+    weeks = [day - timedelta(weeks=k) for k in range(1, HISTORY_WEEKS + 1)]
     days: set[date] = set()
     seen: dict[str, dict[int, set[date]]] = defaultdict(lambda: defaultdict(set))
-    for d, at, counter in rows:
-        if d.weekday() != day.weekday():
-            continue
+    for d, at, counter in repo.calls_on(conn, weeks):
         days.add(d)
         local = at.astimezone(config.tz)
         seen[counter][(local.hour * 60 + local.minute) // SLOT_MIN].add(d)
@@ -149,8 +151,13 @@ def learned(conn: Connection, config: SiteConfig, day: date) -> dict[str, Counte
 
 
 def for_day(conn: Connection, config: SiteConfig, day: date) -> DayRoster:
-    for source, entries in (("command", _stored(conn, day)), ("file", _from_file(config, day)),
-                            ("site", _from_site(config, day))):
+    # In order, each read only when the one before has nothing: a bad roster file is not
+    # even opened (nor reported) when a stored set_roster holds the day.
+    sources: tuple[tuple[str, Callable[[], list[RosterCounter] | None]], ...] = (
+        ("command", lambda: _stored(conn, day)), ("file", lambda: _from_file(config, day)),
+        ("site", lambda: _from_site(config, day)))
+    for source, read in sources:
+        entries = read()
         if entries is not None:
             return DayRoster(source, plans_from(entries, day, config))
     plans = learned(conn, config, day)

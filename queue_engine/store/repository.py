@@ -12,6 +12,7 @@ from alembic.config import Config as AlembicConfig
 from sqlalchemy import (
     Connection,
     Engine,
+    Row,
     Table,
     create_engine,
     delete,
@@ -323,24 +324,23 @@ def pickup_ticket(conn: Connection, pickup_id: str, before: date
     return (row.number, row.issued_at) if row else None
 
 
-def counter_times_before(conn: Connection, before: date, limit: int
-                         ) -> list[tuple[str, datetime, datetime]]:
+def counter_times_before(conn: Connection, before: date, limit: int) -> list[Row[Any]]:
     """(service, called_at, ended_at) of the ``limit`` visits that ended last before the
     day ``before`` (finished or no-show), oldest first: what a restarted engine learns its
-    handling times from until today's visits replace them."""
+    handling times from until today's visits replace them. Each row reads like an ended
+    ticket (``HandlingTimes.ticket_ended``)."""
     t = schema.tickets.c
     rows = conn.execute(
         select(t.service, t.called_at, t.ended_at)
         .where(t.day < before, t.status.in_(("finished", "no_show")),
                t.called_at.is_not(None), t.ended_at.is_not(None))
         .order_by(t.ended_at.desc()).limit(limit)).all()
-    return [(r.service, r.called_at, r.ended_at) for r in reversed(rows)]
+    return rows[::-1]
 
 
-def calls_between(conn: Connection, first: date, before: date
-                  ) -> list[tuple[date, datetime, str]]:
-    """(day, time, counter) of every ``called`` event from ``first`` to the day before
-    ``before``: when each counter was staffed, for learning its usual hours."""
+def calls_on(conn: Connection, days: list[date]) -> list[tuple[date, datetime, str]]:
+    """(day, time, counter) of every ``called`` event on ``days``: when each counter was
+    staffed, for learning its usual hours."""
     ev = schema.events.c
     return [tuple(r) for r in conn.execute(select(ev.day, ev.at, ev.counter).where(
-        ev.kind == "called", ev.day >= first, ev.day < before, ev.counter.is_not(None)))]
+        ev.kind == "called", ev.day.in_(days), ev.counter.is_not(None)))]
