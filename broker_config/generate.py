@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from broker_config.users import UserStore, give_to_broker
+from broker_config.users import UserStore, write_file
 from civiq.credentials import load_credentials
 from civiq.protocol.envelope import MAX_PAYLOAD_BYTES
 
@@ -109,11 +109,10 @@ def write_site(b: SiteBroker) -> Path:
             central_port=b.central.port, remote_user=creds.username,
             remote_password=creds.password.get_secret_value(), bridge_cafile=str(cafile.resolve()),
             restart_base=b.restart_timeout[0], restart_cap=b.restart_timeout[1])
-    _write_private(b.config_file, text)
+    write_file(b.config_file, text, 0o600)  # the bridge's password is in it
     users = UserStore(b.folder, "site", b.site)
     users.ensure("engine", "engine")
-    users.write_acl()
-    give_to_broker(b.folder, skip=users.credentials_dir)
+    users.write_acl()  # which also hands the folder to the broker's user
     return b.config_file
 
 
@@ -138,7 +137,7 @@ def write_central(b: CentralBroker, sites: list[str] = (), operators: list[str] 
         folder=str(b.folder.resolve()), port=b.port, address=b.address,
         max_packet_size=MAX_PACKET_SIZE, max_queued=b.max_queued,
         certs=str((b.folder / "certs").resolve()))
-    _write_private(b.config_file, text)
+    write_file(b.config_file, text, 0o600)  # the broker's user's only
     users = UserStore(b.folder, "central")
     users.ensure("central", "central")
     for site in sites:
@@ -147,14 +146,5 @@ def write_central(b: CentralBroker, sites: list[str] = (), operators: list[str] 
     for op in operators:
         if op not in users.roles():
             users.add(op, "operator")
-    users.write_acl()
-    give_to_broker(b.folder, skip=users.credentials_dir)
+    users.write_acl()  # which also hands the folder to the broker's user
     return b.config_file
-
-
-def _write_private(path: Path, text: str) -> None:
-    # The bridge's password at central is in it: the broker's user only.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.chmod(path, 0o600)

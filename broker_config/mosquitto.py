@@ -42,17 +42,30 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _give_to_mosquitto(path: Path, skip: Path | None = None) -> None:
+def broker_owner() -> tuple[int, int] | None:
+    """(uid, gid) of the user Mosquitto drops to when started as root, else None."""
     if os.geteuid() != 0:
-        return
+        return None
     try:
         pw = pwd.getpwnam("mosquitto")
     except KeyError:
+        return None
+    return pw.pw_uid, pw.pw_gid
+
+
+def give_to_broker(folder: Path, skip: Path | None = None) -> None:
+    """Mosquitto started as root drops to the user ``mosquitto``: what it reads (and its
+    data folder) must be that user's. The credentials handed out stay the caller's."""
+    owner = broker_owner()
+    if owner is None:
         return
-    for p in [path, *path.rglob("*")]:
+    for p in [folder, *folder.rglob("*")]:
         if skip is not None and (p == skip or skip in p.parents):
-            continue  # the credentials handed out stay their owner's
-        os.chown(p, pw.pw_uid, pw.pw_gid)
+            continue
+        try:
+            os.chown(p, *owner)
+        except FileNotFoundError:
+            pass  # another writer's temporary file, renamed meanwhile
 
 
 def stop_process(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 5.0) -> None:
@@ -90,7 +103,7 @@ class Mosquitto:
 
     def write_config(self) -> Path:
         if self.config_file is not None:
-            _give_to_mosquitto(self.folder, skip=self.folder / "credentials")
+            give_to_broker(self.folder, skip=self.folder / "credentials")
             return self.config_file
         self.folder.mkdir(parents=True, exist_ok=True)
         os.chmod(self.folder, 0o755)
@@ -118,7 +131,7 @@ class Mosquitto:
         conf = self.folder / "mosquitto.conf"
         conf.write_text("\n".join(lines) + "\n" + self.extra_config)
         self.log_path.touch()
-        _give_to_mosquitto(self.folder)
+        give_to_broker(self.folder)
         return conf
 
     def start(self, timeout: float = 10.0) -> Mosquitto:
@@ -152,11 +165,6 @@ class Mosquitto:
         if self.proc is not None:
             stop_process(self.proc, signal.SIGKILL)
         self.proc = None
-
-    def reload(self) -> None:
-        """SIGHUP: re-read users and access list."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGHUP)
 
     def cleanup(self) -> None:
         self.stop()

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from broker_config import acl
+from broker_config.mosquitto import broker_owner, give_to_broker
 from civiq.credentials import Credentials, write_credentials
 from civiq.protocol.topics import check_id
 
@@ -173,20 +174,20 @@ class UserStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         reg = ["# civiq broker users and their roles; passwords: passwd (hashes only).",
                "[users]"] + [f'"{u}" = "{r}"' for u, r in sorted(roles.items())]
-        _write_file(self.registry, "\n".join(reg) + "\n", 0o644)
+        write_file(self.registry, "\n".join(reg) + "\n", 0o644)
         lines = [f"{u}:{hashes[u]}" for u in sorted(roles) if u in hashes]
-        _write_file(self.passwd, "\n".join(lines) + ("\n" if lines else ""), 0o600)
+        write_file(self.passwd, "\n".join(lines) + ("\n" if lines else ""), 0o600)
         if self.kind == "site":
             text = acl.render(f"civiq site broker {self.site}: access by role", roles.items(),
                               lambda role, user: acl.site_rules(self.site, role, user))
         else:
             text = acl.render("civiq central broker: access by role", roles.items(),
                               acl.central_rules)
-        _write_file(self.acl_path, text, 0o644)
+        write_file(self.acl_path, text, 0o644)
         give_to_broker(self.folder, skip=self.credentials_dir)
 
 
-def _write_file(path: Path, text: str, mode: int) -> None:
+def write_file(path: Path, text: str, mode: int) -> None:
     """Replace ``path`` whole (the broker may re-read it at any moment): a private
     temporary file, already the broker user's, renamed over it. A file that appeared as
     root's for an instant made a starting broker fail with "Unable to open pwfile", and
@@ -197,7 +198,7 @@ def _write_file(path: Path, text: str, mode: int) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.chmod(tmp, mode)
-        owner = _broker_owner()
+        owner = broker_owner()
         if owner is not None:
             os.chown(tmp, *owner)
         os.replace(tmp, path)
@@ -206,42 +207,18 @@ def _write_file(path: Path, text: str, mode: int) -> None:
         raise
 
 
-def _broker_owner() -> tuple[int, int] | None:
-    """(uid, gid) of the user Mosquitto drops to when started as root, else None."""
-    if os.geteuid() != 0:
-        return None
-    import pwd
-
-    try:
-        pw = pwd.getpwnam("mosquitto")
-    except KeyError:
-        return None
-    return pw.pw_uid, pw.pw_gid
-
-
-def give_to_broker(folder: Path, skip: Path | None = None) -> None:
-    """Mosquitto started as root drops to the user ``mosquitto``: what it reads (and its
-    data folder) must be that user's. The credentials handed out stay the caller's."""
-    owner = _broker_owner()
-    if owner is None:
-        return
-    for p in [folder, *folder.rglob("*")]:
-        if skip is not None and (p == skip or skip in p.parents):
-            continue
-        try:
-            os.chown(p, *owner)
-        except FileNotFoundError:
-            pass  # another writer's temporary file, renamed meanwhile
-
-
-
 def reload_broker(folder: Path) -> int | None:
     """SIGHUP the broker running from ``folder`` (its ``mosquitto.pid``): it re-reads the
     users and the access list. The pid signalled, or None when no broker runs there."""
     pid_file = folder / "mosquitto.pid"
     try:
         pid = int(pid_file.read_text().strip())
+        # A pid file left by a broker that was killed may name another process by now,
+        # which SIGHUP would end.
+        running = Path(f"/proc/{pid}/comm").read_text().strip()
     except (OSError, ValueError):
+        return None
+    if running != "mosquitto":
         return None
     try:
         os.kill(pid, signal.SIGHUP)

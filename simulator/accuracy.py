@@ -48,9 +48,6 @@ class Accuracy:
     uncalled: int = 0
     refused: int = 0
 
-    def errors(self, which: str) -> list[float]:
-        return [getattr(s, which) - s.actual for s in self.samples]
-
 
 def evaluate(rows: Iterable[Row], config: SiteConfig) -> Accuracy:
     services_of = {c.id: set(c.services) for c in config.counters}
