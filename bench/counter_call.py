@@ -26,30 +26,20 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _support import SITE_ID, Mosquitto, emit, engine_process, percentile, site_config
+from _support import (
+    SITE_ID,
+    Mosquitto,
+    emit,
+    engine_process,
+    percentile,
+    site_config,
+    write_bench_site,
+)
 
 from civiq.clock import clock_from_spec
 from civiq.transport.mqtt import MqttClient
 
 TARGET_P99_MS = 100.0
-
-
-def _site(folder: Path) -> Path:
-    # Two counters, each with its own walk-in service: the desk's queue and the baseline's
-    # never mix. Short handling times keep 200 waiting tickets clear of the ticket stop.
-    # demo: any counter device may act on any counter (no [[counters]] devices here).
-    lines = ["[site]", f'id = "{SITE_ID}"', 'name = "Kundenzentrum Wandsbek (bench)"',
-             "demo = true",
-             'timezone = "Europe/Berlin"', 'languages = ["de", "en"]',
-             "[hours]", 'tuesday = "08:00-18:00"']
-    for i, letter in enumerate("AB"):
-        lines += ["[[services]]", f'id = "svc-{i}"', f'prefix = "{letter}"', "minutes = 0.2",
-                  f'names = {{ de = "Dienst {i}", en = "Service {i}" }}']
-        lines += ["[[counters]]", f'id = "platz-{i + 1}"', f'name = "Platz {i + 1}"',
-                  f'services = ["svc-{i}"]']
-    path = folder / "bench-site.toml"
-    path.write_text("\n".join(lines) + "\n")
-    return path
 
 
 def main() -> int:
@@ -71,7 +61,10 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="civiq-bench-") as tmp, Mosquitto() as broker:
         folder = Path(tmp)
-        site = _site(folder)
+        # Two counters, each with its own walk-in service: the desk's queue and the
+        # baseline's never mix. Short handling times keep 200 waiting tickets clear of the
+        # ticket stop.
+        site = write_bench_site(folder, 2, minutes=0.2)
         cfg = site_config(site, broker.port)
         with engine_process(site, broker.port, folder):
             kiosk = MqttClient(cfg.broker, SITE_ID, "kiosk", "bench-kiosk").start(wait=10)

@@ -487,17 +487,14 @@ class DaySimulation:
         b = c.shift.breaks[min(c.breaks_taken, len(c.shift.breaks) - 1)]
         c.break_due = False
         c.breaks_taken += 1
-        if b.silent:
-            # Away without pressing "pause": the counter stays open, nobody calls.
-            if c.current is not None and self._counter_cmd(c, "finish") is not None:
-                self.record("finished", ticket=c.current, counter=c.id)
-                c.current = None
-            self._set(c, "away")
-            self._timer(c, b.actual_min, self._back_silently)
-            return
         if c.current is not None and self._counter_cmd(c, "finish") is not None:
             self.record("finished", ticket=c.current, counter=c.id)
             c.current = None
+        if b.silent:
+            # Away without pressing "pause": the counter stays open, nobody calls.
+            self._set(c, "away")
+            self._timer(c, b.actual_min, self._back_silently)
+            return
         if self._counter_cmd(c, "pause_counter", reason="break") is None:
             return
         self.record("counter", counter=c.id, detail="paused")
