@@ -221,26 +221,17 @@ def _b64d(text: str, what: str) -> bytes:
     return data
 
 
-def sign_token(private_key: Ed25519PrivateKey, key_id: str, booking_id: str, site: str,
-               day: date, slot_start: datetime) -> str:
-    """The compact text for a booking's QR code."""
+def _check_signing(key_id: str, ids: tuple[tuple[str, str], ...],
+                   dates: tuple[tuple[object, str], ...]) -> None:
     if not KEY_ID.match(key_id):
         raise ValueError(f"key id {key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
-    for value, what in ((booking_id, "booking id"), (site, "site id")):
+    for value, what in ids:
         if not _ID.match(value):
             raise ValueError(f"{what} {value!r}: use 1-64 of A-Z a-z 0-9 _ . - "
                              "(starting with a letter or digit)")
-    if slot_start.tzinfo is None or slot_start.utcoffset() is None:
-        raise ValueError("slot_start needs a UTC offset")
-    if isinstance(day, datetime) or not isinstance(day, date):
-        raise ValueError("day must be a date")
-    body = json.dumps(
-        {"b": booking_id, "s": site, "d": day.isoformat(),
-         "t": slot_start.isoformat(timespec="seconds")},
-        separators=(",", ":"),
-    ).encode()
-    signed = f"{PREFIX}.{key_id}.{_b64e(body)}"
-    return f"{signed}.{_b64e(private_key.sign(signed.encode('ascii')))}"
+    for d, what in dates:
+        if isinstance(d, datetime) or not isinstance(d, date):
+            raise ValueError(f"{what} must be a date")
 
 
 def _sign(private_key: Ed25519PrivateKey, key_id: str, body: dict[str, str]) -> str:
@@ -248,18 +239,21 @@ def _sign(private_key: Ed25519PrivateKey, key_id: str, body: dict[str, str]) -> 
     return f"{signed}.{_b64e(private_key.sign(signed.encode('ascii')))}"
 
 
+def sign_token(private_key: Ed25519PrivateKey, key_id: str, booking_id: str, site: str,
+               day: date, slot_start: datetime) -> str:
+    """The compact text for a booking's QR code."""
+    _check_signing(key_id, ((booking_id, "booking id"), (site, "site id")), ((day, "day"),))
+    if slot_start.tzinfo is None or slot_start.utcoffset() is None:
+        raise ValueError("slot_start needs a UTC offset")
+    return _sign(private_key, key_id, {"b": booking_id, "s": site, "d": day.isoformat(),
+                                       "t": slot_start.isoformat(timespec="seconds")})
+
+
 def sign_pickup_token(private_key: Ed25519PrivateKey, key_id: str, pickup_id: str,
                       site: str, ready_from: date, until: date) -> str:
     """The compact text for a document pick-up letter's QR code."""
-    if not KEY_ID.match(key_id):
-        raise ValueError(f"key id {key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
-    for value, what in ((pickup_id, "pick-up id"), (site, "site id")):
-        if not _ID.match(value):
-            raise ValueError(f"{what} {value!r}: use 1-64 of A-Z a-z 0-9 _ . - "
-                             "(starting with a letter or digit)")
-    for d, what in ((ready_from, "ready_from"), (until, "until")):
-        if isinstance(d, datetime) or not isinstance(d, date):
-            raise ValueError(f"{what} must be a date")
+    _check_signing(key_id, ((pickup_id, "pick-up id"), (site, "site id")),
+                   ((ready_from, "ready_from"), (until, "until")))
     if until < ready_from:
         raise ValueError(f"until {until} is before ready_from {ready_from}")
     return _sign(private_key, key_id, {"k": KIND_PICKUP, "b": pickup_id, "s": site,
