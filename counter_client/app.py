@@ -42,6 +42,10 @@ SETTLE_MS = 20  # state comes in bursts (events, reply, state of one batch): one
 REQUEST_TIMEOUT_S = 2.0
 REQUEST_RETRIES = 2
 _APPOINTMENTS = "appointments"
+#: After the engine refuses the appointment list (or its answer is unreadable) the desk
+#: asks again after this long, or at once after a reconnect or an engine restart.
+APPOINTMENTS_RETRY_S = 60.0
+_monotonic = time.monotonic  # the retry's clock (real time, not the site's clock)
 
 
 def install_translation(lang: str) -> QTranslator | None:
@@ -98,8 +102,9 @@ class CounterApp(QObject):
         self._soon.timeout.connect(self.refresh)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._tick)
         self._appointments_asked = False
+        self._appointments_retry_at = 0.0  # _monotonic(); set after a failed list
 
         w = self.window
         w.login.login.connect(self._login)
@@ -145,19 +150,31 @@ class CounterApp(QObject):
         if up:
             self._publish_status()
             self.desk.appointments_stale = True
+            self._appointments_retry_at = 0.0
+            self._ask_appointments()
         self.refresh()
 
     def _on_message(self, topic: str, payload: bytes) -> None:
         if not self.desk.apply(topic, payload):
             return
+        if topic == topics.state_engine(self.site):
+            self._appointments_retry_at = 0.0  # the engine (re)started or stopped
+        self._ask_appointments()
         cur = self.desk.current
         if (cur.number if cur else None) != self._shown_number:
             self.refresh(lists=False)  # the number first; the lists one redraw later
         if not self._soon.isActive():
             self._soon.start()
 
+    def _tick(self) -> None:
+        self._ask_appointments()  # a retry once its time has come
+        self.refresh()
+
     def _ask_appointments(self) -> None:
-        if self._appointments_asked:
+        """Ask for the appointment list when it is stale and none is asked for; after a
+        failed answer not before ``_appointments_retry_at``."""
+        if (self._appointments_asked or not self.desk.appointments_stale
+                or not self.desk.online or _monotonic() < self._appointments_retry_at):
             return
         self._appointments_asked = True
         self.bridge.request(_APPOINTMENTS, "list_appointments", {},
@@ -236,12 +253,18 @@ class CounterApp(QObject):
     def _on_reply(self, tag: str, outcome: object) -> None:
         if tag == _APPOINTMENTS:
             self._appointments_asked = False
+            failed = True
             if isinstance(outcome, dict):
                 try:
                     self.desk.set_appointments(
                         AppointmentList.model_validate(outcome).appointments)
+                    failed = False
                 except ValueError:
                     log.warning("unreadable appointment list")
+            else:
+                log.info("%s: no appointment list: %s", self.counter, outcome)
+            if failed:  # the list stays stale; ask again later, not in a loop now
+                self._appointments_retry_at = _monotonic() + APPOINTMENTS_RETRY_S
             self.refresh()
             return
         s = self.desk.state
@@ -320,8 +343,6 @@ class CounterApp(QObject):
             self._soon.stop()
         v = self.desk.build(self.clock.now())
         self.view = v
-        if v.online and self.desk.appointments_stale:
-            self._ask_appointments()
         self.window.desk.show_view(v, lists=lists)
         number = v.current.number if v.current else None
         if number != self._shown_number:

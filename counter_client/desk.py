@@ -219,6 +219,10 @@ class CounterDesk:
         serves = list(me.services) if me and status is not CounterStatus.CLOSED \
             else list(s.services)
         current = self._current(now)
+        waiting = self._list(now, serves, parked=False)
+        parked = self._list(now, serves, parked=True)
+        if s.selected is not None and all(r.number != s.selected for r in waiting + parked):
+            s.selected = None  # called, cancelled or gone elsewhere: F8/F9 go off with it
         return DeskView(
             logged_in=s.clerk is not None,
             online=link == "up",
@@ -227,8 +231,8 @@ class CounterDesk:
             pause_reason=me.pause_reason if me else None,
             current=current,
             services=self._services(now, serves),
-            waiting=self._list(now, serves, parked=False),
-            parked=self._list(now, serves, parked=True),
+            waiting=waiting,
+            parked=parked,
             appointments=self._appointments(now, serves),
             served_today=me.served_today if me else 0,
             handling_avg_min=me.handling_avg_min if me else None,

@@ -195,8 +195,8 @@ class LoginPanel(QWidget):
         _font(self.go, 18, True)
         lay.addWidget(self.go)
         self.go.clicked.connect(self.submit)
-        self.clerk.returnPressed.connect(self.submit)
-        self.password.returnPressed.connect(self.submit)
+        # Enter is handled once, in keyPressEvent (a line edit passes it on to us): no
+        # returnPressed connections as well, or one key press would log in twice.
 
     def submit(self) -> None:
         chosen = [sid for sid, box in self.services.items() if box.isChecked()]
@@ -204,7 +204,10 @@ class LoginPanel(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit()
+            if self.password.isVisible() and self.focusWidget() is self.clerk:
+                self.password.setFocus()  # the staff id first, then the password
+            else:
+                self.submit()
         else:
             super().keyPressEvent(event)
 

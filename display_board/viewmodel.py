@@ -219,11 +219,14 @@ class BoardViewModel:
 
     def _row(self, call: Call, alt: str | None = None) -> CallRow:
         svc = self.config.service(call.service)
+        counter_alt = self.texts.counter(alt, call.counter_name) \
+            if alt and alt != self.languages[0] else ""
+        if counter_alt == call.counter_name:
+            counter_alt = ""  # a name said the same in every language is shown once
         return CallRow(number=display_number(call.number), counter_name=call.counter_name,
                        service_name=svc.name(self.languages[0]) if svc else call.service,
                        recall=call.recall, assistance=call.assistance,
-                       counter_alt=self.texts.counter(alt, call.counter_name)
-                       if alt and alt != self.languages[0] else "")
+                       counter_alt=counter_alt)
 
     def newest(self, snapshot: SiteSnapshot) -> CallRow | None:
         """The call the board shows largest (cheap: for the first draw on a call)."""

@@ -19,6 +19,7 @@ from civiq.protocol.models import (
     TicketInfo,
     TicketKind,
     TicketStatus,
+    WaitingTicket,
 )
 from civiq.waits import Wait
 from counter_client import desk as d
@@ -109,3 +110,37 @@ def test_the_clerk_sees_that_the_visitor_asked_for_assistance(cfg: SiteConfig) -
     assert desk.build(NOW).current.assistance
     _feed(desk, 11, _ticket(TicketStatus.CALLED, 1))
     assert not desk.build(NOW).current.assistance
+
+
+def _feed_waiting(desk: d.CounterDesk, seq: int, waiting: list[WaitingTicket]) -> None:
+    desk.apply(topics.state_engine(SITE), env.encode(env.make(
+        SITE, "engine", EngineState(online=True), seq=0, ts=NOW)))
+    q = QueueState(day="2026-11-24", services=[], waiting=waiting, counters=[CounterState(
+        id="platz-1", name="Platz 1", status=CounterStatus.OPEN, services=["ausweis"],
+        current=None)])
+    desk.apply(topics.state_queue(SITE), env.encode(env.make(SITE, "queue", q, seq=seq,
+                                                             ts=NOW)))
+
+
+def _waiting(number: str, parked: bool = False) -> WaitingTicket:
+    return WaitingTicket(number=number, service="ausweis", kind=TicketKind.WALK_IN,
+                         arrival=NOW - timedelta(minutes=5), parked=parked)
+
+
+def test_a_selected_ticket_that_has_gone_is_no_longer_offered(cfg: SiteConfig) -> None:
+    desk = _desk(cfg)
+    _feed_waiting(desk, 10, [_waiting("A001"), _waiting("A002", parked=True)])
+    desk.state.selected = "A001"
+    view = desk.build(NOW)
+    assert {d.CALL_SELECTED, d.CANCEL_SELECTED} <= view.enabled
+    # a colleague calls A001: it leaves the waiting list, and F8/F9 with it
+    _feed_waiting(desk, 11, [_waiting("A002", parked=True)])
+    view = desk.build(NOW)
+    assert not {d.CALL_SELECTED, d.CANCEL_SELECTED} & view.enabled
+    assert desk.state.selected is None
+    # a parked ticket stays selectable while it is listed, and goes the same way
+    desk.state.selected = "A002"
+    assert {d.CALL_SELECTED, d.CANCEL_SELECTED} <= desk.build(NOW).enabled
+    _feed_waiting(desk, 12, [])
+    assert not {d.CALL_SELECTED, d.CANCEL_SELECTED} & desk.build(NOW).enabled
+    assert desk.state.selected is None

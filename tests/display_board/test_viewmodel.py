@@ -456,3 +456,22 @@ def test_a_call_with_assistance_is_headed_so_in_words(cfg: SiteConfig) -> None:
     assert view.labels["now"].startswith("Aufruf mit Begleitung · ")
     feed_state(model, [call("A002")], seq=11)
     assert vm.build(model.snapshot, TUESDAY_9, 1.0).labels["now"].startswith("Aufruf · ")
+
+
+def test_a_counter_name_without_a_number_is_not_shown_twice(cfg: SiteConfig) -> None:
+    # "Anmeldung" is not word-and-number: every language says it as it is, so the big
+    # panel has no second-language line for it ("Anmeldung" and again "→ Anmeldung")
+    named = Call(number="A007", service="ausweis", counter="platz-5", counter_name="Anmeldung",
+                 at=TUESDAY_9, recall=0)
+    model = SiteStateModel(SITE)
+    feed_state(model, [named])
+    vm = BoardViewModel(cfg)
+    vm.set_connected(True)
+    views = [vm.build(model.snapshot, TUESDAY_9, t * LANGUAGE_PERIOD_S + 0.5)
+             for t in range(10)]
+    assert {v.language for v in views} == {"en", "tr", "ar", "ru", "uk"}
+    assert all(v.newest.counter_name == "Anmeldung" for v in views)
+    assert [v.newest.counter_alt for v in views] == [""] * 10
+    # a numbered counter still has its line in the other language
+    feed_state(model, [call("A008")], seq=20)
+    assert vm.build(model.snapshot, TUESDAY_9, 0.5).newest.counter_alt == "Counter 5"
