@@ -227,8 +227,8 @@ class KioskApp(QObject):
     def _status(self, online: bool) -> bytes:
         detail = {}
         if online:
-            state = self.faults.state if hasattr(self, "faults") else PrinterState.UNKNOWN
-            if getattr(self, "printer", None) is not None and self.printer.none:
+            state = self.faults.state
+            if self.printer.none:
                 state = PrinterState.NONE
             detail = {"printer": state.value,
                       "paper": {"paper_out": "out", "paper_near_end": "near_end",

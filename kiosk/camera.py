@@ -31,7 +31,6 @@ def decode_qr(image: QImage) -> str | None:
 
 class CameraScanner(QObject):
     scanned = Signal(str)
-    stopped = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +60,6 @@ class CameraScanner(QObject):
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
-            self.stopped.emit()
 
     def _frame(self, frame) -> None:  # type: ignore[no-untyped-def]
         now = time.monotonic()

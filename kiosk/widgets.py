@@ -35,7 +35,6 @@ def qr_png(payload: str) -> bytes:
 
 class KioskWindow(QWidget):
     tapped = Signal(str)  # control id
-    closing_refused = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -115,7 +114,6 @@ class KioskWindow(QWidget):
             event.accept()
         else:
             event.ignore()
-            self.closing_refused.emit()
 
     # ----- drawing --------------------------------------------------------------------------
     def show_view(self, v: KioskView) -> None:
