@@ -47,6 +47,11 @@ class CameraScanner(QObject):
         return bool(QMediaDevices.videoInputs())
 
     def start(self) -> bool:
+        """Start looking for a QR code for GIVE_UP_S; a tap while it looks gives it that
+        long again (the running camera stays: a second one would leave it running)."""
+        if self.camera is not None:
+            self._until = time.monotonic() + GIVE_UP_S
+            return True
         inputs = QMediaDevices.videoInputs()
         if not inputs:
             return False
