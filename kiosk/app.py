@@ -227,8 +227,8 @@ class KioskApp(QObject):
     def _status(self, online: bool) -> bytes:
         detail = {}
         if online:
-            state = self.faults.state if hasattr(self, "faults") else PrinterState.UNKNOWN
-            if getattr(self, "printer", None) is not None and self.printer.none:
+            state = self.faults.state
+            if self.printer.none:
                 state = PrinterState.NONE
             detail = {"printer": state.value,
                       "paper": {"paper_out": "out", "paper_near_end": "near_end",
@@ -285,8 +285,15 @@ class KioskApp(QObject):
             QTimer.singleShot(0, lambda: self.vm.screen is Screen.TICKET and self.tap("done"))
 
     def _tick(self) -> None:
-        self.vm.tick(time.monotonic())
-        self.refresh()
+        """Timeouts. Redraws only when the view can have changed with time alone: the
+        view model says the screen changed or a warning began, a countdown is showing
+        (its seconds), or the window's size changed since the last redraw."""
+        changed = self.vm.tick(time.monotonic())
+        shown = self.window.view
+        size = self.window.size()
+        resized = (max(size.width(), 1), max(size.height(), 1)) != self.vm.size_px
+        if changed or shown is None or shown.countdown or resized:
+            self.refresh()
 
     # ----- commands -------------------------------------------------------------------
     def _act(self, action: IssueAction | CheckInAction | None) -> None:

@@ -31,7 +31,6 @@ def decode_qr(image: QImage) -> str | None:
 
 class CameraScanner(QObject):
     scanned = Signal(str)
-    stopped = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +47,11 @@ class CameraScanner(QObject):
         return bool(QMediaDevices.videoInputs())
 
     def start(self) -> bool:
+        """Start looking for a QR code for GIVE_UP_S; a tap while it looks gives it that
+        long again (the running camera stays: a second one would leave it running)."""
+        if self.camera is not None:
+            self._until = time.monotonic() + GIVE_UP_S
+            return True
         inputs = QMediaDevices.videoInputs()
         if not inputs:
             return False
@@ -61,7 +65,6 @@ class CameraScanner(QObject):
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
-            self.stopped.emit()
 
     def _frame(self, frame) -> None:  # type: ignore[no-untyped-def]
         now = time.monotonic()

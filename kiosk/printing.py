@@ -8,7 +8,6 @@ A kiosk without a working printer still works: ``open_printer`` failing (or the
 from __future__ import annotations
 
 import logging
-import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -41,7 +40,6 @@ class KioskPrinter:
                 log.warning("kiosk printer: %s; tickets are shown on screen only",
                             self.why_none)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-printer")
-        self._lock = threading.Lock()
 
     @property
     def none(self) -> bool:

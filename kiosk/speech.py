@@ -1,10 +1,12 @@
 """Speech for the kiosk's speech mode: QtTextToSpeech (speech-dispatcher and espeak-ng on
 the kiosks; the ``mock`` engine in tests). Every utterance cuts off the one before, and
-is kept in ``history`` so tests can check what was said without an audio device."""
+is kept in ``history`` (the last :data:`HISTORY`) so tests can check what was said without
+an audio device."""
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtTextToSpeech import QTextToSpeech
@@ -13,11 +15,14 @@ from kiosk.viewmodel import RATE_STEPS, VOLUME_STEPS
 
 log = logging.getLogger(__name__)
 
+#: Utterances kept in ``Speech.history``: a kiosk runs for weeks, its memory must not grow.
+HISTORY = 200
+
 
 class Speech(QObject):
     def __init__(self, engine: str = "auto", parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.history: list[tuple[str, str]] = []  # (language, text)
+        self.history: deque[tuple[str, str]] = deque(maxlen=HISTORY)  # (language, text)
         self.tts: QTextToSpeech | None = None
         if engine != "none":
             names = QTextToSpeech.availableEngines()

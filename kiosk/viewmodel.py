@@ -616,7 +616,7 @@ class KioskViewModel:
                            "wait": self.t(tx.WAIT).split(":")[0]}}
 
     def prompt(self, q: QueueState | None) -> str:
-        v = self.build(q, self.last_input, speak=False)
+        v = self.build(q, self.last_input)
         return v.prompt
 
     def _say_control(self, controls: list[Control], i: int) -> str:
@@ -625,7 +625,7 @@ class KioskViewModel:
         src = tx.BUTTON if c.enabled else tx.DISABLED
         return self.t(src).format(label=label, i=i + 1, n=len(controls))
 
-    def build(self, q: QueueState | None, now: float, *, speak: bool = True) -> KioskView:
+    def build(self, q: QueueState | None, now: float) -> KioskView:
         screen = self.screen
         if not self.in_service() and screen in (Screen.START, Screen.REFUSED):
             screen = Screen.OUT_OF_SERVICE

@@ -35,7 +35,6 @@ def qr_png(payload: str) -> bytes:
 
 class KioskWindow(QWidget):
     tapped = Signal(str)  # control id
-    closing_refused = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,6 +43,11 @@ class KioskWindow(QWidget):
         self.view: KioskView | None = None
         self.buttons: dict[str, QPushButton] = {}
         self._ids: list[str] = []
+        # What the style sheet and the QR pixmap were last made from: a redraw with the
+        # same inputs leaves them (re-applying a style sheet costs milliseconds each time).
+        self._style_key: tuple | None = None
+        self.style_applied = 0  # how many times the style sheet was set
+        self._qr_key: tuple[str, int] | None = None
 
         root = QVBoxLayout(self)
         root.setContentsMargins(32, 24, 32, 24)
@@ -110,7 +114,6 @@ class KioskWindow(QWidget):
             event.accept()
         else:
             event.ignore()
-            self.closing_refused.emit()
 
     # ----- drawing --------------------------------------------------------------------------
     def show_view(self, v: KioskView) -> None:
@@ -130,11 +133,13 @@ class KioskWindow(QWidget):
             self.wait.setText(t.wait)
             self.extra.setText("\n".join(t.extra))
             self.extra.setVisible(bool(t.extra))
-            pm = QPixmap()
-            pm.loadFromData(qr_png(t.qr_payload), "PNG")
             side = max(160, min(self.height() // 3, self.width() // 3))
-            self.qr.setPixmap(pm.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                                        Qt.TransformationMode.FastTransformation))
+            if (t.qr_payload, side) != self._qr_key:
+                pm = QPixmap()
+                pm.loadFromData(qr_png(t.qr_payload), "PNG")
+                self.qr.setPixmap(pm.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.FastTransformation))
+                self._qr_key = (t.qr_payload, side)
         self.printer_note.setText(v.printer_note)
         self.printer_note.setVisible(bool(v.printer_note))
         self.printer_note.setProperty("fault", "⚠" in v.printer_note)
@@ -193,13 +198,15 @@ class KioskWindow(QWidget):
                 text = f"▶ {text}"
             b.setText(text)
             b.setEnabled(c.enabled)
-            b.setProperty("focused", focused)
             tall = 2 if c.kind == "service" else 1
             b.setMinimumHeight(v.min_target_px * tall)
             b.setMaximumHeight(v.min_target_px * tall * 2)
             b.setMinimumWidth(v.min_target_px)
-            b.style().unpolish(b)
-            b.style().polish(b)
+            if b.property("focused") != focused:
+                # [focused="true"] is read when a widget is polished: again only on change
+                b.setProperty("focused", focused)
+                b.style().unpolish(b)
+                b.style().polish(b)
         self.grid_host.setVisible(bool(self._ids))
 
     def _button(self, c: Control) -> QPushButton:
@@ -214,6 +221,11 @@ class KioskWindow(QWidget):
     def _style(self, th: Theme, v: KioskView) -> None:
         short = max(480, min(self.width(), self.height()))
         k = LARGE_PRINT if v.large else 1.0
+        key = (th, k, short)
+        if key == self._style_key:
+            return
+        self._style_key = key
+        self.style_applied += 1
         px = lambda share: max(14, int(short * share * k))  # noqa: E731
         self.setStyleSheet(f"""
             #kiosk {{ background: {th.background}; }}

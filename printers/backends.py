@@ -30,8 +30,11 @@ from printers.text_encoding import ESCPOS_CODEPAGE
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-#: Backends whose python-escpos class answers ``is_online``/``paper_status``.
-_STATUS_BACKENDS = {"network", "usb", "serial", "cups"}
+#: Backends whose python-escpos class answers ``is_online``/``paper_status`` from the
+#: printer. Not ``cups``: CupsPrinter's status reads answer the CUPS queue's state (b"0",
+#: b"8"), not the printer's status byte, and the requests would go into the print job.
+#: Not ``file``: nothing answers, and opening the file for a status check empties it.
+_STATUS_BACKENDS = {"network", "usb", "serial"}
 _EXTRA = {"usb": "pyusb", "serial": "pyserial", "cups": "pycups"}
 
 
@@ -169,6 +172,8 @@ class EscposPrinter:
 
     # ----- TicketPrinter --------------------------------------------------------------
     def status(self) -> PrinterState:
+        if self.settings.backend not in _STATUS_BACKENDS:
+            return PrinterState.UNKNOWN  # nothing to ask: open nothing (a file is emptied)
         deadline = time.monotonic() + self.settings.timeout_s
         if not self._locked(deadline):
             return PrinterState.UNKNOWN  # busy printing; the print's result will tell

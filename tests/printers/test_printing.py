@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
+from escpos.printer import Dummy
 from PIL import Image
 
 from civiq.config import PrinterSettings
 from printers import PrintableTicket, PrinterState, open_printer, preview_png
+from printers.backends import EscposPrinter
 from printers.escpos_stream import decode, tokens
 from printers.text_encoding import transliterate
 from printers.virtual import VirtualPrinter, VirtualState
@@ -197,6 +199,44 @@ def test_file_backend_writes_the_ticket_and_cannot_tell_status(tmp_path: Path) -
     assert "Gebühr 37 €" in decode(out.read_bytes()).text
     bad = open_printer(PrinterSettings(backend="file", device=str(tmp_path / "no" / "x")))
     assert bad.print_ticket(TICKET).state is PrinterState.OFFLINE
+
+
+def test_file_backend_status_check_keeps_what_the_file_holds(tmp_path: Path) -> None:
+    out = tmp_path / "ticket.bin"
+    printer = open_printer(PrinterSettings(backend="file", device=str(out)))
+    assert printer.print_ticket(TICKET).printed
+    printed = out.read_bytes()
+    assert printed
+    assert printer.status() is PrinterState.UNKNOWN
+    assert out.read_bytes() == printed  # the status check did not open it with "wb"
+
+
+def test_cups_status_is_unknown_and_opens_nothing(monkeypatch) -> None:
+    # CupsPrinter's status reads answer the queue's state, not the printer's status byte.
+    printer = open_printer(PrinterSettings(backend="cups", cups_printer="tickets"))
+    opened = []
+    monkeypatch.setattr(EscposPrinter, "_device", lambda self, left: opened.append(left))
+    assert printer.status() is PrinterState.UNKNOWN
+    assert opened == []
+
+
+class _IdleCupsQueue(Dummy):
+    """Stands in for CupsPrinter (no pycups, no CUPS here): its ``_read`` answers as
+    CupsPrinter's does for an idle queue, b"0", which as a paper status byte means
+    "no paper"; everything written is the job that CUPS would be sent."""
+
+    def _read(self) -> bytes:
+        return b"0"
+
+
+def test_cups_ticket_prints_and_its_job_holds_no_status_requests(monkeypatch) -> None:
+    queue = _IdleCupsQueue(profile="TM-T88V")
+    monkeypatch.setattr(EscposPrinter, "_device", lambda self, left: queue)
+    printer = open_printer(PrinterSettings(backend="cups", cups_printer="tickets"))
+    result = printer.print_ticket(TICKET)
+    assert (result.printed, result.state) == (True, PrinterState.UNKNOWN)
+    assert "A042" in decode(queue.output).lines
+    assert b"\x10\x04" not in queue.output  # no DLE EOT in the job
 
 
 def test_no_printer_configured() -> None:
