@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import logging
 import sys
 from collections.abc import Callable
@@ -34,6 +35,11 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The subcommands that are Qt apps: their modules import Qt only when they run, so that
+#: a module that loads does not yet mean the app can start.
+QT_APPS = frozenset({"display", "counter", "kiosk"})
+
+
 def _load(module: str) -> tuple[Callable, Callable]:
     mod = importlib.import_module(module)
     return mod.add_arguments, mod.run
@@ -46,6 +52,33 @@ def unavailable(name: str, exc: ImportError) -> str:
         return (f"civiq {name}: this is a Qt app and Qt is not installed here; install the "
                 f"apps with: pip install 'civiq[apps]' ({exc})")
     return f"civiq {name}: not available here ({exc})"
+
+
+def why_unavailable(name: str) -> str | None:
+    """None when ``civiq NAME`` can start on this installation, else why not, in one
+    line: its module does not import, or it is a Qt app and Qt is missing."""
+    try:
+        _load(SUBCOMMANDS[name][0])
+    except ImportError as exc:
+        return unavailable(name, exc)
+    if name in QT_APPS:
+        try:
+            found = importlib.util.find_spec("PySide6") is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            return unavailable(name, ModuleNotFoundError("No module named 'PySide6'",
+                                                         name="PySide6"))
+    return None
+
+
+def available(name: str, prog: str | None = None) -> bool:
+    """Whether ``civiq NAME`` can start here (a command that starts others asks before
+    it does). If not and ``prog`` is given, says so on the terminal in one line."""
+    why = why_unavailable(name)
+    if why is not None and prog is not None:
+        print(f"{prog}: not starting {name}: {why}", file=sys.stderr)
+    return why is None
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
