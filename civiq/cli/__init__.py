@@ -128,9 +128,15 @@ def main(argv: list[str] | None = None) -> int:
         # The last resort: each command names its own failures; what slips through still
         # gets one line, and the traceback only where -v asks for it.
         logging.getLogger("civiq").debug("%s failed", args.command, exc_info=True)
-        print(f"civiq {args.command}: {type(exc).__name__}: {exc} (run with -v for the "
-              "details)", file=sys.stderr)
+        print(failure_line(args.command, exc), file=sys.stderr)
         return 1
+
+
+def failure_line(command: str, exc: BaseException) -> str:
+    """The one line for a failure no command named itself. -v belongs to ``civiq``, so
+    it goes before the command (``civiq ticket list -v`` is refused by argparse)."""
+    return (f"civiq {command}: {type(exc).__name__}: {exc} (for the details run it again "
+            f"as: civiq -v {command} ...)")
 
 
 if __name__ == "__main__":
