@@ -24,7 +24,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "ticket": ("civiq.cli.ticket",
                "Issue, list, cancel, transfer and call tickets from a terminal (operator)."),
     "check-in": ("civiq.cli.check_in",
-                 "Check in a booking by the text of its QR code (operator)."),
+                 "Check in a booking by the text of its QR code or by its booking code "
+                 "(operator)."),
     "site": ("civiq.cli.site",
              "A whole site on this machine (a mobile site): secured broker, engine, apps."),
     "broker-config": ("broker_config.cli",
