@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import logging
 import sys
 from collections.abc import Callable
@@ -23,7 +24,8 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "ticket": ("civiq.cli.ticket",
                "Issue, list, cancel, transfer and call tickets from a terminal (operator)."),
     "check-in": ("civiq.cli.check_in",
-                 "Check in a booking by the text of its QR code (operator)."),
+                 "Check in a booking by the text of its QR code or by its booking code "
+                 "(operator)."),
     "site": ("civiq.cli.site",
              "A whole site on this machine (a mobile site): secured broker, engine, apps."),
     "broker-config": ("broker_config.cli",
@@ -32,6 +34,11 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "device": ("broker_config.device_cli",
                "Add, revoke and list a site's devices (one broker user each)."),
 }
+
+
+#: The subcommands that are Qt apps: their modules import Qt only when they run, so that
+#: a module that loads does not yet mean the app can start.
+QT_APPS = frozenset({"display", "counter", "kiosk"})
 
 
 def _load(module: str) -> tuple[Callable, Callable]:
@@ -46,6 +53,33 @@ def unavailable(name: str, exc: ImportError) -> str:
         return (f"civiq {name}: this is a Qt app and Qt is not installed here; install the "
                 f"apps with: pip install 'civiq[apps]' ({exc})")
     return f"civiq {name}: not available here ({exc})"
+
+
+def why_unavailable(name: str) -> str | None:
+    """None when ``civiq NAME`` can start on this installation, else why not, in one
+    line: its module does not import, or it is a Qt app and Qt is missing."""
+    try:
+        _load(SUBCOMMANDS[name][0])
+    except ImportError as exc:
+        return unavailable(name, exc)
+    if name in QT_APPS:
+        try:
+            found = importlib.util.find_spec("PySide6") is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            return unavailable(name, ModuleNotFoundError("No module named 'PySide6'",
+                                                         name="PySide6"))
+    return None
+
+
+def available(name: str, prog: str | None = None) -> bool:
+    """Whether ``civiq NAME`` can start here (a command that starts others asks before
+    it does). If not and ``prog`` is given, says so on the terminal in one line."""
+    why = why_unavailable(name)
+    if why is not None and prog is not None:
+        print(f"{prog}: not starting {name}: {why}", file=sys.stderr)
+    return why is None
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -95,9 +129,15 @@ def main(argv: list[str] | None = None) -> int:
         # The last resort: each command names its own failures; what slips through still
         # gets one line, and the traceback only where -v asks for it.
         logging.getLogger("civiq").debug("%s failed", args.command, exc_info=True)
-        print(f"civiq {args.command}: {type(exc).__name__}: {exc} (run with -v for the "
-              "details)", file=sys.stderr)
+        print(failure_line(args.command, exc), file=sys.stderr)
         return 1
+
+
+def failure_line(command: str, exc: BaseException) -> str:
+    """The one line for a failure no command named itself. -v belongs to ``civiq``, so
+    it goes before the command (``civiq ticket list -v`` is refused by argparse)."""
+    return (f"civiq {command}: {type(exc).__name__}: {exc} (for the details run it again "
+            f"as: civiq -v {command} ...)")
 
 
 if __name__ == "__main__":

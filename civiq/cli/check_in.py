@@ -1,6 +1,7 @@
-"""``civiq check-in TOKEN``: check in a booking by the text of its QR code, as a kiosk
-would, from a terminal (role ``operator``): for a visitor whose code the kiosk cannot
-read, or to repair a site.
+"""``civiq check-in TOKEN|CODE``: check in a booking by the text of its QR code or by
+the 10-digit booking code its letter prints (``123 456 789 0``), as a kiosk would, from
+a terminal (role ``operator``): for a visitor whose code the kiosk cannot read, or to
+repair a site.
 
 Exit codes as ``civiq ticket``: 0 done, 1 refused, 2 bad option or site file, 3 no broker
 or no engine.
@@ -12,6 +13,7 @@ import argparse
 import json
 import sys
 
+from civiq.appointments.token import BOOKING_CODE, normalise_booking_code
 from civiq.cli.support import CliFailure, add_connection_arguments, connect, request, site_config
 from civiq.config import ConfigError
 
@@ -19,7 +21,9 @@ PROG = "civiq check-in"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("token", help="the QR code's text (CQ1.…); - reads it from standard input")
+    p.add_argument("token", help="the QR code's text (CQ1.…), or the booking code of 10 "
+                   "digits as the letter prints it (spaces may stay: '123 456 789 0'); - "
+                   "reads either from standard input")
     add_connection_arguments(p, ("operator", "counter", "kiosk"), "check-in-cli")
     p.add_argument("--language", default="de", help="the visitor's language code")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -27,12 +31,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     token = sys.stdin.read().strip() if args.token == "-" else args.token.strip()
+    code = normalise_booking_code(token)
+    # A token always starts CQ1., so 10 digits can only be a booking code (typed).
+    what = {"booking_code": code} if BOOKING_CODE.match(code) else {"token": token}
     try:
         cfg = site_config(args)
         client = connect(cfg, args.role, args.client_id, args.timeout)
         try:
             result = request(client, cfg, args.site, "check_in",
-                             {"token": token, "language": args.language}, args.timeout)
+                             {**what, "language": args.language}, args.timeout)
         finally:
             client.stop()
     except ConfigError as exc:

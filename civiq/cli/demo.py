@@ -29,7 +29,7 @@ import platformdirs
 from broker_config.generate import GenerateError
 from broker_config.mosquitto import BrokerError, Mosquitto
 from broker_config.users import UsersError
-from civiq.cli import textview
+from civiq.cli import available, textview
 from civiq.cli.support import number_in
 from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
 from civiq.transport.mqtt import MqttClient
@@ -138,12 +138,6 @@ def _civiq(*args: str) -> list[str]:
     return [sys.executable, "-m", "civiq", *args]
 
 
-def _subcommand_exists(name: str) -> bool:
-    from civiq.cli import SUBCOMMANDS
-
-    return name in SUBCOMMANDS
-
-
 class Demo:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
@@ -210,7 +204,7 @@ class Demo:
                                       credentials=creds["demo-textview"])
         windows = has_screen() and not a.headless
         desk = None
-        if windows and _subcommand_exists("counter"):
+        if windows and available("counter", "civiq demo"):
             try:
                 desk = config.find_counter(a.counter).id
             except ValueError as exc:
@@ -230,17 +224,17 @@ class Demo:
             self.spawn("engine", _civiq("engine", *common, "--data", str(data),
                                         "--clock", clock, "--credentials",
                                         str(creds["engine"])))
-            if not a.no_simulation and _subcommand_exists("simulate"):
+            if not a.no_simulation and available("simulate", "civiq demo"):
                 leave = ["--leave-counter", desk] if desk else []
                 self.spawn("simulate", _civiq(
                     "simulate", *common, "--live", "--clock", clock, *leave,
                     "--out", str(data / "simulation-events.csv"),
                     *(x for user in ("sim-kiosk", "sim-counter", "sim-booking")
                       for x in ("--credentials", str(creds[user])))))
-            if windows and _subcommand_exists("display"):
+            if windows and available("display", "civiq demo"):
                 self.spawn("display", _civiq("display", *common, "--clock", clock,
                                              "--credentials", str(creds["display-1"])))
-            if windows and _subcommand_exists("kiosk"):
+            if windows and available("kiosk", "civiq demo"):
                 # an ordinary window beside the board (a real kiosk is locked full screen),
                 # printing to a virtual printer whose tickets are kept as pictures
                 printer = self.start_printer(data / "printed-tickets")

@@ -23,7 +23,8 @@ from broker_config.cli import broker_dir
 from broker_config.generate import GenerateError, SiteBroker, write_site
 from broker_config.mosquitto import BrokerError, Mosquitto, reachable_by_broker_user
 from broker_config.users import UsersError, UserStore
-from civiq.cli.demo import _civiq, _subcommand_exists, has_screen
+from civiq.cli import available
+from civiq.cli.demo import _civiq, has_screen
 from civiq.config import ConfigError, SiteConfig, load_site
 
 
@@ -36,14 +37,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def devices(cfg: SiteConfig) -> dict[str, tuple[str, list[str]]]:
-    """user -> (subcommand, its options) for the apps this installation has."""
+    """user -> (subcommand, its options) for the apps this installation can start; each
+    one it cannot is named on the terminal in one line."""
     out: dict[str, tuple[str, list[str]]] = {}
-    if _subcommand_exists("display"):
+    if available("display", "civiq site"):
         out["display-1"] = ("display", [])
-    if _subcommand_exists("kiosk"):
-        for k in cfg.kiosks or []:
+    if cfg.kiosks and available("kiosk", "civiq site"):
+        for k in cfg.kiosks:
             out[k.id] = ("kiosk", ["--id", k.id])
-    if _subcommand_exists("counter"):
+    if available("counter", "civiq site"):
         for c in cfg.counters:
             # The desk's id comes from its credentials (its broker user).
             user = (c.devices or [c.id])[0]

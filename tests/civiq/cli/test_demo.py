@@ -50,6 +50,23 @@ def test_a_command_that_cannot_load_says_why_not_what_options_it_lacks(
     assert "kiosk: not available here" in err and "unrecognized" not in err
 
 
+def test_an_app_whose_module_cannot_load_is_not_available(monkeypatch, capsys) -> None:
+    """civiq demo and civiq site start only the apps that can really run here, and name
+    each one they cannot in one line on the terminal."""
+    from civiq import cli
+
+    monkeypatch.setitem(cli.SUBCOMMANDS, "kiosk", ("no_such_module.main", "A kiosk."))
+    assert cli.available("kiosk") is False
+    assert capsys.readouterr().err == ""  # asked without a name: nothing said
+    assert cli.available("kiosk", "civiq demo") is False
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith("civiq demo: not starting kiosk: civiq kiosk: not available here")
+    assert "no_such_module" in err
+    assert cli.available("ticket", "civiq demo") is True
+    assert capsys.readouterr().err == ""
+
+
 def test_demo_never_deletes_a_folder_it_did_not_make(tmp_path) -> None:
     mine = tmp_path / "my-folder"
     mine.mkdir()

@@ -149,3 +149,18 @@ def test_a_bad_option_is_refused_before_anything_starts(argv: list[str], named: 
     assert_one_clear_line(proc, named)
     assert proc.returncode == 2
     assert time.monotonic() - start < 20  # refused, not tried
+
+
+def test_an_unexpected_failure_says_where_minus_v_goes(monkeypatch, capsys) -> None:
+    """-v is civiq's option, not the command's: the hint puts it where argparse takes it."""
+    from civiq import cli
+
+    monkeypatch.setitem(cli.SUBCOMMANDS, "ticket", ("tests.civiq.cli.broken_command",
+                                                    "fails"))
+    assert cli.main(["ticket", "list"]) == 1
+    err = capsys.readouterr().err
+    assert err == ("civiq ticket: RuntimeError: something no command expected (for the "
+                   "details run it again as: civiq -v ticket ...)\n")
+    # ... and that is how it runs: with -v the command fails the same way, not on -v.
+    assert cli.main(["-v", "ticket", "list"]) == 1
+    assert "unrecognized arguments" not in capsys.readouterr().err

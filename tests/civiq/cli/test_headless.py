@@ -45,3 +45,19 @@ def test_a_qt_app_without_qt_names_the_extra_without_a_traceback() -> None:
     assert r.returncode == 2
     assert "pip install 'civiq[apps]'" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_without_qt_no_qt_app_is_available_and_site_starts_none() -> None:
+    """A Qt app's module loads without Qt (it imports Qt only when it runs), so civiq demo
+    and civiq site ask whether Qt is there before they start one."""
+    r = _run("from civiq.cli import available; from civiq.cli.site import devices;"
+             " from civiq.config import load_site;"
+             " print(available('display'), available('counter'), available('kiosk'),"
+             " available('ticket'), available('simulate'));"
+             f" print(devices(load_site({str(EXAMPLE_SITE)!r})))")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["False False False True True", "{}"]
+    lines = r.stderr.splitlines()
+    assert len(lines) == 3, r.stderr
+    assert all(line.startswith("civiq site: not starting ") and "civiq[apps]" in line
+               for line in lines), r.stderr

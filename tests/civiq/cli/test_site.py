@@ -71,3 +71,16 @@ def test_civiq_site_runs_a_secured_site_on_this_machine(tmp_path: Path) -> None:
         shutil.rmtree(data, ignore_errors=True)
     assert proc.returncode == 0, err
     assert "civiq site: stopped" in out and "Traceback" not in err
+
+
+def test_civiq_site_starts_no_app_that_cannot_load(monkeypatch, capsys) -> None:
+    from civiq import cli
+    from civiq.cli.site import devices
+
+    monkeypatch.setitem(cli.SUBCOMMANDS, "kiosk", ("no_such_module.main", "A kiosk."))
+    apps = devices(load_site(EXAMPLE_SITE))
+    assert "kiosk" not in {cmd for cmd, _ in apps.values()}
+    assert {cmd for cmd, _ in apps.values()} == {"display", "counter"}
+    err = capsys.readouterr().err
+    assert err.startswith("civiq site: not starting kiosk: civiq kiosk: not available here")
+    assert err.count("\n") == 1, err

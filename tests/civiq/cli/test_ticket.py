@@ -10,7 +10,12 @@ from datetime import date, datetime
 import pytest
 
 from broker_config.mosquitto import Mosquitto
-from civiq.appointments.token import load_private_key, sign_token
+from civiq.appointments.token import (
+    booking_code,
+    format_booking_code,
+    load_private_key,
+    sign_token,
+)
 from civiq.cli import main as civiq_main
 from civiq.transport.mqtt import MqttClient
 from queue_engine.service import EngineService
@@ -81,6 +86,32 @@ def test_check_in_by_the_codes_text(engine: EngineService, broker: Mosquitto,
     assert code == 0 and out.startswith("checked in: C001 (")
     code, _, err = civiq(capsys, broker, "check-in", token)
     assert code == 1 and "refused: already_checked_in" in err
+
+
+def test_check_in_by_the_booking_code_the_letter_prints(
+        engine: EngineService, broker: Mosquitto, client_factory,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    slot = datetime(2026, 11, 24, 9, 15, tzinfo=BERLIN)
+    token = sign_token(DEMO_KEY, "demo", "BK-1", "hh-wandsbek", date(2026, 11, 24), slot)
+    code = booking_code(token)
+    client_factory("booking", "booking-system").request("import_appointments", {
+        "appointments": [{"booking_id": "BK-1", "service": "fuehrerschein",
+                          "slot_start": slot.isoformat(), "slot_minutes": 15,
+                          "code": code}]})
+    # Typed as printed, with its spaces: checked in by code, no QR text needed.
+    printed = format_booking_code(code)
+    assert " " in printed
+    rc, out, err = civiq(capsys, broker, "check-in", printed)
+    assert (rc, err) == (0, "") and out.startswith("checked in: C001 (")
+    # The same booking again, by its QR code and by its code without spaces.
+    rc, _, err = civiq(capsys, broker, "check-in", token)
+    assert rc == 1 and "refused: already_checked_in" in err
+    rc, _, err = civiq(capsys, broker, "check-in", code)
+    assert rc == 1 and "refused: already_checked_in" in err
+    # A typo in the code is named as one, not as a QR code that is not CQ1.…
+    typo = code[:9] + str((int(code[9]) + 1) % 10)
+    rc, _, err = civiq(capsys, broker, "check-in", typo)
+    assert rc == 1 and "check digit" in err and "CQ1" not in err
 
 
 def test_the_engine_gone_is_said_with_how_to_start_it(
