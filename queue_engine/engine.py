@@ -122,6 +122,7 @@ class QueueEngine:
             earlier = repo.counter_times_before(conn, day, HISTORY_VISITS)
         # Breaks begun today per counter: they match the roster's planned breaks in order.
         self._pauses: collections.Counter[str] = collections.Counter()
+        self._pauses_stored = collections.Counter[str]()  # as of the last commit
         self._rosters_to_store: list[SetRoster] = []
         for visit in earlier:
             self.handling.ticket_ended(visit)
@@ -205,6 +206,7 @@ class QueueEngine:
             self.calibration.forget_before(self._day_start(today))
             self.roster = rosters.for_day(conn, self.config, today)
         self._pauses.clear()
+        self._pauses_stored.clear()
         self.requests.forget_before(self.clock.now())
         self.retention.start(today, self.clock.now())
         return True
@@ -280,6 +282,7 @@ class QueueEngine:
             self.roster = rosters.for_day(conn, self.config, self.q.day)
             self.calibration = self._stored_calibration(conn)
         self._rosters_to_store.clear()
+        self._pauses = self._pauses_stored.copy()  # a rolled-back pause took no break
 
     @staticmethod
     def _stored_calibration(conn: Any) -> Calibration:
@@ -363,6 +366,7 @@ class QueueEngine:
             self.save_seq(conn, changed)
         # Only now, after the commit, may anything be published.
         self._rosters_to_store.clear()
+        self._pauses_stored = self._pauses.copy()
         if audit:
             command_log.write(audit)
         for row in pending_replies:
@@ -780,8 +784,11 @@ class QueueEngine:
         return self._counter_outcome(a.counter, ctx)
 
     def _pause_counter(self, a: PauseCounter, ctx: Context) -> Outcome:
+        before = self.q.counters.get(a.counter)
+        again = before is not None and before.status is CounterStatus.PAUSED
         self.q.pause_counter(a.counter, a.reason, ctx.now)
-        self._pauses[a.counter] += 1
+        if not again:  # a second "pause" (a new reason) is the same break
+            self._pauses[a.counter] += 1
         return self._counter_outcome(a.counter, ctx, a.reason)
 
     def _close_counter(self, a: CounterCommand, ctx: Context) -> Outcome:

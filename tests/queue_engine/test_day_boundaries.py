@@ -49,3 +49,20 @@ def test_a_roster_may_not_list_a_counter_twice(engine, client_factory) -> None:
             {"counter": "platz-1", "shifts": ["13:00-17:00"]}]})
     assert exc.value.code == "invalid_arguments"
     assert "platz-1 is listed twice" in exc.value.message
+
+
+def test_pausing_a_paused_counter_again_is_the_same_break(
+        engine, kiosk: MqttClient, counter: MqttClient, client_factory, clock) -> None:
+    operator = client_factory("operator", "ops-1")
+    operator.request("set_roster", {"day": "2026-11-24", "counters": [
+        {"counter": "platz-3", "shifts": ["08:00-18:00"],
+         "breaks": ["10:00-10:30", "12:00-12:15"]}]})
+    clock.set(clock.now() + timedelta(hours=1))  # 10:00
+    counter.request("open_counter", {"counter": "platz-3", "clerk": "k.meier"})
+    counter.request("pause_counter", {"counter": "platz-3", "reason": "break"})
+    # The clerk picks another reason on the way out: still the 10:00 break.
+    counter.request("pause_counter", {"counter": "platz-3", "reason": "meeting"})
+    wait = kiosk.request("issue_ticket", {"service": "ausweis"})["eta_min"]
+    # Back at 10:30 from the first planned break; counted twice, the run took it for the
+    # 15-minute second break and promised 15 minutes.
+    assert wait is not None and 28 <= wait <= 32
