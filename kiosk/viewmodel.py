@@ -113,6 +113,7 @@ class KioskView:
     controls: list[Control]
     ticket: TicketCard | None = None
     printer_note: str = ""
+    printer_fault: bool = False  # the note says the printer failed (drawn as a warning)
     countdown: str = ""
     focus: str | None = None
     spoken: str = ""  # what speech says (or said) last, highlighted on screen
@@ -633,6 +634,7 @@ class KioskViewModel:
         lines: list[str] = []
         ticket = None
         printer_note = ""
+        printer_fault = False
         if screen is Screen.OUT_OF_SERVICE:
             title = self.t(tx.OUT_TITLE)
             lines = [self.t(tx.OUT_TEXT)]
@@ -659,6 +661,7 @@ class KioskViewModel:
                 printer_note = self.t(tx.PRINTING)
             elif self.printer_fault:
                 printer_note = "⚠ " + self.t(tx.PRINTER_FAULT)
+                printer_fault = True
             elif self.printer_none:
                 printer_note = self.t(tx.NO_PRINTER)
             else:
@@ -689,7 +692,8 @@ class KioskViewModel:
         return KioskView(
             screen=screen, language=self.language, rtl=self.language in RTL, title=title,
             lines=lines, controls=controls, ticket=ticket, printer_note=printer_note,
-            countdown=countdown, focus=focus, spoken=self.last_spoken if self.speech else "",
+            printer_fault=printer_fault, countdown=countdown, focus=focus,
+            spoken=self.last_spoken if self.speech else "",
             speech=self.speech, large=self.large, contrast=self.contrast,
             min_target_px=min_target_px(self.size_px, self.kiosk.screen_inches),
             prompt=prompt.strip())
