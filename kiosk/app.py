@@ -152,7 +152,7 @@ class KioskApp(QObject):
         self.printed.connect(self._on_printed)
         self.polled.connect(self._on_printer_state)
         self.model = SiteStateModel(self.site)
-        self.model.subscribe(lambda _what, _body: self.refresh())
+        self.model.subscribe(self._on_state)
         self.client = MqttClient(
             config.broker, self.site, "kiosk", self.kiosk_id,
             will=Will(topics.device_status(self.site, self.kiosk_id), self._status(False)))
@@ -254,10 +254,15 @@ class KioskApp(QObject):
             self.refresh()
             return
         self.model.apply(topic, payload)
-        online = self.model.snapshot.engine_online
-        if online != self.vm.engine_online:
-            self.vm.engine_online = online
-            self.refresh()
+
+    def _on_state(self, what: str, _body: object) -> None:
+        """The site's state changed: redraw for what the kiosk shows (the services' waits
+        and stops, and whether the engine is there), not for calls or ticket events."""
+        if what == "engine":
+            self.vm.engine_online = self.model.snapshot.engine_online
+        elif what != "queue":
+            return
+        self.refresh()
 
     def tap(self, control_id: str) -> None:
         self.speech.stop()
