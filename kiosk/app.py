@@ -9,6 +9,7 @@ shows it on screen whatever the printer does.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import logging
@@ -380,7 +381,7 @@ class KioskApp(QObject):
                 self._voice_told.add(view.language)
                 text = f"{self.tr(view.language, tx.NO_VOICE)} {text}"
             self.speech.say(text, view.language, self.vm.volume, self.vm.rate)
-            view = self.vm.build(self.model.snapshot.queue, time.monotonic())
+            view = dataclasses.replace(view, spoken=self.vm.last_spoken)  # now said
         self.window.show_view(view)
 
 

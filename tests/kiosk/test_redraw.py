@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from civiq.config import Kiosk, load_site
 from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from civiq.protocol.models import CallsState, EngineState
+from kiosk import texts as tx
 from kiosk.viewmodel import KioskView, KioskViewModel, Screen
 from kiosk.widgets import KioskWindow
 from tests.conftest import EXAMPLE_SITE
-from tests.kiosk.helpers import screen, tap
+from tests.kiosk.helpers import keypad, screen, tap
 
 
 class StyleChanges(QObject):
@@ -113,3 +114,16 @@ def test_site_state_redraws_only_for_what_the_kiosk_shows(qtbot, engine, kiosk_f
     # one redraw, and it already says so (not the start screen first, then again)
     assert [v.screen for v in views] == [Screen.OUT_OF_SERVICE]
 
+
+def test_a_spoken_redraw_builds_the_view_once(qtbot, engine, kiosk_factory) -> None:
+    k = kiosk_factory()
+    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
+    keypad(k, Qt.Key.Key_Enter)  # speech on
+    builds: list[KioskView] = []
+    build = k.vm.build
+    k.vm.build = lambda *a: (builds.append(v := build(*a)), v)[1]
+    views = drawn_views(k)
+    keypad(k, Qt.Key.Key_0, "0")  # help: said, and shown as said
+    assert len(builds) == 1 and len(views) == 1
+    assert views[0].spoken == k.vm.last_spoken == k.vm.t(tx.HELP)
+    assert k.window.caption.text() == f"♪ {k.vm.last_spoken}"
