@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import json
 import logging
 import time
 from concurrent.futures import Future
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -30,7 +28,7 @@ from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from civiq.protocol.commands import IssueTicket
 from civiq.protocol.errors import ErrorCode
-from civiq.protocol.models import DeviceStatus
+from civiq.protocol.models import DeviceStatus, Recommendation, RecommendationsState
 from civiq.transport.mqtt import MqttClient, RequestFailed, Will
 from civiq.transport.state import SiteStateModel
 from kiosk import texts as tx
@@ -392,10 +390,10 @@ def _result(f: Future) -> PrintResult:
     return f.result()
 
 
-def _recommendations(payload: bytes) -> list[dict]:
-    """The central tier's retained recommendations; anything unreadable is none."""
-    from civiq.protocol.models import RecommendationsState
-
+def _recommendations(payload: bytes) -> list[Recommendation]:
+    """The central tier's retained recommendations; anything unreadable is none. Each
+    one's ``until`` is checked against a ticket's issue time when the ticket is shown
+    (the view model), not here: one that runs out later must not stay on tickets."""
     if not payload:
         return []
     try:
@@ -404,6 +402,11 @@ def _recommendations(payload: bytes) -> list[dict]:
     except Exception as exc:
         log.warning("ignored unreadable recommendations: %s", exc)
         return []
-    now = datetime.now().astimezone()
-    return [json.loads(r.model_dump_json()) for r in state.recommendations
-            if r.until is None or r.until > now]
+    out = []
+    for r in state.recommendations:
+        if r.until is not None and r.until.utcoffset() is None:
+            # no offset: not comparable with an issue time, so never known to be current
+            log.warning("ignored a recommendation whose until has no UTC offset: %s", r.until)
+            continue
+        out.append(r)
+    return out

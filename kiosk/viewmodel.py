@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from civiq.config import Kiosk, SiteConfig
-from civiq.protocol.models import QueueState, ServiceState
+from civiq.protocol.models import QueueState, Recommendation, ServiceState
 from civiq.waits import say_wait
 from kiosk import texts as tx
 
@@ -200,7 +200,8 @@ class KioskViewModel:
         self.printer_fault = False
         self.printer_none = False
         self.printing = False
-        self.recommendations: list[dict[str, Any]] = []
+        #: The central tier's, as received: each is checked against a ticket's issue time.
+        self.recommendations: list[Recommendation] = []
         self.headphones = False
         self.size_px = (1920, 1080)
         self._reset_citizen(0.0)
@@ -570,13 +571,13 @@ class KioskViewModel:
         if tk is None or tk.eta is None or tk.appointment is not None:
             return None
         for r in self.recommendations:
-            if r.get("site") != self.config.site.id or r.get("service") != tk.service:
+            if r.site != self.config.site.id or r.service != tk.service:
                 continue
-            other = r.get("to_eta_min")
-            if (isinstance(other, int | float) and tk.eta - other >= SHORTER_MIN
-                    and other <= SHORTER_SHARE * tk.eta):
-                names = r.get("to_site_names") or {}
-                name = names.get(self.language) or r.get("to_site_name") or r.get("to_site")
+            if r.until is not None and r.until <= tk.issued_at:
+                continue  # over when the ticket was taken (by the kiosk's clock)
+            other = r.to_eta_min
+            if tk.eta - other >= SHORTER_MIN and other <= SHORTER_SHARE * tk.eta:
+                name = r.to_site_names.get(self.language) or r.to_site_name
                 return self.t(tx.SHORTER).format(
                     site=name, wait=wait_text(self.tr, self.language, other))
         return None
