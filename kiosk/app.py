@@ -9,12 +9,11 @@ shows it on screen whatever the printer does.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-import json
 import logging
 import time
 from concurrent.futures import Future
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -29,7 +28,7 @@ from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from civiq.protocol.commands import IssueTicket
 from civiq.protocol.errors import ErrorCode
-from civiq.protocol.models import DeviceStatus
+from civiq.protocol.models import DeviceStatus, Recommendation, RecommendationsState
 from civiq.transport.mqtt import MqttClient, RequestFailed, Will
 from civiq.transport.state import SiteStateModel
 from kiosk import texts as tx
@@ -152,7 +151,7 @@ class KioskApp(QObject):
         self.printed.connect(self._on_printed)
         self.polled.connect(self._on_printer_state)
         self.model = SiteStateModel(self.site)
-        self.model.subscribe(lambda _what, _body: self.refresh())
+        self.model.subscribe(self._on_state)
         self.client = MqttClient(
             config.broker, self.site, "kiosk", self.kiosk_id,
             will=Will(topics.device_status(self.site, self.kiosk_id), self._status(False)))
@@ -254,10 +253,15 @@ class KioskApp(QObject):
             self.refresh()
             return
         self.model.apply(topic, payload)
-        online = self.model.snapshot.engine_online
-        if online != self.vm.engine_online:
-            self.vm.engine_online = online
-            self.refresh()
+
+    def _on_state(self, what: str, _body: object) -> None:
+        """The site's state changed: redraw for what the kiosk shows (the services' waits
+        and stops, and whether the engine is there), not for calls or ticket events."""
+        if what == "engine":
+            self.vm.engine_online = self.model.snapshot.engine_online
+        elif what != "queue":
+            return
+        self.refresh()
 
     def tap(self, control_id: str) -> None:
         self.speech.stop()
@@ -375,7 +379,7 @@ class KioskApp(QObject):
                 self._voice_told.add(view.language)
                 text = f"{self.tr(view.language, tx.NO_VOICE)} {text}"
             self.speech.say(text, view.language, self.vm.volume, self.vm.rate)
-            view = self.vm.build(self.model.snapshot.queue, time.monotonic())
+            view = dataclasses.replace(view, spoken=self.vm.last_spoken)  # now said
         self.window.show_view(view)
 
 
@@ -386,10 +390,10 @@ def _result(f: Future) -> PrintResult:
     return f.result()
 
 
-def _recommendations(payload: bytes) -> list[dict]:
-    """The central tier's retained recommendations; anything unreadable is none."""
-    from civiq.protocol.models import RecommendationsState
-
+def _recommendations(payload: bytes) -> list[Recommendation]:
+    """The central tier's retained recommendations; anything unreadable is none. Each
+    one's ``until`` is checked against a ticket's issue time when the ticket is shown
+    (the view model), not here: one that runs out later must not stay on tickets."""
     if not payload:
         return []
     try:
@@ -398,6 +402,11 @@ def _recommendations(payload: bytes) -> list[dict]:
     except Exception as exc:
         log.warning("ignored unreadable recommendations: %s", exc)
         return []
-    now = datetime.now().astimezone()
-    return [json.loads(r.model_dump_json()) for r in state.recommendations
-            if r.until is None or r.until > now]
+    out = []
+    for r in state.recommendations:
+        if r.until is not None and r.until.utcoffset() is None:
+            # no offset: not comparable with an issue time, so never known to be current
+            log.warning("ignored a recommendation whose until has no UTC offset: %s", r.until)
+            continue
+        out.append(r)
+    return out

@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from civiq.config import Kiosk, SiteConfig
-from civiq.protocol.models import QueueState, ServiceState
+from civiq.protocol.models import QueueState, Recommendation, ServiceState
 from civiq.waits import say_wait
 from kiosk import texts as tx
 
@@ -113,6 +113,7 @@ class KioskView:
     controls: list[Control]
     ticket: TicketCard | None = None
     printer_note: str = ""
+    printer_fault: bool = False  # the note says the printer failed (drawn as a warning)
     countdown: str = ""
     focus: str | None = None
     spoken: str = ""  # what speech says (or said) last, highlighted on screen
@@ -199,7 +200,8 @@ class KioskViewModel:
         self.printer_fault = False
         self.printer_none = False
         self.printing = False
-        self.recommendations: list[dict[str, Any]] = []
+        #: The central tier's, as received: each is checked against a ticket's issue time.
+        self.recommendations: list[Recommendation] = []
         self.headphones = False
         self.size_px = (1920, 1080)
         self._reset_citizen(0.0)
@@ -569,13 +571,13 @@ class KioskViewModel:
         if tk is None or tk.eta is None or tk.appointment is not None:
             return None
         for r in self.recommendations:
-            if r.get("site") != self.config.site.id or r.get("service") != tk.service:
+            if r.site != self.config.site.id or r.service != tk.service:
                 continue
-            other = r.get("to_eta_min")
-            if (isinstance(other, int | float) and tk.eta - other >= SHORTER_MIN
-                    and other <= SHORTER_SHARE * tk.eta):
-                names = r.get("to_site_names") or {}
-                name = names.get(self.language) or r.get("to_site_name") or r.get("to_site")
+            if r.until is not None and r.until <= tk.issued_at:
+                continue  # over when the ticket was taken (by the kiosk's clock)
+            other = r.to_eta_min
+            if tk.eta - other >= SHORTER_MIN and other <= SHORTER_SHARE * tk.eta:
+                name = r.to_site_names.get(self.language) or r.to_site_name
                 return self.t(tx.SHORTER).format(
                     site=name, wait=wait_text(self.tr, self.language, other))
         return None
@@ -633,6 +635,7 @@ class KioskViewModel:
         lines: list[str] = []
         ticket = None
         printer_note = ""
+        printer_fault = False
         if screen is Screen.OUT_OF_SERVICE:
             title = self.t(tx.OUT_TITLE)
             lines = [self.t(tx.OUT_TEXT)]
@@ -659,6 +662,7 @@ class KioskViewModel:
                 printer_note = self.t(tx.PRINTING)
             elif self.printer_fault:
                 printer_note = "⚠ " + self.t(tx.PRINTER_FAULT)
+                printer_fault = True
             elif self.printer_none:
                 printer_note = self.t(tx.NO_PRINTER)
             else:
@@ -689,7 +693,8 @@ class KioskViewModel:
         return KioskView(
             screen=screen, language=self.language, rtl=self.language in RTL, title=title,
             lines=lines, controls=controls, ticket=ticket, printer_note=printer_note,
-            countdown=countdown, focus=focus, spoken=self.last_spoken if self.speech else "",
+            printer_fault=printer_fault, countdown=countdown, focus=focus,
+            spoken=self.last_spoken if self.speech else "",
             speech=self.speech, large=self.large, contrast=self.contrast,
             min_target_px=min_target_px(self.size_px, self.kiosk.screen_inches),
             prompt=prompt.strip())

@@ -142,7 +142,11 @@ class KioskWindow(QWidget):
                 self._qr_key = (t.qr_payload, side)
         self.printer_note.setText(v.printer_note)
         self.printer_note.setVisible(bool(v.printer_note))
-        self.printer_note.setProperty("fault", "⚠" in v.printer_note)
+        if self.printer_note.property("fault") != v.printer_fault:
+            # [fault="false"] is read when a widget is polished: again only on change
+            self.printer_note.setProperty("fault", v.printer_fault)
+            self.printer_note.style().unpolish(self.printer_note)
+            self.printer_note.style().polish(self.printer_note)
         self._controls(v)
         # A keypad reads 1 2 3 from the left in every language, as on a telephone.
         self.grid_host.setLayoutDirection(
@@ -234,6 +238,8 @@ class KioskWindow(QWidget):
             #number {{ color: {th.accent}; font-size: {px(0.2)}px; font-weight: bold; }}
             #printer, #countdown {{ background: {th.warning}; color: {th.warning_text};
                 border: 3px solid {th.warning_text}; padding: 8px; }}
+            #printer[fault="false"] {{ background: {th.background}; color: {th.text};
+                border: 3px solid {th.text}; }}
             #caption {{ background: {th.caption}; color: {th.caption_text}; padding: 8px; }}
             QPushButton {{ background: {th.button}; color: {th.button_text};
                 font-size: {px(0.032)}px; border: 3px solid {th.button_text};

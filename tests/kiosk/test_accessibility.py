@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
+from civiq.clock import ManualClock
 from civiq.config import Kiosk, load_site
 from civiq.protocol import envelope as env
 from civiq.protocol import topics
@@ -169,6 +170,65 @@ def test_central_recommendation_shown_on_the_ticket(qtbot, engine, kiosk_factory
     qtbot.waitUntil(lambda: screen(k) is Screen.TICKET, timeout=5000)
     assert "Kürzere Wartezeit in Kundenzentrum Altona: ca. 5 Min." in k.window.extra.text()
     central.publish(topics.central("recommendations"), b"", retain=True)
+
+
+def test_a_recommendation_that_runs_out_after_it_came_leaves_later_tickets(
+        qtbot, engine, kiosk_factory, client_factory, counter) -> None:
+    kiosk_clock = ManualClock(datetime.now(UTC))
+    until = kiosk_clock.now() + timedelta(minutes=30)
+    central = client_factory("central", "central-1")
+    rec = RecommendationsState(recommendations=[Recommendation(
+        site="hh-wandsbek", service="ausweis", to_site="hh-altona",
+        to_site_name="Kundenzentrum Altona", to_eta_min=5, until=until)])
+    central.publish(topics.central("recommendations"),
+                    env.encode(env.make("central", "recommendations", rec)), retain=True)
+    counter.request("open_counter", {"counter": "platz-1"})
+    for _ in range(8):
+        counter.request("issue_ticket", {"service": "ausweis"})
+    k = kiosk_factory(clock=kiosk_clock)
+    qtbot.waitUntil(lambda: screen(k) is Screen.START and bool(k.vm.recommendations),
+                    timeout=5000)
+    shorter = "Kürzere Wartezeit in Kundenzentrum Altona"
+    tap(qtbot, k, "svc:ausweis")
+    qtbot.waitUntil(lambda: screen(k) is Screen.TICKET, timeout=5000)
+    assert shorter in k.window.extra.text()  # current when it came, and at this ticket
+    tap(qtbot, k, "done")
+    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
+    kiosk_clock.set(until)  # no new message: it simply runs out
+    tap(qtbot, k, "svc:ausweis")
+    qtbot.waitUntil(lambda: screen(k) is Screen.TICKET, timeout=5000)
+    assert k.window.number.text() == "A010"
+    assert shorter not in k.window.extra.text()
+    central.publish(topics.central("recommendations"), b"", retain=True)
+
+
+def test_a_recommendation_counts_by_the_issue_time_on_the_kiosks_clock() -> None:
+    from kiosk.app import _recommendations
+
+    vm = KioskViewModel(load_site(EXAMPLE_SITE), Kiosk(id="kiosk-1"))
+    vm.connected, vm.engine_online = True, True
+    # the demo's --clock: a day long past by the wall clock, which plays no part
+    issued = datetime(2020, 3, 3, 9, 0, tzinfo=UTC)
+    rec = Recommendation(site="hh-wandsbek", service="ausweis", to_site="hh-altona",
+                         to_site_name="Kundenzentrum Altona", to_eta_min=5,
+                         until=issued + timedelta(minutes=30))
+    vm.recommendations = _recommendations(env.encode(env.make(
+        "central", "recommendations", RecommendationsState(recommendations=[rec]))))
+    assert vm.recommendations == [rec]  # kept as they came, whatever the time
+
+    def shown_at(wall: datetime) -> str | None:
+        vm.ticket_issued({"ticket": {"number": "A001", "service": "ausweis"}, "ahead": 9,
+                          "eta_min": 60}, 0.0, wall)
+        return vm.shorter_elsewhere()
+
+    assert shown_at(issued) == "Shorter wait at Kundenzentrum Altona: about 5 min."
+    assert shown_at(issued + timedelta(minutes=29)) is not None
+    assert shown_at(issued + timedelta(minutes=30)) is None  # until: no longer
+    assert shown_at(issued + timedelta(hours=2)) is None
+    # an until without an offset cannot be compared with any issue time: not kept
+    naive = rec.model_copy(update={"until": datetime(2020, 3, 3, 9, 30)})
+    assert _recommendations(env.encode(env.make(
+        "central", "recommendations", RecommendationsState(recommendations=[naive])))) == []
 
 
 def test_nothing_flashes() -> None:

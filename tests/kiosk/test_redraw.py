@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from civiq.config import Kiosk, load_site
-from kiosk.viewmodel import KioskViewModel, Screen
+from civiq.protocol import envelope as env
+from civiq.protocol import topics
+from civiq.protocol.models import CallsState, EngineState
+from kiosk import texts as tx
+from kiosk.viewmodel import KioskView, KioskViewModel, Screen
 from kiosk.widgets import KioskWindow
 from tests.conftest import EXAMPLE_SITE
-from tests.kiosk.helpers import screen, tap
+from tests.kiosk.helpers import keypad, screen, tap
 
 
 class StyleChanges(QObject):
@@ -78,3 +82,48 @@ def test_the_timer_redraws_only_while_a_countdown_shows(qtbot, engine, kiosk_fac
         pass
     assert k.window.view is not shown and k.window.view.countdown  # its seconds redrawn
     assert k.window.qr.pixmap().cacheKey() == qr
+
+
+def drawn_views(k) -> list[KioskView]:
+    """Every view the kiosk's window is given from now on, in order."""
+    views: list[KioskView] = []
+    show = k.window.show_view
+    k.window.show_view = lambda v: (views.append(v), show(v))[1]
+    return views
+
+
+def test_site_state_redraws_only_for_what_the_kiosk_shows(qtbot, engine, kiosk_factory
+                                                          ) -> None:
+    k = kiosk_factory()
+    qtbot.waitUntil(lambda: screen(k) is Screen.START and k.model.snapshot.queue is not None,
+                    timeout=5000)
+    site = k.site
+    views = drawn_views(k)
+    seq = k.model.snapshot.last_seq + 1000  # newer than anything the engine sent
+    # Messages are handled on the GUI thread one at a time: what one draws is counted alone.
+    k._on_message(topics.state_calls(site), env.encode(env.make(
+        site, "calls", CallsState(calls=[]), seq=seq)))
+    assert k.model.snapshot.last_seq == seq  # taken in, and not drawn: no calls on a kiosk
+    assert views == []
+    k._on_message(topics.state_queue(site), env.encode(env.make(
+        site, "queue", k.model.snapshot.queue, seq=seq + 1)))
+    assert len(views) == 1  # the services' waits are shown: drawn once
+    views.clear()
+    k._on_message(topics.state_engine(site), env.encode(env.make(
+        site, "engine", EngineState(online=False))))
+    # one redraw, and it already says so (not the start screen first, then again)
+    assert [v.screen for v in views] == [Screen.OUT_OF_SERVICE]
+
+
+def test_a_spoken_redraw_builds_the_view_once(qtbot, engine, kiosk_factory) -> None:
+    k = kiosk_factory()
+    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
+    keypad(k, Qt.Key.Key_Enter)  # speech on
+    builds: list[KioskView] = []
+    build = k.vm.build
+    k.vm.build = lambda *a: (builds.append(v := build(*a)), v)[1]
+    views = drawn_views(k)
+    keypad(k, Qt.Key.Key_0, "0")  # help: said, and shown as said
+    assert len(builds) == 1 and len(views) == 1
+    assert views[0].spoken == k.vm.last_spoken == k.vm.t(tx.HELP)
+    assert k.window.caption.text() == f"♪ {k.vm.last_spoken}"
