@@ -83,17 +83,21 @@ def _settings(args: argparse.Namespace) -> SimSettings:
 
 def run(args: argparse.Namespace) -> int:
     try:
+        if args.credentials and not args.live:
+            raise ValueError("--credentials is for --live only: without it the simulation "
+                             "plays no broker")
         config = load_site_overridden(args.site, broker_host=args.broker_host,
                                       broker_port=args.broker_port)
         settings = _settings(args)
         for cid in settings.leave_counters:
             if config.counter(cid) is None:
                 raise ValueError(f"--leave-counter {cid!r}: no such counter in the site file")
+        creds = _credentials(config, args.credentials)
     except (ConfigError, ValueError) as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
         return 2
     if args.live:
-        return _run_live(args, config, settings)
+        return _run_live(args, config, settings, creds)
     from simulator.runner import simulate, summary
 
     if not args.json:
@@ -136,7 +140,8 @@ def human_summary(s: dict) -> str:
     return "\n".join(lines)
 
 
-def _run_live(args: argparse.Namespace, config, settings: SimSettings) -> int:
+def _run_live(args: argparse.Namespace, config, settings: SimSettings,
+              creds: dict) -> int:
     from civiq.clock import clock_from_spec
     from simulator import events_csv
     from simulator.live import run_live
@@ -160,11 +165,6 @@ def _run_live(args: argparse.Namespace, config, settings: SimSettings) -> int:
     print(f"civiq simulate: playing {settings.day:%a %d.%m.%Y} at {speed:g}x against the "
           f"engine; events go to {args.out.resolve()}", flush=True)
     try:
-        creds = _credentials(config, args.credentials)
-    except ConfigError as exc:
-        print(f"civiq simulate: {exc}", file=sys.stderr)
-        return 2
-    try:
         result = run_live(config, settings, clock, speed, stop, credentials=creds)
     except TimeoutError as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
@@ -175,14 +175,19 @@ def _run_live(args: argparse.Namespace, config, settings: SimSettings) -> int:
 
 
 def _credentials(config, files: list[str]) -> dict:
-    """Per role played (kiosk, counter, booking), the config with that device's user."""
+    """Per role played (kiosk, counter, booking), the config with that device's user;
+    ConfigError for an unusable file, another role, or a second file for one role."""
     from civiq.credentials import apply_credentials
 
     out = {}
     for f in files:
         cfg = apply_credentials(config, Path(f))
-        if cfg.broker.role not in ("kiosk", "counter", "booking"):
-            raise ConfigError(f"{f}: credentials for role {cfg.broker.role!r}; the simulation "
+        role = cfg.broker.role
+        if role not in ("kiosk", "counter", "booking"):
+            raise ConfigError(f"{f}: credentials for role {role!r}; the simulation "
                               "plays a kiosk, a counter and a booking system")
-        out[cfg.broker.role] = cfg
+        if role in out:
+            raise ConfigError(f"{f}: a second credentials file for role {role!r} (the first "
+                              f"is {out[role].broker.credentials}); give one per role")
+        out[role] = cfg
     return out
