@@ -9,11 +9,11 @@ import logging
 import signal
 import sys
 import threading
-from datetime import date
 from pathlib import Path
 
 from civiq.cli.support import (
     broker_unreachable,
+    iso_date,
     number_in,
     positive_float,
     unreachable_message,
@@ -61,14 +61,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="print the summary as one JSON object instead of sentences")
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-24") from exc
-
-
+_day = iso_date("{text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-24")
 _visits = number_in(int, 1, 20_000, "{text}: use 1 to 20000 visits")
 _share = number_in(float, 0, 1, "{text}: a share is between 0 and 1, e.g. 0.25")
 
