@@ -47,6 +47,13 @@ HELD_OUT_SEEDS = list(range(1001, 1021))
 TARGET_RATIO, TARGET_OVERALL = 0.7, 0.6
 BOOTSTRAP = 1000
 
+#: The columns of a row of play(): civiq's estimate (p50, p10, p90), each baseline's in
+#: the order of BASELINES, the actual wait, whether the ticket was called after closing.
+CIVIQ, P10, P90 = 0, 1, 2
+BASELINE_COL = {b: P90 + 1 + i for i, b in enumerate(BASELINES)}
+ACTUAL = P90 + 1 + len(BASELINES)
+LATE = ACTUAL + 1
+
 
 def play(job: tuple[str, int]) -> dict:
     """One day: returns per walk-in (civiq, p10, p90, baselines..., actual, late)."""
@@ -62,19 +69,33 @@ def play(job: tuple[str, int]) -> dict:
     closes = run.result.plan.closes
     rows = [(s.civiq, s.p10, s.p90, *(getattr(s, b) for b in BASELINES), s.actual,
              s.called_at is not None and s.called_at > closes) for s in acc.samples]
+    assert all(len(r) == LATE + 1 for r in rows), "a row's columns are not CIVIQ ... LATE"
     return {"scenario": name, "seed": seed, "rows": rows, "uncalled": acc.uncalled,
             "refused": acc.refused, "seconds": time.perf_counter() - t0}
 
 
 def _mae(days: list[dict], col: int) -> float:
-    errs = [abs(r[col] - r[7]) for d in days for r in d["rows"]]
+    errs = [abs(r[col] - r[ACTUAL]) for d in days for r in d["rows"]]
     return sum(errs) / len(errs) if errs else 0.0
 
 
 def _ratio(days: list[dict]) -> tuple[float, float, str]:
-    civiq = _mae(days, 0)
-    best, name = min((_mae(days, 3 + i), b) for i, b in enumerate(BASELINES))
+    civiq = _mae(days, CIVIQ)
+    best, name = min((_mae(days, BASELINE_COL[b]), b) for b in BASELINES)
     return civiq, best, name
+
+
+def shares(rows: list[tuple]) -> dict:
+    """civiq's estimates over ``rows``: the share within +-5 min of the actual wait, the
+    mean error (bias), the share of waits inside the 80 % interval, the mean wait."""
+    n = max(len(rows), 1)
+    return {
+        "within5": sum(1 for r in rows if abs(r[CIVIQ] - r[ACTUAL]) <= 5) / n,
+        "bias": sum(r[CIVIQ] - r[ACTUAL] for r in rows) / n,
+        "coverage80": sum(1 for r in rows
+                          if r[P10] is not None and r[P10] <= r[ACTUAL] <= r[P90]) / n,
+        "mean_wait": sum(r[ACTUAL] for r in rows) / n,
+    }
 
 
 def condition(days: list[dict], rng: random.Random) -> dict:
@@ -85,21 +106,20 @@ def condition(days: list[dict], rng: random.Random) -> dict:
         c, b, _ = _ratio([rng.choice(days) for _ in days])
         ratios.append(c / b if b > 0 else float("inf"))
     ratios.sort()
-    n = max(len(rows), 1)
-    covered = sum(1 for r in rows if r[1] is not None and r[1] <= r[7] <= r[2])
+    share = shares(rows)
     issued = len(rows) + sum(d["uncalled"] for d in days)
     return {
         "mae": civiq, "best_baseline": best_name, "best_mae": best,
         "ratio": civiq / best if best > 0 else float("inf"),
         "ratio_ci": (ratios[int(0.05 * BOOTSTRAP)], ratios[int(0.95 * BOOTSTRAP) - 1]),
-        "baselines": {b: _mae(days, 3 + i) for i, b in enumerate(BASELINES)},
-        "within5": sum(1 for r in rows if abs(r[0] - r[7]) <= 5) / n,
-        "bias": sum(r[0] - r[7] for r in rows) / n,
-        "coverage80": covered / n,
-        "late": sum(1 for r in rows if r[8]), "admitted": issued,
+        "baselines": {b: _mae(days, BASELINE_COL[b]) for b in BASELINES},
+        "within5": share["within5"],
+        "bias": share["bias"],
+        "coverage80": share["coverage80"],
+        "late": sum(1 for r in rows if r[LATE]), "admitted": issued,
         "refused": sum(d["refused"] for d in days),
         "tickets": len(rows), "days": len(days),
-        "mean_wait": sum(r[7] for r in rows) / n,
+        "mean_wait": share["mean_wait"],
     }
 
 
@@ -152,7 +172,7 @@ def main() -> int:
         boots.append(cs / bs)
     boots.sort()
     rows = [r for d in days for r in d["rows"]]
-    n_rows = max(len(rows), 1)
+    share = shares(rows)
     over = per.get("overloaded")
     late_share = (over["late"] / over["admitted"]) if over and over["admitted"] else None
     refused_share = (over["refused"] / (over["refused"] + over["admitted"])
@@ -171,11 +191,10 @@ def main() -> int:
                        round(boots[int(0.95 * BOOTSTRAP) - 1], 3)],
         "worst_ratio": round(per[worst]["ratio"], 3),
         "worst_ratio_condition": worst,
-        "mae_min": round(sum(abs(r[0] - r[7]) for r in rows) / n_rows, 2),
-        "within_5min_share": round(sum(1 for r in rows if abs(r[0] - r[7]) <= 5) / n_rows, 3),
+        "mae_min": round(_mae(days, CIVIQ), 2),
+        "within_5min_share": round(share["within5"], 3),
         "default_within_5min_share": round(default["within5"], 3) if default else None,
-        "coverage_80": round(sum(1 for r in rows if r[1] is not None and r[1] <= r[7] <= r[2])
-                             / n_rows, 3),
+        "coverage_80": round(share["coverage80"], 3),
         "worst_coverage_80": round(per[worst_cov]["coverage80"], 3),
         "worst_coverage_condition": worst_cov,
         "late_called_share": round(late_share, 4) if late_share is not None else None,

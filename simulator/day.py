@@ -268,10 +268,9 @@ class DaySimulation:
             return t.astimezone(self.config.tz).strftime("%H:%M")
         entries = []
         for s in self.plan.shifts:
-            start, end = s.planned_open or s.open_at, s.planned_close or s.close_at
             entries.append({
                 "counter": s.counter, "services": list(s.services),
-                "shifts": [f"{hm(start)}-{hm(end)}"],
+                "shifts": [f"{hm(s.planned_open)}-{hm(s.planned_close)}"],
                 "breaks": [f"{hm(b.at)}-{hm(b.at + timedelta(minutes=b.planned_min))}"
                            for b in s.breaks],
             })

@@ -63,7 +63,7 @@ def read(path: Path) -> Iterator[Row]:
                 yield Row(
                     seq=int(d["seq"]), time=datetime.fromisoformat(d["time"]), kind=d["kind"],
                     ticket=d["ticket"], service=d["service"], counter=d["counter"],
-                    eta_min=float(d["eta_min"]) if d["eta_min"] else None,
+                    eta_min=_num(d["eta_min"]),
                     ahead=int(d["ahead"]) if d["ahead"] else None, detail=d["detail"],
                     eta_p10_min=_num(d.get("eta_p10_min")),
                     eta_p90_min=_num(d.get("eta_p90_min")),

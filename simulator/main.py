@@ -9,11 +9,11 @@ import logging
 import signal
 import sys
 import threading
-from datetime import date
 from pathlib import Path
 
 from civiq.cli.support import (
     broker_unreachable,
+    iso_date,
     number_in,
     positive_float,
     unreachable_message,
@@ -61,14 +61,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="print the summary as one JSON object instead of sentences")
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-24") from exc
-
-
+_day = iso_date("{text!r} is not a date: use YYYY-MM-DD, e.g. 2026-11-24")
 _visits = number_in(int, 1, 20_000, "{text}: use 1 to 20000 visits")
 _share = number_in(float, 0, 1, "{text}: a share is between 0 and 1, e.g. 0.25")
 
@@ -83,17 +76,21 @@ def _settings(args: argparse.Namespace) -> SimSettings:
 
 def run(args: argparse.Namespace) -> int:
     try:
+        if args.credentials and not args.live:
+            raise ValueError("--credentials is for --live only: without it the simulation "
+                             "plays no broker")
         config = load_site_overridden(args.site, broker_host=args.broker_host,
                                       broker_port=args.broker_port)
         settings = _settings(args)
         for cid in settings.leave_counters:
             if config.counter(cid) is None:
                 raise ValueError(f"--leave-counter {cid!r}: no such counter in the site file")
+        creds = _credentials(config, args.credentials)
     except (ConfigError, ValueError) as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
         return 2
     if args.live:
-        return _run_live(args, config, settings)
+        return _run_live(args, config, settings, creds)
     from simulator.runner import simulate, summary
 
     if not args.json:
@@ -136,7 +133,8 @@ def human_summary(s: dict) -> str:
     return "\n".join(lines)
 
 
-def _run_live(args: argparse.Namespace, config, settings: SimSettings) -> int:
+def _run_live(args: argparse.Namespace, config, settings: SimSettings,
+              creds: dict) -> int:
     from civiq.clock import clock_from_spec
     from simulator import events_csv
     from simulator.live import run_live
@@ -160,11 +158,6 @@ def _run_live(args: argparse.Namespace, config, settings: SimSettings) -> int:
     print(f"civiq simulate: playing {settings.day:%a %d.%m.%Y} at {speed:g}x against the "
           f"engine; events go to {args.out.resolve()}", flush=True)
     try:
-        creds = _credentials(config, args.credentials)
-    except ConfigError as exc:
-        print(f"civiq simulate: {exc}", file=sys.stderr)
-        return 2
-    try:
         result = run_live(config, settings, clock, speed, stop, credentials=creds)
     except TimeoutError as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
@@ -175,14 +168,19 @@ def _run_live(args: argparse.Namespace, config, settings: SimSettings) -> int:
 
 
 def _credentials(config, files: list[str]) -> dict:
-    """Per role played (kiosk, counter, booking), the config with that device's user."""
+    """Per role played (kiosk, counter, booking), the config with that device's user;
+    ConfigError for an unusable file, another role, or a second file for one role."""
     from civiq.credentials import apply_credentials
 
     out = {}
     for f in files:
         cfg = apply_credentials(config, Path(f))
-        if cfg.broker.role not in ("kiosk", "counter", "booking"):
-            raise ConfigError(f"{f}: credentials for role {cfg.broker.role!r}; the simulation "
+        role = cfg.broker.role
+        if role not in ("kiosk", "counter", "booking"):
+            raise ConfigError(f"{f}: credentials for role {role!r}; the simulation "
                               "plays a kiosk, a counter and a booking system")
-        out[cfg.broker.role] = cfg
+        if role in out:
+            raise ConfigError(f"{f}: a second credentials file for role {role!r} (the first "
+                              f"is {out[role].broker.credentials}); give one per role")
+        out[role] = cfg
     return out

@@ -53,10 +53,10 @@ class Shift:
     services: tuple[str, ...]
     open_at: datetime  # actual login
     close_at: datetime  # actual leave (for the last shift: from here, when the queue is empty)
+    planned_open: datetime  # the roster's shift, as sent to the engine
+    planned_close: datetime
     last: bool  # stays until the queue is empty after closing time
     breaks: tuple[Break, ...] = ()
-    planned_open: datetime | None = None  # the roster's shift, as sent to the engine
-    planned_close: datetime | None = None
     speed: float = 1.0  # this clerk's visits take this factor of the usual time
 
 
@@ -255,7 +255,8 @@ def make_plan(config: SiteConfig, settings: SimSettings) -> DayPlan:
                                 silent=rng.random() < settings.silent_break_share))
         speed = (rng.lognormvariate(0.0, settings.clerk_speed_sigma)
                  if settings.clerk_speed_sigma > 0 else 1.0)
-        shifts.append(Shift(c.id, tuple(c.services), open_at.replace(microsecond=0),
-                            close_at.replace(microsecond=0), not early, tuple(breaks),
-                            planned_open, planned_close, speed))
+        shifts.append(Shift(c.id, tuple(c.services), open_at=open_at.replace(microsecond=0),
+                            close_at=close_at.replace(microsecond=0),
+                            planned_open=planned_open, planned_close=planned_close,
+                            last=not early, breaks=tuple(breaks), speed=speed))
     return DayPlan(opens, closes, walk_ins, bookings, shifts, means)

@@ -34,6 +34,7 @@ from civiq.cli.support import (
     CliFailure,
     add_connection_arguments,
     connect,
+    iso_date,
     request,
     site_config,
 )
@@ -43,6 +44,8 @@ from civiq.protocol.appointments import MAX_IMPORT
 PROG = "civiq appointments"
 #: A pick-up code's default validity: documents wait this long at the site.
 PICKUP_DAYS = 28
+
+_day = iso_date("{text!r}: not a date; use YYYY-MM-DD")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -122,13 +125,6 @@ def _keygen(args: argparse.Namespace) -> int:
           "it runs elsewhere):\n[appointments]\n"
           f'public_keys = {{ {args.key_id} = "{public.resolve()}" }}')
     return 0
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r}: not a date; use YYYY-MM-DD") from exc
 
 
 def _sign_pickup(args: argparse.Namespace) -> int:

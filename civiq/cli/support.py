@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import socket
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from civiq.config import Broker, SiteConfig
@@ -166,6 +167,20 @@ def number_in(kind: type[int] | type[float], low: float, high: float, out_of_ran
 
 positive_float = number_in(float, 0, math.inf, "{text!r}: must be more than 0", above_low=True)
 positive_float.__doc__ = "More than 0 and finite."
+
+
+def iso_date(not_a_date: str) -> Callable[[str], date]:
+    """An argparse type: a date as YYYY-MM-DD, else ``not_a_date`` with ``{text}`` filled
+    in."""
+    import argparse
+
+    def parse(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(not_a_date.format(text=text)) from exc
+
+    return parse
 
 
 def site_config(args: Any) -> SiteConfig:

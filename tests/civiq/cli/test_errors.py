@@ -114,6 +114,7 @@ BAD_OPTIONS = [
     (["simulate", "--day", "29.11.2026"], "YYYY-MM-DD"),
     (["simulate", "--visits", "0"], "--visits"),
     (["simulate", "--no-show", "14"], "between 0 and 1"),
+    (["simulate", "--credentials", "kiosk.toml"], "--live"),
     (["display", "--site", SITE, "--size", "big"], "big"),
     (["counter", "--site", SITE, "--counter", "1", "--size", "big"], "big"),
     (["counter", "--site", SITE, "--counter", "99"], "no counter '99'"),
