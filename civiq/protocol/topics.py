@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from civiq.protocol.formats import ID_RE as _ID
 
 PREFIX = "civiq/v1"
 
 ROLES = ("kiosk", "counter", "display", "engine", "booking", "central", "operator")
-
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 def valid_id(value: str) -> bool:
