@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from civiq.config import Broker, SiteConfig
+from civiq.waits import say_wait
 
 if TYPE_CHECKING:
     from civiq.transport.mqtt import MqttClient
@@ -81,6 +82,29 @@ def request(client: MqttClient, config: SiteConfig, site_file: str, command: str
                 f"{config.broker.host}:{config.broker.port} ({exc.message}); is it running? "
                 f"Start it with: civiq engine --site {site_file}", EXIT_UNREACHABLE) from exc
         raise CliFailure(f"refused: {exc.code}: {exc.message}") from exc
+
+
+def wait_words(p50: float | None, p10: float | None = None,
+               p90: float | None = None) -> str | None:
+    """The wait in English as the visitor's ticket says it (civiq.waits' rule, the kiosk's
+    words): ``about 15 min``, ``30–60 min`` when the 80 % interval is wide, ``no
+    waiting`` under a minute; None without an estimate."""
+    wait = say_wait(p50, p10, p90)
+    if wait is None:
+        return None
+    if wait.high is not None:
+        return f"{wait.minutes}–{wait.high} min"
+    if p50 is not None and p50 < 1:
+        return "no waiting"
+    return f"about {wait.minutes} min"
+
+
+def ticket_line(number: str, service_name: str, result: dict[str, Any]) -> str:
+    """An issued or checked-in ticket (an ``IssueTicketResult``) in one line:
+    ``A001 (Ausweis): 3 ahead, about 15 min``."""
+    wait = wait_words(result.get("eta_min"), result.get("eta_p10_min"),
+                      result.get("eta_p90_min"))
+    return f"{number} ({service_name}): {result['ahead']} ahead" + (f", {wait}" if wait else "")
 
 
 def add_connection_arguments(p: Any, roles: tuple[str, ...], client_prefix: str) -> None:
