@@ -139,6 +139,7 @@ def device_config(args: Any, role: str) -> tuple[SiteConfig, str | None]:
     broker fixes the client id to it), else ``--id``. ConfigError when the credentials
     are another role's or the id is not a valid one."""
     from civiq.config import ConfigError, load_site_overridden
+    from civiq.credentials import client_id as broker_client_id
     from civiq.protocol.topics import check_id
 
     cfg = load_site_overridden(args.site, broker_host=args.broker_host,
@@ -147,7 +148,7 @@ def device_config(args: Any, role: str) -> tuple[SiteConfig, str | None]:
     if cfg.broker.role not in (None, role):
         raise ConfigError(f"{cfg.broker.credentials}: credentials for role "
                           f"{cfg.broker.role!r}, not a {role}'s")
-    client_id = cfg.broker.username or getattr(args, "id", None)
+    client_id = broker_client_id(cfg, getattr(args, "id", None))
     if client_id is not None:
         try:
             check_id(client_id, "--id")
@@ -216,6 +217,7 @@ def site_config(args: Any) -> SiteConfig:
 def _resolve_identity(args: Any, cfg: SiteConfig, roles: tuple[str, ...]) -> None:
     """Role and client id from the credentials unless given: a device acts as itself."""
     from civiq.config import ConfigError
+    from civiq.credentials import client_id
 
     have = cfg.broker.role
     if args.role is None:
@@ -223,5 +225,4 @@ def _resolve_identity(args: Any, cfg: SiteConfig, roles: tuple[str, ...]) -> Non
     if have and args.role != have:
         raise ConfigError(f"{cfg.broker.credentials}: credentials for role {have!r}; this "
                           f"command acts as {', '.join(roles)} (--role)")
-    if cfg.broker.username:
-        args.client_id = cfg.broker.username
+    args.client_id = client_id(cfg, args.client_id)
