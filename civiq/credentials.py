@@ -119,7 +119,7 @@ def apply_credentials(cfg: SiteConfig, path: Path) -> SiteConfig:
     return cfg.model_copy(update={"broker": broker})
 
 
-def client_id(cfg: SiteConfig, default: str) -> str:
-    """The client id an app uses: its broker user when it has credentials (the broker's
-    ACL lets a device use only its own topics), else ``default``."""
+def client_id(cfg: SiteConfig, default: str | None) -> str | None:
+    """The client id an app or command uses: its broker user when it has credentials (the
+    broker's ACL lets a device use only its own topics), else ``default``."""
     return cfg.broker.username or default

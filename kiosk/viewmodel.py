@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from civiq.config import Kiosk, SiteConfig
+from civiq.protocol.formats import CODE_DIGITS
 from civiq.protocol.models import QueueState, Recommendation, ServiceState
 from civiq.waits import say_wait
 from kiosk import texts as tx
@@ -47,8 +48,6 @@ VOLUME_STEPS = (0.4, 0.55, 0.7, 0.85, 1.0)
 RATE_STEPS = (-0.4, -0.2, 0.0, 0.2, 0.4)
 DEFAULT_VOLUME = 2
 DEFAULT_RATE = 2
-#: Digits of a booking code (civiq.appointments.token.CODE_DIGITS).
-CODE_DIGITS = 10
 
 Tr = Callable[[str, str], str]
 

@@ -13,18 +13,17 @@ either taken whole or not at all.
 from __future__ import annotations
 
 import csv
-import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from civiq.appointments.token import booking_code_ok, normalise_booking_code
 from civiq.config import SiteConfig
+from civiq.protocol.formats import ID_RE as _ID
 
 COLUMNS = ("booking_id", "service", "site", "slot_start", "slot_minutes")
 #: May be there: the booking code printed under the QR code (civiq.appointments.token).
 OPTIONAL = ("code",)
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 MAX_PROBLEMS = 20
 
 

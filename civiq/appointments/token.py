@@ -1,8 +1,9 @@
 """Ed25519-signed appointment tokens: the text inside a booking's QR code.
 
 The booking system signs, the engine verifies; a kiosk or anyone who reads a QR code can
-check a token but never make one. Free of Qt and of the engine, so a booking system can
-import just this module (and ``cryptography``).
+check a token but never make one. Free of Qt, of pydantic and of the engine, so a booking
+system can import just this module (with ``cryptography``, and the plain patterns of
+:mod:`civiq.protocol.formats`).
 
 Format (docs/protocol.md, "Appointment QR token")::
 
@@ -50,11 +51,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from civiq.protocol.formats import BOOKING_CODE_RE as BOOKING_CODE
+from civiq.protocol.formats import CODE_DIGITS
+from civiq.protocol.formats import ID_RE as _ID
+
 PREFIX = "CQ1"
 #: Longer text is refused unread (a real token is about 230 characters).
 MAX_TOKEN_CHARS = 1024
 KEY_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _B64 = re.compile(r"^[A-Za-z0-9_-]+$")
 _SIG_BYTES = 64
 
@@ -260,10 +264,9 @@ def sign_pickup_token(private_key: Ed25519PrivateKey, key_id: str, pickup_id: st
                                        "d": ready_from.isoformat(), "u": until.isoformat()})
 
 
-#: Digits of a booking code: 9 from the signature's hash (1e9 values), then a check digit.
-CODE_DIGITS = 10
+# A booking code has CODE_DIGITS digits (civiq.protocol.formats): 9 from the signature's
+# hash (1e9 values), then a check digit; BOOKING_CODE matches one.
 _CODE_CONTEXT = b"civiq booking code v1\0"
-BOOKING_CODE = re.compile(r"^[0-9]{10}$")
 _DAMM = (
     (0, 3, 1, 7, 5, 9, 8, 6, 4, 2), (7, 0, 9, 2, 1, 5, 4, 8, 6, 3),
     (4, 2, 0, 6, 8, 7, 1, 3, 5, 9), (1, 7, 5, 0, 9, 8, 3, 4, 2, 6),

@@ -14,7 +14,14 @@ import json
 import sys
 
 from civiq.appointments.token import BOOKING_CODE, normalise_booking_code
-from civiq.cli.support import CliFailure, add_connection_arguments, connect, request, site_config
+from civiq.cli.support import (
+    CliFailure,
+    add_connection_arguments,
+    connect,
+    request,
+    site_config,
+    ticket_line,
+)
 from civiq.config import ConfigError
 
 PROG = "civiq check-in"
@@ -54,7 +61,5 @@ def run(args: argparse.Namespace) -> int:
     t = result["ticket"]
     service = cfg.service(t["service"])
     name = service.name("en") if service else t["service"]
-    eta = result.get("eta_min")
-    wait = f", about {eta:.0f} min" if eta is not None else ""
-    print(f"checked in: {t['number']} ({name}): {result['ahead']} ahead{wait}")
+    print(f"checked in: {ticket_line(t['number'], name, result)}")
     return 0

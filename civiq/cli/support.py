@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from civiq.config import Broker, SiteConfig
+from civiq.waits import say_wait
 
 if TYPE_CHECKING:
     from civiq.transport.mqtt import MqttClient
@@ -84,6 +85,29 @@ def request(client: MqttClient, config: SiteConfig, site_file: str, command: str
         raise CliFailure(f"refused: {exc.code}: {exc.message}") from exc
 
 
+def wait_words(p50: float | None, p10: float | None = None,
+               p90: float | None = None) -> str | None:
+    """The wait in English as the visitor's ticket says it (civiq.waits' rule, the kiosk's
+    words): ``about 15 min``, ``30–60 min`` when the 80 % interval is wide, ``no
+    waiting`` under a minute; None without an estimate."""
+    wait = say_wait(p50, p10, p90)
+    if wait is None:
+        return None
+    if wait.high is not None:
+        return f"{wait.minutes}–{wait.high} min"
+    if p50 is not None and p50 < 1:
+        return "no waiting"
+    return f"about {wait.minutes} min"
+
+
+def ticket_line(number: str, service_name: str, result: dict[str, Any]) -> str:
+    """An issued or checked-in ticket (an ``IssueTicketResult``) in one line:
+    ``A001 (Ausweis): 3 ahead, about 15 min``."""
+    wait = wait_words(result.get("eta_min"), result.get("eta_p10_min"),
+                      result.get("eta_p90_min"))
+    return f"{number} ({service_name}): {result['ahead']} ahead" + (f", {wait}" if wait else "")
+
+
 def add_connection_arguments(p: Any, roles: tuple[str, ...], client_prefix: str) -> None:
     """The options every command over the protocol offers."""
     import os
@@ -116,6 +140,7 @@ def device_config(args: Any, role: str) -> tuple[SiteConfig, str | None]:
     broker fixes the client id to it), else ``--id``. ConfigError when the credentials
     are another role's or the id is not a valid one."""
     from civiq.config import ConfigError, load_site_overridden
+    from civiq.credentials import client_id as broker_client_id
     from civiq.protocol.topics import check_id
 
     cfg = load_site_overridden(args.site, broker_host=args.broker_host,
@@ -124,7 +149,7 @@ def device_config(args: Any, role: str) -> tuple[SiteConfig, str | None]:
     if cfg.broker.role not in (None, role):
         raise ConfigError(f"{cfg.broker.credentials}: credentials for role "
                           f"{cfg.broker.role!r}, not a {role}'s")
-    client_id = cfg.broker.username or getattr(args, "id", None)
+    client_id = broker_client_id(cfg, getattr(args, "id", None))
     if client_id is not None:
         try:
             check_id(client_id, "--id")
@@ -207,6 +232,7 @@ def site_config(args: Any) -> SiteConfig:
 def _resolve_identity(args: Any, cfg: SiteConfig, roles: tuple[str, ...]) -> None:
     """Role and client id from the credentials unless given: a device acts as itself."""
     from civiq.config import ConfigError
+    from civiq.credentials import client_id
 
     have = cfg.broker.role
     if args.role is None:
@@ -214,5 +240,4 @@ def _resolve_identity(args: Any, cfg: SiteConfig, roles: tuple[str, ...]) -> Non
     if have and args.role != have:
         raise ConfigError(f"{cfg.broker.credentials}: credentials for role {have!r}; this "
                           f"command acts as {', '.join(roles)} (--role)")
-    if cfg.broker.username:
-        args.client_id = cfg.broker.username
+    args.client_id = client_id(cfg, args.client_id)

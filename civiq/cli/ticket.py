@@ -21,6 +21,7 @@ from civiq.cli.support import (
     connect,
     request,
     site_config,
+    ticket_line,
 )
 from civiq.config import ConfigError, SiteConfig
 
@@ -109,9 +110,7 @@ def _describe(args: argparse.Namespace, cfg: SiteConfig, result: dict) -> str:
     name = service.name("en") if service else ticket["service"]
     number = ticket["number"]
     if args.action == "issue":
-        eta = result.get("eta_min")
-        wait = f", about {eta:.0f} min" if eta is not None else ""
-        return f"{number} ({name}): {result['ahead']} ahead{wait}"
+        return ticket_line(number, name, result)
     if args.action == "cancel":
         return f"{number}: {ticket['status']}"
     if args.action == "transfer":

@@ -11,12 +11,11 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
+from civiq.protocol.formats import BOOKING_CODE as _CODE
+from civiq.protocol.formats import ID as _ID
+from civiq.protocol.formats import LANGUAGE
 from civiq.protocol.models import Args, IsoDateTime, Model
 
-_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
-#: A booking code as the kiosk sends it: 10 digits, the last a check digit
-#: (civiq.appointments.token.booking_code).
-_CODE = r"^[0-9]{10}$"
 #: Entries per import_appointments command (a full entry is ~130 bytes of JSON, so this
 #: stays well under the 256 KiB payload limit); the CLI sends bigger files in chunks.
 MAX_IMPORT = 1000
@@ -101,7 +100,7 @@ class CheckIn(Args):
         "after 5 wrong codes from one client in 15 minutes that client's codes are "
         "refused with too_many_attempts for a while (details.retry_after_s)",
     )
-    language: str = Field("de", pattern=r"^[a-z]{2,3}$")
+    language: str = Field("de", pattern=LANGUAGE)
 
     @model_validator(mode="after")
     def _one_way(self) -> CheckIn:

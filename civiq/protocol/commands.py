@@ -15,16 +15,17 @@ from civiq.protocol.appointments import (
     ImportAppointmentsResult,
     ListAppointments,
 )
+from civiq.protocol.formats import ID as _ID
+from civiq.protocol.formats import LANGUAGE
 from civiq.protocol.models import Args, Model, TicketInfo
 from civiq.protocol.roster import SetRoster, SetRosterResult
 
-_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 _NUMBER = r"^[A-Z][0-9]{3,4}$"
 
 
 class IssueTicket(Args):
     service: str = Field(pattern=_ID)
-    language: str = Field("de", pattern=r"^[a-z]{2,3}$")
+    language: str = Field("de", pattern=LANGUAGE)
     priority: int = Field(0, ge=0, le=9, description="counters and operators only; 0 otherwise")
     assistance: bool = Field(False, description="the visitor needs assistance (the kiosk's "
                              "choice, or staff's): an accessible counter calls the ticket")

@@ -12,9 +12,9 @@ import re
 
 from pydantic import Field, field_validator
 
+from civiq.protocol.formats import ID as _ID
 from civiq.protocol.models import Args, Model
 
-_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 _SPAN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)-([01]?\d|2[0-3]):([0-5]\d)$")
 #: Counters per set_roster command (an entry is ~150 bytes of JSON).
 MAX_ROSTER = 500

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from civiq.protocol.formats import ID_RE as _ID
 
 PREFIX = "civiq/v1"
 
 ROLES = ("kiosk", "counter", "display", "engine", "booking", "central", "operator")
-
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 def valid_id(value: str) -> bool:
@@ -95,8 +94,11 @@ def event_kind(topic: str) -> str | None:
 # ----- the registry ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class TopicSpec:
-    """How a topic is used. The code takes QoS and retain from here; docs/protocol.md is
-    generated from it (``python -m tools.protocol_doc --write``)."""
+    """How a topic is used; docs/protocol.md is generated from it (``python -m
+    tools.protocol_doc --write``). Commands (civiq.transport.mqtt) and the engine's replies
+    take their QoS from here; every other publisher in this repository (engine state and
+    events, device status and will messages, alerts) sets QoS and retain where it
+    publishes, to the values written here: change one, change the other."""
 
     build: Callable[..., str]
     retained: bool | None  # None: a subscription filter, never published to

@@ -128,6 +128,8 @@ def _scheduler() -> _Timeouts:
 #: behind commands nobody waits for any more. The bound also caps what a client sends
 #: in one go when its connection returns.
 MAX_PENDING = 100
+#: Commands go at the QoS the topic registry gives them (civiq.protocol.topics.TOPICS).
+COMMAND_QOS = topics.TOPICS["command"].qos
 
 
 class MqttClient:
@@ -474,7 +476,7 @@ class MqttClient:
         if p.future.done() or left <= 0 or not self.connected.is_set():
             return
         p.handed = self.publish(
-            topics.command(self.site, self.role, self.client_id), p.payload, qos=1,
+            topics.command(self.site, self.role, self.client_id), p.payload, qos=COMMAND_QOS,
             correlation=p.rid.encode(), response_topic=self.reply_topic,
             # Whole seconds, rounded up: the broker may hold it up to a second past the
             # give-up, and the engine refuses it then by ts + ttl_s.

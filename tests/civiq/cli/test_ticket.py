@@ -3,6 +3,7 @@ what an operator types, what he reads, the exit code he scripts against."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
 from datetime import date, datetime
@@ -16,7 +17,10 @@ from civiq.appointments.token import (
     load_private_key,
     sign_token,
 )
+from civiq.cli import check_in as check_in_cli
 from civiq.cli import main as civiq_main
+from civiq.cli import ticket as ticket_cli
+from civiq.config import load_site
 from civiq.transport.mqtt import MqttClient
 from queue_engine.service import EngineService
 from tests.conftest import BERLIN, EXAMPLE_SITE
@@ -159,3 +163,44 @@ def test_the_command_log_is_off_unless_asked(
     caplog.set_level(logging.INFO)  # everything else at INFO, as civiq engine runs
     counter.request("open_counter", {"counter": "platz-1"})
     assert not [r for r in caplog.records if r.name == "civiq.engine.commands"]
+
+
+# ----- the wait an operator reads is the one the visitor's ticket shows -------------------
+WIDE = {"ahead": 9, "eta_min": 47.0, "eta_p10_min": 31.0, "eta_p90_min": 58.0}
+
+
+def test_an_issued_ticket_with_a_wide_interval_shows_the_range(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = load_site(EXAMPLE_SITE)
+    result = {"ticket": {"number": "A007", "service": "ausweis"}, **WIDE}
+    line = ticket_cli._describe(argparse.Namespace(action="issue"), cfg, result)
+    # The kiosk prints "30–60 Min." for this estimate: not "about 47 min".
+    assert line.startswith("A007 (") and line.endswith(": 9 ahead, 30–60 min")
+
+
+def test_a_check_in_with_a_wide_interval_shows_the_range(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    class NoBroker:
+        def stop(self) -> None:
+            pass
+
+    result = {"ticket": {"number": "C003", "service": "fuehrerschein"}, **WIDE}
+    monkeypatch.setattr(check_in_cli, "connect", lambda *_a, **_k: NoBroker())
+    monkeypatch.setattr(check_in_cli, "request", lambda *_a, **_k: result)
+    code = civiq_main(["check-in", "--site", str(EXAMPLE_SITE), "1234567890"])
+    out = capsys.readouterr().out
+    assert code == 0 and out.startswith("checked in: C003 (")
+    assert out.rstrip().endswith(": 9 ahead, 30–60 min")
+
+
+def test_a_narrow_interval_is_one_figure_and_under_a_minute_no_waiting() -> None:
+    cfg = load_site(EXAMPLE_SITE)
+    issue = argparse.Namespace(action="issue")
+    ticket = {"number": "A001", "service": "ausweis"}
+    narrow = {"ticket": ticket, "ahead": 2, "eta_min": 12.4, "eta_p10_min": 9.0,
+              "eta_p90_min": 16.0}
+    assert ticket_cli._describe(issue, cfg, narrow).endswith(": 2 ahead, about 12 min")
+    soon = {"ticket": ticket, "ahead": 0, "eta_min": 0.3}
+    assert ticket_cli._describe(issue, cfg, soon).endswith(": 0 ahead, no waiting")
+    unknown = {"ticket": ticket, "ahead": 0, "eta_min": None}
+    assert ticket_cli._describe(issue, cfg, unknown).endswith(": 0 ahead")

@@ -1,0 +1,26 @@
+"""The text formats the protocol shares, each defined once: ids, language codes, booking
+codes. Plain patterns, no pydantic and no other import, so a module that must stay light
+(``civiq.appointments.token``, the kiosk's view model) can use them too.
+
+The patterns are strings for pydantic's ``Field(pattern=...)`` (docs/protocol.md prints them
+as they are here); the compiled ``*_RE`` are for code that checks text itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A site, client, service, counter or booking id: it may become a topic level, so no
+#: wildcards and no slashes.
+ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
+ID_RE = re.compile(ID)
+
+#: A language code, ISO 639-1 or -3 in lower case ("de", "en", "tr", "fil").
+LANGUAGE = r"^[a-z]{2,3}$"
+
+#: Digits of a booking code: 9 from the token signature's hash, then a Damm check digit
+#: (civiq.appointments.token.booking_code).
+CODE_DIGITS = 10
+#: A booking code as the kiosk sends it, already without spaces and hyphens.
+BOOKING_CODE = rf"^[0-9]{{{CODE_DIGITS}}}$"
+BOOKING_CODE_RE = re.compile(BOOKING_CODE)
