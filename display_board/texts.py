@@ -46,9 +46,6 @@ class Texts:
             own = {k: v for k, v in given.model_dump().items() if v}
             self._table[lang] = {**self._table.get(lang, {}), **own}
 
-    def knows(self, lang: str) -> bool:
-        return lang in self._table
-
     def get(self, lang: str, key: str) -> str:
         return self._table.get(lang, {}).get(key) or BUILT_IN["en"][key]
 
