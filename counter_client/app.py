@@ -56,6 +56,12 @@ def _minute(when: datetime) -> int:
     return int(when.timestamp() // 60)
 
 
+def _no_engine_answer(label: str) -> tuple[str, str]:
+    """The desk's message when the engine does not answer: ``label`` was not done."""
+    return ("not_done", tr("NOT DONE: %1 — no answer from the queue engine. Nothing was "
+                           "changed; try again when the desk is online.").replace("%1", label))
+
+
 def install_translation(lang: str) -> QTranslator | None:
     """The desk's words in ``lang`` (``counter_client/i18n/counter_LANG.qm``); English,
     the source language, when there is no file."""
@@ -282,9 +288,7 @@ class CounterApp(QObject):
         label = action_label(tag).rstrip("…")
         if isinstance(outcome, RequestFailed):
             if outcome.code == ErrorCode.ENGINE_UNAVAILABLE.value:
-                s.message = ("not_done", tr("NOT DONE: %1 — no answer from the queue engine. "
-                                            "Nothing was changed; try again when the desk "
-                                            "is online.").replace("%1", label))
+                s.message = _no_engine_answer(label)
             else:
                 s.message = ("refused", tr("Refused: %1 — %2").replace("%1", label)
                              .replace("%2", outcome.message))
@@ -323,15 +327,11 @@ class CounterApp(QObject):
         s.message = None
         self.window.show_desk()
         self._publish_status()
-        self.refresh()
         if self.desk.online:
             self._send(d.OPEN, "open_counter", self._open_args())
-            self.refresh()
         else:
-            s.message = ("not_done", tr("NOT DONE: %1 — no answer from the queue engine. "
-                                        "Nothing was changed; try again when the desk is "
-                                        "online.").replace("%1", action_label(d.OPEN)))
-            self.refresh()
+            s.message = _no_engine_answer(action_label(d.OPEN))
+        self.refresh()
 
     def _logged_out(self) -> None:
         s = self.desk.state
