@@ -36,8 +36,8 @@ from counter_client.widgets import CounterWindow, action_label, reason_label, tr
 log = logging.getLogger(__name__)
 
 I18N = Path(__file__).resolve().parent / "i18n"
-#: The no-show countdown each tick; the lists (whole minutes) when the desk's clock's
-#: minute changed. The engine is never polled.
+# The no-show countdown each tick; the lists (whole minutes) when the desk's clock's
+# minute changed. The engine is never polled.
 TICK_MS = 1000
 SETTLE_MS = 20  # state comes in bursts (events, reply, state of one batch): one redraw
 #: Each attempt waits this long; with the retries a command lives 6 s, then it is
