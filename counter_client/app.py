@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QTranslator, Signal
@@ -35,7 +36,9 @@ from counter_client.widgets import CounterWindow, action_label, reason_label, tr
 log = logging.getLogger(__name__)
 
 I18N = Path(__file__).resolve().parent / "i18n"
-TICK_MS = 1000  # minutes waited and the no-show countdown; the engine is never polled
+# The no-show countdown each tick; the lists (whole minutes) when the desk's clock's
+# minute changed. The engine is never polled.
+TICK_MS = 1000
 SETTLE_MS = 20  # state comes in bursts (events, reply, state of one batch): one redraw
 #: Each attempt waits this long; with the retries a command lives 6 s, then it is
 #: reported not done (the engine refuses it after that by its ttl_s).
@@ -46,6 +49,17 @@ _APPOINTMENTS = "appointments"
 #: asks again after this long, or at once after a reconnect or an engine restart.
 APPOINTMENTS_RETRY_S = 60.0
 _monotonic = time.monotonic  # the retry's clock (real time, not the site's clock)
+
+
+def _minute(when: datetime) -> int:
+    """Which minute ``when`` falls in (minutes since the epoch)."""
+    return int(when.timestamp() // 60)
+
+
+def _no_engine_answer(label: str) -> tuple[str, str]:
+    """The desk's message when the engine does not answer: ``label`` was not done."""
+    return ("not_done", tr("NOT DONE: %1 — no answer from the queue engine. Nothing was "
+                           "changed; try again when the desk is online.").replace("%1", label))
 
 
 def install_translation(lang: str) -> QTranslator | None:
@@ -85,6 +99,7 @@ class CounterApp(QObject):
                                     self.login.needs_password, self.lang)
         self.view: d.DeskView | None = None
         self._shown_number: str | None = None
+        self._lists_minute: int | None = None  # the clock's minute at the last list draw
 
         self.client = MqttClient(
             config.broker, self.site, "counter", self.client_id,
@@ -168,7 +183,8 @@ class CounterApp(QObject):
 
     def _tick(self) -> None:
         self._ask_appointments()  # a retry once its time has come
-        self.refresh()
+        # only the countdown changes by the second; the lists show whole minutes
+        self.refresh(lists=_minute(self.clock.now()) != self._lists_minute)
 
     def _ask_appointments(self) -> None:
         """Ask for the appointment list when it is stale and none is asked for; after a
@@ -272,9 +288,7 @@ class CounterApp(QObject):
         label = action_label(tag).rstrip("…")
         if isinstance(outcome, RequestFailed):
             if outcome.code == ErrorCode.ENGINE_UNAVAILABLE.value:
-                s.message = ("not_done", tr("NOT DONE: %1 — no answer from the queue engine. "
-                                            "Nothing was changed; try again when the desk "
-                                            "is online.").replace("%1", label))
+                s.message = _no_engine_answer(label)
             else:
                 s.message = ("refused", tr("Refused: %1 — %2").replace("%1", label)
                              .replace("%2", outcome.message))
@@ -313,15 +327,11 @@ class CounterApp(QObject):
         s.message = None
         self.window.show_desk()
         self._publish_status()
-        self.refresh()
         if self.desk.online:
             self._send(d.OPEN, "open_counter", self._open_args())
-            self.refresh()
         else:
-            s.message = ("not_done", tr("NOT DONE: %1 — no answer from the queue engine. "
-                                        "Nothing was changed; try again when the desk is "
-                                        "online.").replace("%1", action_label(d.OPEN)))
-            self.refresh()
+            s.message = _no_engine_answer(action_label(d.OPEN))
+        self.refresh()
 
     def _logged_out(self) -> None:
         s = self.desk.state
@@ -341,9 +351,12 @@ class CounterApp(QObject):
     def refresh(self, lists: bool = True) -> None:
         if lists:
             self._soon.stop()
-        v = self.desk.build(self.clock.now())
+        now = self.clock.now()
+        v = self.desk.build(now)
         self.view = v
         self.window.desk.show_view(v, lists=lists)
+        if lists:
+            self._lists_minute = _minute(now)
         number = v.current.number if v.current else None
         if number != self._shown_number:
             self._shown_number = number

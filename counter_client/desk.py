@@ -51,8 +51,6 @@ RESUME = "resume"
 CLOSE = "close"
 OPEN = "open"
 LOGOUT = "logout"
-ACTIONS = (CALL_NEXT, RECALL, START, FINISH, NO_SHOW, TRANSFER, PARK, CALL_SELECTED,
-           CANCEL_SELECTED, PAUSE, RESUME, CLOSE, OPEN, LOGOUT)
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,6 @@ class Current:
     waited_min: int  # from arrival to the (first) call
     recalls: int
     note: str | None
-    called_at: datetime | None
     no_show_in_s: int  # seconds until No-show is offered; 0: offered now
     assistance: bool = False  # the visitor asked for assistance
 
@@ -255,7 +252,7 @@ class CounterDesk:
             number=t.number, service=t.service, status=t.status,
             appointment=t.kind is TicketKind.APPOINTMENT, slot_start=t.slot_start,
             waited_min=max(0, int(waited)), recalls=t.recalls, note=t.note,
-            called_at=called, no_show_in_s=max(0, int(left + 0.999)),
+            no_show_in_s=max(0, int(left + 0.999)),
             assistance=t.assistance,
         )
 

@@ -8,8 +8,6 @@ is a new ``.ts`` file, translated in Qt Linguist, no code.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -520,6 +518,3 @@ class CounterWindow(QWidget):
         if self.pages.currentWidget() is not self.desk:
             self.pages.setCurrentWidget(self.desk)
             self.desk.setFocus()
-
-    def time_text(self, when: datetime) -> str:
-        return f"{when:%H:%M}"

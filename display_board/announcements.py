@@ -24,9 +24,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 RECALL_PREFIX: dict[str, str] = {
     "de": "Erneuter Aufruf: ", "en": "Once again: ",
 }
-#: Counter names as configured start with one of these words; other languages get theirs.
-_COUNTER_WORDS = ("Platz", "Schalter", "Counter", "Desk", "Tisch", "Raum")
-_COUNTER_NAME = re.compile(rf"^(?:{'|'.join(_COUNTER_WORDS)})\s+(\S+)$", re.IGNORECASE)
+#: Counter names as configured start with one of these words; other languages get theirs
+#: (here and on the board, :mod:`display_board.texts`).
+COUNTER_WORDS = ("Platz", "Schalter", "Counter", "Desk", "Tisch", "Raum")
+#: A counter's name as word and number ("Platz 5"); group 1 is the number.
+COUNTER_NAME = re.compile(rf"^(?:{'|'.join(COUNTER_WORDS)})\s+(\S+)$", re.IGNORECASE)
 _NUMBER = re.compile(r"^([A-Z])(\d+)$")
 
 #: How often the call is said again after the first time.
@@ -54,7 +56,7 @@ def spoken_number(number: str) -> str:
 
 def counter_in(language: str, counter_name: str) -> str:
     """"Platz 5" stays "Platz 5" in German and becomes "counter 5" in English."""
-    m = _COUNTER_NAME.match(counter_name.strip())
+    m = COUNTER_NAME.match(counter_name.strip())
     if not m or language == "de":
         return counter_name
     return f"{TEMPLATES[language][1]} {m.group(1)}"

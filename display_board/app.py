@@ -27,6 +27,7 @@ from civiq.transport.mqtt import MqttClient, Will
 from civiq.transport.state import SiteStateModel
 from display_board.announcements import AnnouncementQueue
 from display_board.filters import BoardFilter
+from display_board.legibility import board_mm
 from display_board.notices import parse_central
 from display_board.player import AnnouncementPlayer
 from display_board.viewmodel import BoardViewModel
@@ -207,15 +208,12 @@ class DisplayApp(QObject):
             screen_mm = (size.width(), size.height())
         else:
             return None  # no real screen: legibility assumes a 55-inch panel
-        long_mm = max(screen_mm)
         board_long = max(self.board.width(), self.board.height())
         screen_long = 0
         if real and screen is not None:
             geo = screen.geometry()
             screen_long = max(geo.width(), geo.height())
-        if screen_long >= board_long > 0:
-            long_mm *= board_long / screen_long
-        return (long_mm, long_mm * min(screen_mm) / long_mm)
+        return board_mm(screen_mm, board_long, screen_long)
 
     def refresh(self) -> None:
         if self._pending:

@@ -73,6 +73,15 @@ class Typography:
         return px * CAP_RATIO * self.mm_per_px
 
 
+def board_mm(screen_mm: tuple[float, float], board_long_px: int,
+             screen_long_px: int) -> tuple[float, float]:
+    """A board window's size in millimetres, (long side, short side): the screen's,
+    both sides scaled by the share of the screen's long side the window covers; the
+    whole screen when the window is not smaller or the screen's pixels are unknown (0)."""
+    scale = board_long_px / screen_long_px if screen_long_px >= board_long_px > 0 else 1.0
+    return (max(screen_mm) * scale, min(screen_mm) * scale)
+
+
 def _px_for_cap_mm(cap_mm: float, mm_per_px: float) -> int:
     return round(cap_mm / mm_per_px / CAP_RATIO)
 

@@ -4,9 +4,8 @@ falls back to English, so a partial translation still draws a whole board)."""
 
 from __future__ import annotations
 
-import re
-
 from civiq.config import BoardTexts
+from display_board.announcements import COUNTER_NAME
 
 BUILT_IN: dict[str, dict[str, str]] = {
     "de": {"counter": "Platz", "now": "Aufruf", "again": "Erneuter Aufruf",
@@ -32,10 +31,6 @@ BUILT_IN: dict[str, dict[str, str]] = {
 }
 KEYS = tuple(BUILT_IN["en"])
 
-#: Counter names as configured start with one of these words; other languages get theirs.
-_COUNTER_WORDS = ("Platz", "Schalter", "Counter", "Desk", "Tisch", "Raum")
-_COUNTER_NAME = re.compile(rf"^(?:{'|'.join(_COUNTER_WORDS)})\s+(\S+)$", re.IGNORECASE)
-
 
 class Texts:
     """``texts.get("tr", "now")``: the site's translation, the built-in one, else English."""
@@ -46,16 +41,13 @@ class Texts:
             own = {k: v for k, v in given.model_dump().items() if v}
             self._table[lang] = {**self._table.get(lang, {}), **own}
 
-    def knows(self, lang: str) -> bool:
-        return lang in self._table
-
     def get(self, lang: str, key: str) -> str:
         return self._table.get(lang, {}).get(key) or BUILT_IN["en"][key]
 
     def counter(self, lang: str, counter_name: str) -> str:
         """"Platz 5" as the site names it, in ``lang``: "Counter 5", "Gişe 5"; a name
         that is not word-and-number stays as it is."""
-        m = _COUNTER_NAME.match(counter_name.strip())
+        m = COUNTER_NAME.match(counter_name.strip())
         if not m:
             return counter_name
         return f"{self.get(lang, 'counter')} {m.group(1)}"

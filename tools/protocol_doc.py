@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import enum
+import functools
 import importlib
 import inspect
 import json
@@ -93,6 +94,13 @@ def protocol_modules() -> list[Any]:
 
 def all_models() -> dict[str, type[BaseModel]]:
     """Every message body defined in civiq.protocol, module by module, in file order."""
+    return dict(_scanned_models())
+
+
+@functools.cache
+def _scanned_models() -> dict[str, type[BaseModel]]:
+    """:func:`all_models`, scanned once (the modules' classes do not change); not to be
+    changed by a caller."""
     out: dict[str, type[BaseModel]] = {}
     for mod in protocol_modules():
         for name, obj in vars(mod).items():
@@ -114,7 +122,7 @@ def all_enums() -> dict[str, type[enum.Enum]]:
 
 def event_model(kind: str) -> type[BaseModel] | None:
     m = re.search(r"\((\w+)\)\s*$", EVENT_KINDS[kind])
-    return all_models().get(m.group(1)) if m else None
+    return _scanned_models().get(m.group(1)) if m else None
 
 
 # ----- examples -------------------------------------------------------------------------
@@ -130,8 +138,15 @@ DEMO_TOKEN = (
 )
 
 
+@functools.cache
+def _examples_file() -> dict[str, Any]:
+    return json.loads(EXAMPLES_PATH.read_text(encoding="utf-8"))
+
+
 def recorded_examples() -> dict[str, Any]:
-    recorded = json.loads(EXAMPLES_PATH.read_text(encoding="utf-8"))
+    """The recording, read once per process (not to be changed by a caller); checked
+    against the command and event registries on every call, which may grow."""
+    recorded = _examples_file()
     missing = sorted((set(COMMANDS) - set(recorded["commands"]))
                      | (set(EVENT_KINDS) - set(recorded["events"])))
     if missing:

@@ -12,10 +12,12 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -75,6 +77,29 @@ def process_events_for(seconds: float, until: Callable[[], bool] | None = None) 
     return wait_for_events(until, seconds)
 
 
+def save_grab(widget: Any, path: Path, written: list[Path]) -> None:
+    """What ``widget`` shows now, into ``path``; the path is added to ``written``."""
+    if not widget.grab().save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    written.append(path)
+
+
+@contextmanager
+def running(app: Any, window: Any, size: tuple[int, int]) -> Iterator[None]:
+    """``app`` started with its ``window`` shown at ``size``; stopped and the window gone
+    afterwards, also after an error."""
+    window.resize(*size)
+    window.show()
+    app.start()
+    try:
+        yield
+    finally:
+        app.stop()
+        window.close()
+        window.deleteLater()
+        process_events_for(0.2)
+
+
 def morning_activity(scene: Scene) -> None:
     """A busy morning: counters open, tickets issued over the last two hours, calls."""
     kiosk = scene.client("kiosk", "kiosk-1")
@@ -109,35 +134,24 @@ def display_board_shots(scene: Scene) -> list[Path]:
     for n, (name, size, options) in enumerate(shots):
         app = DisplayApp(scene.config, f"shot-{n}", clock=scene.clock, sound=False,
                          **options)
-        app.board.resize(*size)
-        app.board.show()
-        app.start()
-        ok = process_events_for(10, lambda a=app: a.board.view is not None
-                                and not a.board.view.stale and a.board.view.newest is not None)
-        if not ok:
-            raise RuntimeError(f"{name}: the board did not show the site's state in 10 s")
-        # One more call now, so the picture shows the highlighted newest call.
-        scene.client("counter", "platz-3").request("call_next", {"counter": "platz-3"})
-        process_events_for(5, lambda a=app: a.board.view is not None and a.board.view.highlight
-                           and a.board.view.blink_on)
-        path = scene.out / name
-        if not app.board.grab().save(str(path)):
-            raise RuntimeError(f"could not write {path}")
-        written.append(path)
-        if name == "display-landscape.png":
-            # The same board when it cannot reach the broker: last calls kept, marked old.
-            app.vm.set_connected(False)
-            app.refresh()
-            process_events_for(0.3)
-            stale = scene.out / "display-stale.png"
-            if not app.board.grab().save(str(stale)):
-                raise RuntimeError(f"could not write {stale}")
-            written.append(stale)
-            app.vm.set_connected(True)
-        app.stop()
-        app.board.close()
-        app.board.deleteLater()
-        process_events_for(0.2)
+        with running(app, app.board, size):
+            ok = process_events_for(10, lambda a=app: a.board.view is not None
+                                    and not a.board.view.stale
+                                    and a.board.view.newest is not None)
+            if not ok:
+                raise RuntimeError(f"{name}: the board did not show the site's state in 10 s")
+            # One more call now, so the picture shows the highlighted newest call.
+            scene.client("counter", "platz-3").request("call_next", {"counter": "platz-3"})
+            process_events_for(5, lambda a=app: a.board.view is not None
+                               and a.board.view.highlight and a.board.view.blink_on)
+            save_grab(app.board, scene.out / name, written)
+            if name == "display-landscape.png":
+                # The same board when it cannot reach the broker: last calls kept, marked old.
+                app.vm.set_connected(False)
+                app.refresh()
+                process_events_for(0.3)
+                save_grab(app.board, scene.out / "display-stale.png", written)
+                app.vm.set_connected(True)
     return written
 
 
@@ -149,9 +163,6 @@ def counter_desk_shots(scene: Scene) -> list[Path]:
 
     qt_app()
     app = CounterApp(scene.config, "platz-6", clock=scene.clock, lang="de")
-    app.window.resize(1280, 800)
-    app.window.show()
-    app.start()
     written: list[Path] = []
 
     def shot(name: str, until: Callable[[], bool]) -> None:
@@ -160,12 +171,9 @@ def counter_desk_shots(scene: Scene) -> list[Path]:
             raise RuntimeError(f"{name}: the desk did not get there in 10 s")
         app.refresh()
         process_events_for(0.3)
-        path = scene.out / name
-        if not app.window.grab().save(str(path)):
-            raise RuntimeError(f"could not write {path}")
-        written.append(path)
+        save_grab(app.window, scene.out / name, written)
 
-    try:
+    with running(app, app.window, (1280, 800)):
         process_events_for(10, lambda: app.desk.online)
         app.window.login.clerk.setText("k.meier")
         app.window.login.submit()
@@ -190,11 +198,6 @@ def counter_desk_shots(scene: Scene) -> list[Path]:
         app.desk.state.connected = False
         shot("counter-offline.png", lambda: True)
         app.desk.state.connected = True
-    finally:
-        app.stop()
-        app.window.close()
-        app.window.deleteLater()
-        process_events_for(0.2)
     return written
 
 
@@ -227,69 +230,60 @@ def kiosk_shots(scene: Scene) -> list[Path]:
     app = KioskApp(scene.config, "kiosk-shots", clock=scene.clock, tts_engine="mock",
                    camera=False, install_input=False)
     app.window.allow_close = True
-    app.window.resize(1080, 1920)
-    app.window.show()
-    app.start()
-    if not process_events_for(10, lambda: app.vm.in_service()
-                              and app.model.snapshot.queue is not None):
-        raise RuntimeError("kiosk: not in service within 10 s")
 
     def shot(name: str) -> None:
         app.refresh()
         process_events_for(0.3)
-        path = scene.out / name
-        if not app.window.grab().save(str(path)):
-            raise RuntimeError(f"could not write {path}")
-        written.append(path)
+        save_grab(app.window, scene.out / name, written)
 
     def wait_screen(screen: Screen) -> None:
         if not process_events_for(10, lambda: app.vm.screen is screen):
             raise RuntimeError(f"kiosk: no {screen} screen within 10 s")
 
-    for n, lang in enumerate(KIOSK_LANGS):
-        app.tap("done")  # a fresh citizen
-        app.tap(f"lang:{lang}")
-        shot(f"kiosk-start-{lang}.png")
-        app.tap("code")
-        for d in "4071953":
-            app.tap(f"digit:{d}")
-        shot(f"kiosk-booking-code-{lang}.png")
-        app.tap("back")
-        app.tap("svc:melde")
-        wait_screen(Screen.TICKET)
-        process_events_for(2, lambda: not app.vm.printing)
-        shot(f"kiosk-ticket-{lang}.png")
-        # the printer out of paper as the ticket is printed: number and QR on screen
-        app._on_printed(PrintResult(False, PrinterState.PAPER_OUT, "screenshot"))
-        shot(f"kiosk-printer-fault-{lang}.png")
-        app._on_printed(PrintResult(True, PrinterState.OK))
-        app.tap("back")
-        app.tap(f"lang:{lang}")
-        good = code(f"shot-ok-{n}", MORNING + timedelta(minutes=13))
-        app.scan(good)
-        wait_screen(Screen.TICKET)
-        shot(f"kiosk-checkin-{lang}.png")
-        app.scan(good)  # the same code again
-        wait_screen(Screen.REFUSED)
-        shot(f"kiosk-refused-already-{lang}.png")
-        app.tap("back")
-        app.scan(code(f"shot-early-{n}", MORNING + timedelta(hours=3)))
-        wait_screen(Screen.REFUSED)
-        shot(f"kiosk-refused-too-early-{lang}.png")
-        app.tap("back")
-        app.vm.connected = False
-        shot(f"kiosk-out-of-service-{lang}.png")
-        app.vm.connected = True
-        app.tap("speech")
-        app.vm.focus = 1
-        app.vm.last_spoken = app.vm.build(app.model.snapshot.queue, 0.0).prompt
-        shot(f"kiosk-speech-{lang}.png")
-        app.tap("speech")
-    app.tap("done")
-    app.stop()
-    app.window.close()
-    app.window.deleteLater()
-    process_events_for(0.2)
+    with running(app, app.window, (1080, 1920)):
+        if not process_events_for(10, lambda: app.vm.in_service()
+                                  and app.model.snapshot.queue is not None):
+            raise RuntimeError("kiosk: not in service within 10 s")
+        for n, lang in enumerate(KIOSK_LANGS):
+            app.tap("done")  # a fresh citizen
+            app.tap(f"lang:{lang}")
+            shot(f"kiosk-start-{lang}.png")
+            app.tap("code")
+            for d in "4071953":
+                app.tap(f"digit:{d}")
+            shot(f"kiosk-booking-code-{lang}.png")
+            app.tap("back")
+            app.tap("svc:melde")
+            wait_screen(Screen.TICKET)
+            process_events_for(2, lambda: not app.vm.printing)
+            shot(f"kiosk-ticket-{lang}.png")
+            # the printer out of paper as the ticket is printed: number and QR on screen
+            app._on_printed(PrintResult(False, PrinterState.PAPER_OUT, "screenshot"))
+            shot(f"kiosk-printer-fault-{lang}.png")
+            app._on_printed(PrintResult(True, PrinterState.OK))
+            app.tap("back")
+            app.tap(f"lang:{lang}")
+            good = code(f"shot-ok-{n}", MORNING + timedelta(minutes=13))
+            app.scan(good)
+            wait_screen(Screen.TICKET)
+            shot(f"kiosk-checkin-{lang}.png")
+            app.scan(good)  # the same code again
+            wait_screen(Screen.REFUSED)
+            shot(f"kiosk-refused-already-{lang}.png")
+            app.tap("back")
+            app.scan(code(f"shot-early-{n}", MORNING + timedelta(hours=3)))
+            wait_screen(Screen.REFUSED)
+            shot(f"kiosk-refused-too-early-{lang}.png")
+            app.tap("back")
+            app.vm.connected = False
+            shot(f"kiosk-out-of-service-{lang}.png")
+            app.vm.connected = True
+            app.tap("speech")
+            app.vm.focus = 1
+            app.vm.last_spoken = app.vm.build(app.model.snapshot.queue, 0.0).prompt
+            shot(f"kiosk-speech-{lang}.png")
+            app.tap("speech")
+        app.tap("done")
     return written
 
 

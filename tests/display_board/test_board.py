@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QGuiApplication
 
 from broker_config.mosquitto import Mosquitto
 from civiq.config import SiteConfig
@@ -323,6 +324,23 @@ def test_default_window_shows_every_recent_call_filling_the_column(
         assert name.top.shown_px() == waiting.shown_px() == wait.top.shown_px()
         assert _top(b, name.top) == _top(b, waiting) == _top(b, wait.top)
         assert name.top.height() == waiting.height() == wait.top.height()
+
+
+def test_a_window_smaller_than_its_screen_is_scaled_on_both_sides(
+        qtbot, monkeypatch, display_factory) -> None:
+    """A 24-inch 16:9 screen (531 x 299 mm); the window covers half its long side: the
+    board is half the screen's size both ways, the screen's shape kept."""
+    # the offscreen platform is not a real screen: say it is, its 800 px stay
+    monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: "xcb"))
+    board = display_factory(sound=False, screen_inches=24, size=(400, 225))
+    screen_long = max(board.board.screen().geometry().width(),
+                      board.board.screen().geometry().height())
+    share = max(board.board.width(), board.board.height()) / screen_long
+    assert 0 < share < 1
+    diag_mm = 24 * 25.4
+    long_mm, short_mm = board._physical_mm()
+    assert long_mm == pytest.approx(diag_mm * 16 / 18.358 * share)
+    assert short_mm == pytest.approx(diag_mm * 9 / 18.358 * share)
 
 
 def test_counters_layout_shows_each_open_counters_number(

@@ -32,7 +32,7 @@ from display_board.announcements import (
 )
 from display_board.chime import wav_duration_s, write_chime
 from display_board.filters import BoardFilter, FilterError, parse_filter
-from display_board.legibility import LINE_FACTOR, typography
+from display_board.legibility import LINE_FACTOR, board_mm, typography
 from display_board.notices import parse_central
 from display_board.texts import Texts
 from display_board.viewmodel import (
@@ -156,6 +156,17 @@ def test_viewing_distance_decides_what_fits_at_a_legible_size() -> None:
     # too far for this screen: still every row, as large as fits, and the shortfall named
     assert far.portrait and far.recent_rows == 6
     assert any(s.startswith("hero:") and "needed at 12 m" in s for s in far.shortfalls)
+
+
+def test_a_board_window_is_its_share_of_the_screen_on_both_sides() -> None:
+    screen = (531.3, 298.9)  # 24-inch 16:9, 2560 px wide
+    long_mm, short_mm = board_mm(screen, 1280, 2560)
+    assert long_mm == pytest.approx(265.65) and short_mm == pytest.approx(149.45)
+    assert board_mm((298.9, 531.3), 1280, 2560) == (long_mm, short_mm)  # portrait
+    # as large as the screen, larger, or the screen's pixels unknown: the whole screen
+    assert board_mm(screen, 2560, 2560) == screen
+    assert board_mm(screen, 3000, 2560) == screen
+    assert board_mm(screen, 1280, 0) == screen
 
 
 def test_smaller_screen_scales_sizes_down() -> None:
