@@ -1,16 +1,19 @@
-"""What the kiosk tests share: taps, scanner bursts, keypad keys, booking codes."""
+"""What the kiosk tests share: taps, scanner bursts, keypad keys, booking codes, a ticket
+screen's view model and a window to draw it in."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from civiq.appointments.token import load_private_key, sign_token
+from civiq.config import Kiosk, load_site
 from kiosk.app import KioskApp
-from kiosk.viewmodel import Screen
+from kiosk.viewmodel import KioskViewModel, Screen
+from kiosk.widgets import KioskWindow
 from tests.conftest import EXAMPLE_SITE
 
 DEMO_KEY = load_private_key(
@@ -70,3 +73,22 @@ def book(booking, booking_id: str, service: str, slot: datetime) -> str:
         {"booking_id": booking_id, "service": service, "slot_start": slot.isoformat(),
          "slot_minutes": 15}]})
     return booking_code(booking_id, slot)
+
+
+def ticket_view_model() -> KioskViewModel:
+    """A connected kiosk's view model showing ticket A001 (2 ahead, about 10 minutes)."""
+    vm = KioskViewModel(load_site(EXAMPLE_SITE), Kiosk(id="kiosk-1"))
+    vm.connected, vm.engine_online = True, True
+    vm.ticket_issued({"ticket": {"number": "A001", "service": "ausweis"}, "ahead": 2,
+                      "eta_min": 10}, 0.0, datetime(2026, 11, 24, 9, 14, tzinfo=UTC))
+    return vm
+
+
+def portrait_window(qtbot) -> KioskWindow:
+    """A bare kiosk window, shown portrait at 1080 x 1920, for drawing views into."""
+    w = KioskWindow()
+    qtbot.addWidget(w)
+    w.allow_close = True
+    w.resize(1080, 1920)
+    w.show()
+    return w

@@ -4,21 +4,18 @@ printer decoded back; printer faults on screen and as one alert each."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtGui import QPalette
 
-from civiq.config import Kiosk, PrinterSettings, load_site
+from civiq.config import Kiosk, PrinterSettings
 from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from kiosk.theme import NORMAL
-from kiosk.viewmodel import KioskViewModel, Screen
-from kiosk.widgets import KioskWindow
+from kiosk.viewmodel import Screen
 from printers.escpos_stream import decode
 from printers.virtual import VirtualPrinter, VirtualState
-from tests.conftest import EXAMPLE_SITE
-from tests.kiosk.helpers import screen, tap
+from tests.kiosk.helpers import portrait_window, screen, tap, ticket_view_model
 
 
 @pytest.fixture
@@ -104,16 +101,8 @@ def test_needs_assistance_gives_an_assistance_ticket(qtbot, engine, kiosk_factor
     assert "Eine Mitarbeiterin oder ein Mitarbeiter hilft Ihnen." in k.window.extra.text()
 
 
-def _ticket_view_model() -> KioskViewModel:
-    vm = KioskViewModel(load_site(EXAMPLE_SITE), Kiosk(id="kiosk-1"))
-    vm.connected, vm.engine_online = True, True
-    vm.ticket_issued({"ticket": {"number": "A001", "service": "ausweis"}, "ahead": 0,
-                      "eta_min": 5}, 0.0, datetime(2026, 11, 24, 9, 14, tzinfo=UTC))
-    return vm
-
-
 def test_only_a_printer_fault_is_marked_as_one() -> None:
-    vm = _ticket_view_model()
+    vm = ticket_view_model()
     assert vm.build(None, 0.0).printer_fault is False  # printing …
     vm.printed(True, False)
     v = vm.build(None, 0.0)
@@ -126,12 +115,8 @@ def test_only_a_printer_fault_is_marked_as_one() -> None:
 
 
 def test_the_printer_note_looks_like_a_fault_only_for_a_fault(qtbot) -> None:
-    vm = _ticket_view_model()
-    w = KioskWindow()
-    qtbot.addWidget(w)
-    w.allow_close = True
-    w.resize(1080, 1920)
-    w.show()
+    vm = ticket_view_model()
+    w = portrait_window(qtbot)
     note = w.printer_note
 
     def drawn(printed: bool) -> tuple[object, str]:

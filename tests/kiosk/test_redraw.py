@@ -4,19 +4,14 @@ half-second timer redraws only when time changed what is shown (a countdown)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import QEvent, QObject, Qt
 
-from civiq.config import Kiosk, load_site
 from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from civiq.protocol.models import CallsState, EngineState
 from kiosk import texts as tx
-from kiosk.viewmodel import KioskView, KioskViewModel, Screen
-from kiosk.widgets import KioskWindow
-from tests.conftest import EXAMPLE_SITE
-from tests.kiosk.helpers import keypad, screen, tap
+from kiosk.viewmodel import KioskView, Screen
+from tests.kiosk.helpers import keypad, portrait_window, screen, tap, ticket_view_model
 
 
 class StyleChanges(QObject):
@@ -34,21 +29,9 @@ class StyleChanges(QObject):
         return False
 
 
-def ticket_view_model() -> KioskViewModel:
-    vm = KioskViewModel(load_site(EXAMPLE_SITE), Kiosk(id="kiosk-1"))
-    vm.connected, vm.engine_online = True, True
-    vm.ticket_issued({"ticket": {"number": "A001", "service": "ausweis"}, "ahead": 2,
-                      "eta_min": 10}, 0.0, datetime(2026, 11, 24, 9, 14, tzinfo=UTC))
-    return vm
-
-
 def test_a_redraw_with_nothing_new_sets_no_style_sheet_and_no_qr(qtbot) -> None:
     vm = ticket_view_model()
-    w = KioskWindow()
-    qtbot.addWidget(w)
-    w.allow_close = True
-    w.resize(1080, 1920)
-    w.show()
+    w = portrait_window(qtbot)
     w.show_view(vm.build(None, 0.0))
     assert w.view is not None and w.view.screen is Screen.TICKET
     sheet, qr = w.styleSheet(), w.qr.pixmap().cacheKey()
