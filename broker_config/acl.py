@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from civiq.protocol import topics
 from civiq.protocol.topics import PREFIX
 
 #: Roles a site broker knows a user for. ``engine`` is the site's single writer.
@@ -35,8 +36,10 @@ def site_rules(site: str, role: str, user: str) -> list[str]:
     ]
     if role == "engine":
         # The only writer of the site's queue: state, events, replies (and alerts).
+        # It reads the bridge's link state to send events again that central lost.
         return [f"topic read {p}/#", f"topic write {p}/state/#", f"topic write {p}/event/#",
-                f"topic write {p}/reply/#", f"topic write {p}/alert", f"topic read {central}"]
+                f"topic write {p}/reply/#", f"topic write {p}/alert", f"topic read {central}",
+                f"topic read {topics.bridge_state(site)}"]
     if role in ("kiosk", "counter"):
         return [*device, *public]
     if role == "display":
@@ -63,7 +66,7 @@ def central_rules(role: str, user: str) -> list[str]:
                 f"topic write {p}/device/#", f"topic write {p}/alert",
                 f"topic read {PREFIX}/central/#",
                 # The bridge's own link state (notifications), under its client id.
-                f"topic write $SYS/broker/connection/{user}/state"]
+                f"topic write {topics.bridge_state(user)}"]
     if role == "central":
         return [f"topic read {PREFIX}/#", f"topic write {PREFIX}/central/#",
                 "topic read $SYS/broker/connection/#"]

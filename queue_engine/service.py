@@ -22,6 +22,7 @@ from civiq.clock import Clock, SystemClock
 from civiq.config import SiteConfig
 from civiq.protocol import topics
 from civiq.transport.mqtt import MqttClient, Will
+from queue_engine.central_resend import CentralResend
 from queue_engine.engine import QueueEngine
 from queue_engine.messages import Inbound, Outbound
 from queue_engine.store.repository import open_store, safe_url
@@ -56,6 +57,8 @@ class EngineService:
             persistent=True,
         )
         self.client.route(topics.commands(self.site), self._on_command, qos=1)
+        self.resend: CentralResend[Outbound] = CentralResend()
+        self.client.route(topics.bridge_state(self.site), self._on_bridge, qos=1)
         self.client.on_connection_change(self._on_connection)
         self._worker = threading.Thread(target=self._run, name="civiq-engine", daemon=True)
 
@@ -85,6 +88,17 @@ class EngineService:
             correlation=getattr(props, "CorrelationData", None),
         ))
 
+    # Runs inside drive() on the worker, like _on_command: it may publish.
+    def _on_bridge(self, topic: str, payload: bytes, props: Any) -> None:
+        if payload not in (b"0", b"1"):
+            log.warning("ignored %r on %s: the bridge's state is 0 or 1", payload[:20], topic)
+            return
+        again = self.resend.link(time.monotonic(), payload == b"1")
+        if again:
+            log.info("the link to central is back: %d recent events sent again, in case "
+                     "central lost one in a crash", len(again))
+            self._publish(again, keep=False)
+
     def _on_connection(self, up: bool) -> None:
         if up:
             self.client.publish(topics.state_engine(self.site), self.engine.engine_state(True),
@@ -92,10 +106,13 @@ class EngineService:
             self._state_dirty.set()
             self.ready.set()
 
-    def _publish(self, items: list[Outbound]) -> None:
+    def _publish(self, items: list[Outbound], *, keep: bool = True) -> None:
+        now = time.monotonic()
         for o in items:
             self.client.publish(o.topic, o.payload, qos=o.qos, retain=o.retain,
                                 correlation=o.correlation)
+            if keep and topics.event_kind(o.topic) is not None:
+                self.resend.published(now, o)
 
     def _read(self) -> None:
         """Wait for traffic (at most half the state interval), then read on while

@@ -70,6 +70,12 @@ def central(kind: str) -> str:
     return f"{PREFIX}/central/{kind}"
 
 
+def bridge_state(site: str) -> str:
+    # Mosquitto's own topic for a bridge's notifications, under the bridge's client id at
+    # central, which is the site id (broker_config/templates/bridge.conf).
+    return f"$SYS/broker/connection/{site}/state"
+
+
 @dataclass(frozen=True)
 class CommandTopic:
     site: str
@@ -142,4 +148,9 @@ TOPICS: dict[str, TopicSpec] = {
                          "[RecommendationsState](#recommendationsstate)",
                          "recommendations and notices from the central tier, bridged into "
                          "every site"),
+    "bridge_state": TopicSpec(bridge_state, True, 1, "the site broker's bridge (Mosquitto)",
+                              "`1` up, `0` down (plain text, not an envelope)",
+                              "whether the site's link to central is up, at both ends; "
+                              "when it returns, the engine publishes again the events "
+                              "central may have lost (docs/deploy.md)"),
 }

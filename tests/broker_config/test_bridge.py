@@ -1,6 +1,7 @@
 """The site's bridge to central, with real Mosquitto processes and the generated
 configurations: store and forward while central is away, across a restart of the site
-broker and a SIGKILL of central; every event arrives once by seq, in order."""
+broker and a SIGKILL of central (with the engine sending again what central may have
+lost); every event arrives once by seq, in order."""
 
 from __future__ import annotations
 
@@ -21,10 +22,15 @@ from paho.mqtt.properties import Properties
 from broker_config.generate import CentralBroker, CentralLink, SiteBroker, write_central, write_site
 from broker_config.mosquitto import Mosquitto, free_port
 from broker_config.users import UserStore
+from civiq.clock import ManualClock
+from civiq.config import SiteConfig, load_site
 from civiq.credentials import load_credentials
 from civiq.protocol import envelope as env
+from civiq.transport.mqtt import MqttClient
+from queue_engine.service import EngineService
 from tests.broker_config.secured import SITE, P, RawClient
-from tests.queue_engine.helpers import wait_until
+from tests.conftest import EXAMPLE_SITE
+from tests.queue_engine.helpers import db_rows, wait_until
 
 #: A busy hour: ~200 visits at ~4 events each (the simulator's day: 4.1 per visit).
 BUSY_HOUR_EVENTS = 800
@@ -46,6 +52,12 @@ class Pair:
         c.paho.username_pw_set(user, pw.password.get_secret_value())
         c.paho.reconnect_delay_set(0.1, 0.5)
         return c.connect(self.site.port)
+
+    def site_config(self, user: str, data: Path) -> SiteConfig:
+        """The example site as ``user`` sees it at this pair's site broker."""
+        broker = {"host": "127.0.0.1", "port": self.site.port,
+                  "credentials": str(self.site_users.credentials_dir / f"{user}.toml")}
+        return load_site(EXAMPLE_SITE, broker=broker, data={"folder": str(data)})
 
     def central_receiver(self) -> RawClient:
         """The central service's view: a persistent session at central, over TLS."""
@@ -80,7 +92,8 @@ def pair(pki: Path) -> Iterator[Pair]:
                             central_users.credentials_dir / f"{SITE}.toml", pki / "ca.crt"),
         restart_timeout=(1, 2)))
     site_users = UserStore(folder / "site", "site", SITE)
-    site_users.ensure("engine", "engine")
+    for user, role in (("engine", "engine"), ("kiosk-1", "kiosk"), ("platz-1", "counter")):
+        site_users.ensure(user, role)
     central = Mosquitto(central_port, config_file=central_conf).start()
     site = Mosquitto(site_port, config_file=site_conf).start()
     p = Pair(site, central, site_users, central_users, pki / "ca.crt", folder)
@@ -169,26 +182,76 @@ def test_a_site_broker_restart_while_central_is_away_loses_nothing(pair: Pair) -
         receiver.close()
 
 
-def test_a_sigkill_of_central_mid_stream_loses_nothing(pair: Pair) -> None:
-    receiver = pair.central_receiver()
-    stream = Stream(pair.site_client("engine"))
-    killed = threading.Event()
+def recall(counter: MqttClient, n: int) -> None:
+    pending = [counter.request_async("recall", {"counter": "platz-1"}, timeout=10)
+               for _ in range(n)]
+    for p in pending:
+        p.result()
 
-    def kill_soon() -> None:
+
+def test_a_sigkill_of_central_mid_stream_loses_nothing(pair: Pair, clock: ManualClock,
+                                                       tmp_path: Path) -> None:
+    """Central acknowledges an event a few milliseconds before it saves it (Mosquitto
+    2.0), so a SIGKILL can lose the one in flight, and the bridge does not send it again.
+    The engine does: when the link returns it publishes again what it sent just before
+    the link went down. Every event the engine stored arrives at central, once by seq."""
+    engine = EngineService(pair.site_config("engine", tmp_path), clock).start()
+    receiver = pair.central_receiver()
+    kiosk = MqttClient(pair.site_config("kiosk-1", tmp_path).broker, SITE, "kiosk",
+                       "kiosk-1").start(wait=10)
+    counter = MqttClient(pair.site_config("platz-1", tmp_path).broker, SITE, "counter",
+                         "platz-1").start(wait=10)
+    killed = threading.Event()
+    at_kill: list[int] = []  # how many messages central had delivered
+
+    def kill_mid_stream() -> None:
         wait_until(lambda: len(received_seqs(receiver)) >= 100, timeout=30,
-                   what="events flowing")
+                   what="events flowing to central")
         pair.central.kill()
+        at_kill.append(len(receiver.received))
         killed.set()
 
-    killer = threading.Thread(target=kill_soon)
-    killer.start()
+    killer = threading.Thread(target=kill_mid_stream)
     try:
-        stream.publish(BUSY_HOUR_EVENTS // 2)
+        assert engine.ready.wait(10)
+        counter.request("open_counter", {"counter": "platz-1"})
+        kiosk.request("issue_ticket", {"service": "melde"})
+        counter.request("call_next", {"counter": "platz-1"})
+        killer.start()
+        # A counter recalling its ticket, fifty requests at a time: an event each, in a
+        # stream as dense as the engine can make it.
+        n = 0
+        while not killed.is_set() and n < 5000:
+            recall(counter, 50)
+            n += 50
         killer.join(30)
         assert killed.is_set()
-        stream.publish(BUSY_HOUR_EVENTS // 2)
+        for _ in range(4):  # the site works on while central is away
+            recall(counter, 50)
         pair.central.start()
-        check_all_once_in_order(receiver, BUSY_HOUR_EVENTS, "central SIGKILLed mid-stream")
+        stored = {seq for (seq,) in db_rows(pair.site_config("engine", tmp_path),
+                                            "SELECT seq FROM events")}
+        assert len(stored) >= 300
+        wait_until(lambda: stored <= set(received_seqs(receiver)), timeout=60,
+                   what=f"the {len(stored)} events the engine stored, at central")
+        # Whether central lost one or not (it does in some runs, in milliseconds that a
+        # test cannot aim at), the engine sends again what it had sent just before.
+        msgs = list(receiver.received)
+        before = {env.decode(p).seq for t, p, _ in msgs[:at_kill[0]] if "/event/" in t}
+
+        def sent_again() -> set[int]:
+            return {env.decode(p).seq for t, p, _ in list(receiver.received)[at_kill[0]:]
+                    if "/event/" in t}
+
+        wait_until(lambda: before <= sent_again(), timeout=30,
+                   what=f"the {len(before)} events central had before the kill, sent again")
+        seqs = received_seqs(receiver)
+        print(f"\ncentral SIGKILLed after {n} recalls: {len(stored)} events stored at the "
+              f"site, central received {len(seqs)} event messages, "
+              f"{len(seqs) - len(set(seqs))} duplicates (dropped by seq)")
     finally:
-        stream.client.close()
+        killed.set()
+        counter.stop()
+        kiosk.stop()
         receiver.close()
+        engine.stop()
