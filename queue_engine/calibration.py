@@ -29,6 +29,16 @@ from queue_engine.handling_times import PRIOR_CV
 
 #: Upper edges of the estimate bands, minutes (the last band is open).
 BANDS = (3.0, 10.0, 20.0, 40.0, 75.0)
+#: An estimate this small means a counter is free: the wait is the time the clerk takes
+#: to call, seconds rather than minutes, unrelated to handling times. It is a band of its
+#: own, whose errors are kept in plain minutes, with a prior of its own.
+IMMEDIATE_MIN = 0.05
+#: Prior (p10, p50, p90) of that wait in minutes: a free counter calls within half a
+#: minute; not taken from the simulator's settings.
+IMMEDIATE_PRIOR_Q = (0.0, 0.2, 0.5)
+#: ... worth this many tickets: the band fills fast where it matters (on a quiet day two
+#: walk-ins in three find a counter free). Chosen on the tuning days.
+IMMEDIATE_PRIOR_WEIGHT = 5
 #: Errors are scaled by the estimate plus this, so bands of different size pool well.
 SCALE_MIN = 5.0
 WINDOW = 120
@@ -70,14 +80,16 @@ def _quantile(sorted_xs: list[float], q: float) -> float:
 
 class Calibration:
     def __init__(self) -> None:
-        self._errors: list[deque[float]] = [deque(maxlen=WINDOW) for _ in range(len(BANDS) + 1)]
+        self._errors: list[deque[float]] = [deque(maxlen=WINDOW) for _ in range(len(BANDS) + 2)]
         self._open: dict[str, tuple[float, datetime, float]] = {}
-        self._q: list[tuple[float, float, float] | None] = [None] * (len(BANDS) + 1)
+        self._q: list[tuple[float, float, float] | None] = [None] * (len(BANDS) + 2)
         self.changed = False
 
     @staticmethod
     def band(estimate: float) -> int:
-        return bisect.bisect_left(BANDS, estimate)
+        if estimate <= IMMEDIATE_MIN:
+            return 0
+        return 1 + bisect.bisect_left(BANDS, estimate)
 
     def issued(self, number: str, estimate: float | None, at: datetime,
                spread: float = 1.0) -> None:
@@ -104,7 +116,8 @@ class Calibration:
 
     def dump(self) -> str:
         """What it learned and what it waits for, as JSON (kept across a restart)."""
-        return json.dumps({"errors": [list(e) for e in self._errors],
+        return json.dumps({"bands": len(self._errors),
+                           "errors": [list(e) for e in self._errors],
                            "open": {n: [e, t.isoformat(), f]
                                     for n, (e, t, f) in self._open.items()}})
 
@@ -112,7 +125,10 @@ class Calibration:
         if not raw:
             return
         d = json.loads(raw)
-        for band, xs in zip(self._errors, d.get("errors", []), strict=False):
+        errors = d.get("errors", [])
+        # Stored before free counters had a band of their own: the others shift by one.
+        bands = self._errors if d.get("bands") == len(self._errors) else self._errors[1:]
+        for band, xs in zip(bands, errors, strict=False):
             band.extend(float(x) for x in xs)
         # Entries stored before the spread was kept have none: 1, the usual spread.
         self._open = {n: (float(v[0]), datetime.fromisoformat(v[1]),
@@ -128,7 +144,8 @@ class Calibration:
         estimate, issued, spread = entry
         actual = max(0.0, (at - issued).total_seconds() / 60)
         b = self.band(estimate)
-        self._errors[b].append((actual - estimate) / ((estimate + SCALE_MIN) * spread))
+        scale = 1.0 if b == 0 else (estimate + SCALE_MIN) * spread
+        self._errors[b].append((actual - estimate) / scale)
         self._q[b] = None
 
     def _quantiles(self, b: int) -> tuple[float, float, float]:
@@ -136,9 +153,11 @@ class Calibration:
         if q is None:
             xs = sorted(self._errors[b])
             n = len(xs)
-            w = PRIOR_WEIGHT / (PRIOR_WEIGHT + n)
+            weight, prior = ((IMMEDIATE_PRIOR_WEIGHT, IMMEDIATE_PRIOR_Q) if b == 0
+                             else (PRIOR_WEIGHT, PRIOR_Q))
+            w = weight / (weight + n)
             q = tuple(w * p + (1 - w) * _quantile(xs, f)  # type: ignore[assignment]
-                      for p, f in zip(PRIOR_Q, (0.1, 0.5, 0.9), strict=True))
+                      for p, f in zip(prior, (0.1, 0.5, 0.9), strict=True))
             self._q[b] = q
         return q  # type: ignore[return-value]
 
@@ -148,7 +167,12 @@ class Calibration:
         :meth:`issued`."""
         if estimate is None:
             return None
-        lo, _, hi = self._quantiles(self.band(estimate))
+        b = self.band(estimate)
+        lo, _, hi = self._quantiles(b)
+        if b == 0:
+            # Seconds: rounded to 0.01 min, as 0.1 min would widen it by a third.
+            return (round(max(0.0, estimate + lo), 2), round(estimate, 1),
+                    round(max(estimate + hi, estimate + lo, 0.0), 2))
         scale = (estimate + SCALE_MIN) * spread
         # The median stays the run's own estimate: shifting it by the median error
         # measured so far made it worse on the tuning days (MAE 15.1 -> 12.2 without it on

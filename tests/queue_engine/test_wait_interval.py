@@ -3,6 +3,7 @@ the calibration with the handling times learned from real visits (no engine need
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -80,3 +81,36 @@ def test_a_booked_visitor_late_past_every_check_in_seen_is_unlikely_to_come() ->
     offsets = [-10.0 + i * 0.3 for i in range(40)]
     assert still_coming(0.85, -15, offsets, WINDOW) > 0.8
     assert still_coming(0.85, 5, offsets, WINDOW) < 0.3
+
+
+def test_a_free_counter_gets_an_interval_of_seconds_learned_from_its_own_calls() -> None:
+    # Told 0 (a counter was free), called within 6-24 seconds: the interval is those
+    # seconds, not the minutes a queue errs by, and it holds about 80 % of such calls.
+    cal = Calibration()
+    first = cal.interval(0.0)
+    assert first is not None and first[2] <= 0.5
+    calls = [0.1 + 0.3 * i / 99 for i in range(100)]  # minutes
+    for i, wait in enumerate(calls):
+        cal.issued(f"A{i:03d}", 0.0, TUESDAY_9)
+        cal.called(f"A{i:03d}", TUESDAY_9 + timedelta(minutes=wait))
+    lo, mid, hi = cal.interval(0.0)
+    assert mid == 0.0
+    assert 0.1 < lo < 0.16 and 0.33 < hi < 0.4
+    # About 80 %: the prior (within half a minute), worth 5 calls, still widens it a little.
+    assert 0.78 <= sum(1 for w in calls if lo <= w <= hi) / len(calls) <= 0.88
+    # Queue estimates keep their own band: a 2-minute estimate is read in minutes.
+    assert cal.interval(2.0) == Calibration().interval(2.0)
+
+
+def test_a_calibration_stored_before_the_free_counter_band_loads_into_the_right_bands(
+        ) -> None:
+    cal = Calibration()
+    for i in range(60):
+        cal.issued(f"A{i:03d}", 20.0, TUESDAY_9)
+        cal.called(f"A{i:03d}", TUESDAY_9 + timedelta(minutes=35))
+    d = json.loads(cal.dump())
+    old = {"errors": d["errors"][1:], "open": d["open"]}  # the earlier layout: no "bands"
+    again = Calibration()
+    again.load(json.dumps(old))
+    assert again.interval(20.0) == cal.interval(20.0)
+    assert again.interval(0.0) == Calibration().interval(0.0)
