@@ -40,13 +40,13 @@ I18N = Path(__file__).resolve().parent / "i18n"
 # minute changed. The engine is never polled.
 TICK_MS = 1000
 SETTLE_MS = 20  # state comes in bursts (events, reply, state of one batch): one redraw
-#: Each attempt waits this long; with the retries a command lives 6 s, then it is
-#: reported not done (the engine refuses it after that by its ttl_s).
+# Each attempt waits this long; with the retries a command lives 6 s, then it is
+# reported not done (the engine refuses it after that by its ttl_s).
 REQUEST_TIMEOUT_S = 2.0
 REQUEST_RETRIES = 2
 _APPOINTMENTS = "appointments"
-#: After the engine refuses the appointment list (or its answer is unreadable) the desk
-#: asks again after this long, or at once after a reconnect or an engine restart.
+# After the engine refuses the appointment list (or its answer is unreadable) the desk
+# asks again after this long, or at once after a reconnect or an engine restart.
 APPOINTMENTS_RETRY_S = 60.0
 _monotonic = time.monotonic  # the retry's clock (real time, not the site's clock)
 
@@ -54,6 +54,31 @@ _monotonic = time.monotonic  # the retry's clock (real time, not the site's cloc
 def _minute(when: datetime) -> int:
     """Which minute ``when`` falls in (minutes since the epoch)."""
     return int(when.timestamp() // 60)
+
+
+def _refusal(code: str, engine_words: str) -> str:
+    """Why the engine refused, in the desk's language; the engine's own words (English,
+    with the ticket and counter) follow in brackets for whoever looks into it."""
+    reasons = {
+        #: Why the queue engine refused what the clerk did (after "Refused: <action> —").
+        ErrorCode.COUNTER_NOT_OPEN.value: tr(
+            "this counter is not open (paused, closed, or not opened since midnight)"),
+        ErrorCode.COUNTER_BUSY.value: tr(
+            "this counter still has a ticket: finish, park or transfer it first"),
+        ErrorCode.NO_CURRENT_TICKET.value: tr("this counter has no current ticket"),
+        ErrorCode.INVALID_TRANSITION.value: tr(
+            "not possible for this ticket now (another counter may have taken it)"),
+        ErrorCode.UNKNOWN_TICKET.value: tr("there is no such ticket today"),
+        ErrorCode.UNKNOWN_COUNTER.value: tr(
+            "the queue engine does not know this counter: check the site file"),
+        ErrorCode.UNKNOWN_SERVICE.value: tr("the queue engine does not know this service"),
+        ErrorCode.FORBIDDEN.value: tr("this desk may not do that"),
+        ErrorCode.INVALID_ARGUMENTS.value: tr("the queue engine could not read the request"),
+        ErrorCode.INTERNAL_ERROR.value: tr(
+            "the queue engine failed; tell the site's operator"),
+    }
+    reason = reasons.get(code)
+    return f"{reason} ({engine_words})" if reason else engine_words
 
 
 def _no_engine_answer(label: str) -> tuple[str, str]:
@@ -287,11 +312,13 @@ class CounterApp(QObject):
         s.busy = None
         label = action_label(tag).rstrip("…")
         if isinstance(outcome, RequestFailed):
-            if outcome.code == ErrorCode.ENGINE_UNAVAILABLE.value:
+            # expired: the command waited too long to be done; like no answer, nothing
+            # was changed and the clerk may try again.
+            if outcome.code in (ErrorCode.ENGINE_UNAVAILABLE.value, ErrorCode.EXPIRED.value):
                 s.message = _no_engine_answer(label)
             else:
                 s.message = ("refused", tr("Refused: %1 — %2").replace("%1", label)
-                             .replace("%2", outcome.message))
+                             .replace("%2", _refusal(outcome.code, outcome.message)))
             log.info("%s: %s not done: %s", self.counter, tag, outcome)
         elif isinstance(outcome, Exception):
             s.message = ("not_done", tr("NOT DONE: %1 — %2").replace("%1", label)

@@ -42,7 +42,6 @@ from kiosk.viewmodel import (
     IssueAction,
     Key,
     KioskViewModel,
-    Screen,
     headphones_in,
 )
 from kiosk.widgets import KioskWindow
@@ -285,8 +284,8 @@ class KioskApp(QObject):
         self.vm.touch(time.monotonic())
 
     def _released(self) -> None:
-        if self.vm.screen is Screen.TICKET:
-            QTimer.singleShot(0, lambda: self.vm.screen is Screen.TICKET and self.tap("done"))
+        if self.vm.touch_ends_ticket():
+            QTimer.singleShot(0, lambda: self.vm.touch_ends_ticket() and self.tap("done"))
 
     def _tick(self) -> None:
         """Timeouts. Redraws only when the view can have changed with time alone: the

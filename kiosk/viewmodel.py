@@ -335,6 +335,14 @@ class KioskViewModel:
         self.refusal = self._explain(code, details)
         self._go(Screen.REFUSED, now)
 
+    def touch_ends_ticket(self) -> bool:
+        """Whether a touch anywhere on the ticket screen ends it: only once the ticket is
+        on paper. Without paper (no printer, a fault, still printing) the screen is the
+        ticket, and a touch to read it again must not take it away: then only Done or
+        the timeout (which the touch restarts) ends it."""
+        return (self.screen is Screen.TICKET and not self.printing
+                and not self.printer_fault and not self.printer_none)
+
     def printed(self, ok: bool, none: bool) -> None:
         self.printing = False
         self.printer_none = none

@@ -4,362 +4,411 @@
 <context>
     <name></name>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="63"/>
         <source>Call next</source>
         <extracomment>pyside6-lupdate files a plain ``tr(&quot;...&quot;)`` call under the empty context. Action -&gt; key. Call next is one key, the first; the rest follow on the function row.</extracomment>
         <translation>Nächste aufrufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="63"/>
         <source>Recall</source>
         <translation>Erneut aufrufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="63"/>
         <source>Start serving</source>
         <translation>Bedienung beginnen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="64"/>
         <source>Finish</source>
         <translation>Abschließen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="64"/>
         <source>No-show</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="64"/>
         <source>Transfer…</source>
         <translation>Weiterleiten…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Park</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Call selected</source>
         <translation>Ausgewählte aufrufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="68"/>
+        <location filename="../widgets.py" line="66"/>
         <source>Cancel selected</source>
         <translation>Ausgewählte stornieren</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="68"/>
+        <location filename="../widgets.py" line="66"/>
         <source>Pause…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="69"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Resume</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="69"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Close counter</source>
         <translation>Platz schließen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="69"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Open counter</source>
         <translation>Platz öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="70"/>
+        <location filename="../widgets.py" line="68"/>
         <source>Log out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="75"/>
+        <location filename="../widgets.py" line="73"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="75"/>
+        <location filename="../widgets.py" line="73"/>
         <source>Back office</source>
         <translation>Backoffice</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="76"/>
+        <location filename="../widgets.py" line="74"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="80"/>
+        <location filename="../widgets.py" line="78"/>
         <source>open</source>
         <translation>geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="80"/>
+        <location filename="../widgets.py" line="78"/>
         <source>paused</source>
         <translation>in Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="81"/>
+        <location filename="../widgets.py" line="79"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="114"/>
+        <location filename="../widgets.py" line="112"/>
         <source>OK [Enter]</source>
         <translation>OK [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="115"/>
+        <location filename="../widgets.py" line="113"/>
         <source>Back [Esc]</source>
         <translation>Zurück [Esc]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="170"/>
+        <location filename="../widgets.py" line="168"/>
         <source>Log in at %1</source>
         <translation>Anmelden an %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="173"/>
+        <location filename="../widgets.py" line="171"/>
         <source>Staff id</source>
         <translation>Personalkennung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="179"/>
+        <location filename="../widgets.py" line="177"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="184"/>
+        <location filename="../widgets.py" line="182"/>
         <source>Services served at this counter today</source>
         <translation>Heute an diesem Platz bediente Anliegen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="194"/>
+        <location filename="../widgets.py" line="192"/>
         <source>Log in and open [Enter]</source>
         <translation>Anmelden und öffnen [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="303"/>
+        <location filename="../widgets.py" line="304"/>
         <source>What waits</source>
         <translation>Was wartet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="307"/>
+        <location filename="../widgets.py" line="308"/>
         <source>Waiting for this counter</source>
         <translation>Wartend für diesen Platz</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="310"/>
+        <location filename="../widgets.py" line="311"/>
         <source>Parked</source>
         <translation>Zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="313"/>
+        <location filename="../widgets.py" line="314"/>
         <source>Appointments in the next hour</source>
         <translation>Termine in der nächsten Stunde</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="357"/>
+        <location filename="../widgets.py" line="358"/>
         <source>Connecting to the queue engine…</source>
         <translation>Verbindung zur Warteschlange wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="358"/>
+        <location filename="../widgets.py" line="359"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: keine Verbindung zum Broker. Aktionen sind gesperrt, bis sie zurück ist; die Verbindung wird selbst wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="360"/>
+        <location filename="../widgets.py" line="361"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: die Warteschlange läuft nicht. Aktionen sind gesperrt, bis sie zurück ist.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="368"/>
-        <location filename="../widgets.py" line="457"/>
-        <location filename="../widgets.py" line="482"/>
+        <location filename="../widgets.py" line="369"/>
+        <location filename="../widgets.py" line="458"/>
+        <location filename="../widgets.py" line="483"/>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="370"/>
+        <location filename="../widgets.py" line="371"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Heute bedient: %1 · Durchschnitt: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="383"/>
+        <location filename="../widgets.py" line="384"/>
         <source>Sending: %1 …</source>
         <translation>Wird gesendet: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="408"/>
+        <location filename="../widgets.py" line="409"/>
         <source>Paused</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="410"/>
+        <location filename="../widgets.py" line="411"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>Keine Nummer — F1 ruft die nächste auf</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="412"/>
+        <location filename="../widgets.py" line="413"/>
         <source>Counter closed</source>
         <translation>Platz geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="421"/>
+        <location filename="../widgets.py" line="422"/>
         <source>Called — waiting for the visitor</source>
         <translation>Aufgerufen — Besucher ist unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="423"/>
+        <location filename="../widgets.py" line="424"/>
         <source>recalled %1×</source>
         <translation>%1× erneut aufgerufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="425"/>
+        <location filename="../widgets.py" line="426"/>
         <source>Serving</source>
         <translation>In Bedienung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="429"/>
+        <location filename="../widgets.py" line="430"/>
         <source>Appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="432"/>
+        <location filename="../widgets.py" line="433"/>
         <source>Walk-in</source>
         <translation>Ohne Termin</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="433"/>
+        <location filename="../widgets.py" line="434"/>
         <source>waited %1 min</source>
         <translation>%1 Min. gewartet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="435"/>
+        <location filename="../widgets.py" line="436"/>
         <source>Needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="437"/>
+        <location filename="../widgets.py" line="438"/>
         <source>No-show possible in %1 s</source>
         <translation>„Nicht erschienen“ möglich in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="440"/>
+        <location filename="../widgets.py" line="441"/>
         <source>Note from the last counter: %1</source>
         <translation>Notiz vom vorigen Platz: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="446"/>
+        <location filename="../widgets.py" line="447"/>
         <source>Service</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="446"/>
+        <location filename="../widgets.py" line="447"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="446"/>
+        <location filename="../widgets.py" line="447"/>
         <source>Longest</source>
         <translation>Längste</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="446"/>
+        <location filename="../widgets.py" line="447"/>
         <source>Estimate</source>
         <translation>Schätzung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="453"/>
+        <location filename="../widgets.py" line="454"/>
         <source>ok</source>
         <translation>gut</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="453"/>
+        <location filename="../widgets.py" line="454"/>
         <source>busy</source>
         <translation>voll</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="453"/>
+        <location filename="../widgets.py" line="454"/>
         <source>long</source>
         <translation>lang</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="480"/>
+        <location filename="../widgets.py" line="481"/>
         <source>appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="484"/>
+        <location filename="../widgets.py" line="485"/>
         <source>needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="486"/>
+        <location filename="../widgets.py" line="487"/>
         <source>for this counter</source>
         <translation>für diesen Platz</translation>
     </message>
     <message>
-        <location filename="../app.py" line="176"/>
+        <location filename="../app.py" line="234"/>
         <source>Service: %1</source>
-        <extracomment>Each attempt waits this long; with the retries a command lives 6 s, then it is reported not done (the engine refuses it after that by its ttl_s).</extracomment>
         <translation>Anliegen: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="178"/>
+        <location filename="../app.py" line="236"/>
         <source>Counter: %1</source>
         <translation>Platz: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="180"/>
+        <location filename="../app.py" line="238"/>
         <source>Transfer %1 to</source>
         <translation>%1 weiterleiten an</translation>
     </message>
     <message>
-        <location filename="../app.py" line="183"/>
+        <location filename="../app.py" line="241"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optionale Notiz für den nächsten Platz (höchstens %1 Zeichen): was noch zu tun ist. Keine Namen, keine personenbezogenen Daten.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="187"/>
+        <location filename="../app.py" line="245"/>
         <source>Pause: why?</source>
         <translation>Pause: warum?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="191"/>
+        <location filename="../app.py" line="249"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Nummer %1 stornieren? Der Besucher verliert seinen Platz.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="252"/>
-        <location filename="../app.py" line="298"/>
+        <location filename="../app.py" line="86"/>
         <source>NOT DONE: %1 — no answer from the queue engine. Nothing was changed; try again when the desk is online.</source>
         <translation>NICHT AUSGEFÜHRT: %1 — keine Antwort der Warteschlange. Nichts wurde geändert; bitte erneut versuchen, wenn der Platz wieder online ist.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="256"/>
+        <location filename="../app.py" line="65"/>
+        <source>this counter is not open (paused, closed, or not opened since midnight)</source>
+        <extracomment>Why the queue engine refused what the clerk did (after &quot;Refused: &lt;action&gt; —&quot;).</extracomment>
+        <translation>dieser Platz ist nicht geöffnet (Pause, geschlossen oder seit Mitternacht nicht angemeldet)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="67"/>
+        <source>this counter still has a ticket: finish, park or transfer it first</source>
+        <translation>an diesem Platz ist noch eine Nummer: erst abschließen, parken oder weiterleiten</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="68"/>
+        <source>this counter has no current ticket</source>
+        <translation>an diesem Platz ist keine Nummer aufgerufen</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="70"/>
+        <source>not possible for this ticket now (another counter may have taken it)</source>
+        <translation>für diese Nummer jetzt nicht möglich (vielleicht hat ein anderer Platz sie schon aufgerufen)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="71"/>
+        <source>there is no such ticket today</source>
+        <translation>diese Nummer gibt es heute nicht</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="73"/>
+        <source>the queue engine does not know this counter: check the site file</source>
+        <translation>die Warteschlange kennt diesen Platz nicht: Standortdatei prüfen</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="74"/>
+        <source>the queue engine does not know this service</source>
+        <translation>die Warteschlange kennt dieses Anliegen nicht</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="75"/>
+        <source>this desk may not do that</source>
+        <translation>dieser Platz darf das nicht</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="76"/>
+        <source>the queue engine could not read the request</source>
+        <translation>die Warteschlange konnte die Anfrage nicht lesen</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="78"/>
+        <source>the queue engine failed; tell the site&apos;s operator</source>
+        <translation>Fehler in der Warteschlange; bitte die Technik des Standorts informieren</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="320"/>
         <source>Refused: %1 — %2</source>
         <translation>Abgelehnt: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="260"/>
+        <location filename="../app.py" line="324"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NICHT AUSGEFÜHRT: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="267"/>
+        <location filename="../app.py" line="331"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Niemand wartet auf diesen Platz.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="269"/>
+        <location filename="../app.py" line="333"/>
         <source>Done: %1</source>
         <translation>Erledigt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="285"/>
+        <location filename="../app.py" line="349"/>
         <source>Choose at least one service.</source>
         <translation>Bitte mindestens ein Anliegen wählen.</translation>
     </message>

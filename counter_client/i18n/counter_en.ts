@@ -4,362 +4,411 @@
 <context>
     <name></name>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="63"/>
         <source>Call next</source>
         <extracomment>pyside6-lupdate files a plain ``tr(&quot;...&quot;)`` call under the empty context. Action -&gt; key. Call next is one key, the first; the rest follow on the function row.</extracomment>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="63"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="63"/>
         <source>Start serving</source>
         <translation>Start serving</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="64"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="64"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="64"/>
         <source>Transfer…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Call selected</source>
         <translation>Call selected</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="68"/>
+        <location filename="../widgets.py" line="66"/>
         <source>Cancel selected</source>
         <translation>Cancel selected</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="68"/>
+        <location filename="../widgets.py" line="66"/>
         <source>Pause…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="69"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="69"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Close counter</source>
         <translation>Close counter</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="69"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Open counter</source>
         <translation>Open counter</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="70"/>
+        <location filename="../widgets.py" line="68"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="75"/>
+        <location filename="../widgets.py" line="73"/>
         <source>Break</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="75"/>
+        <location filename="../widgets.py" line="73"/>
         <source>Back office</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="76"/>
+        <location filename="../widgets.py" line="74"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="80"/>
+        <location filename="../widgets.py" line="78"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="80"/>
+        <location filename="../widgets.py" line="78"/>
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="81"/>
+        <location filename="../widgets.py" line="79"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="114"/>
+        <location filename="../widgets.py" line="112"/>
         <source>OK [Enter]</source>
         <translation>OK [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="115"/>
+        <location filename="../widgets.py" line="113"/>
         <source>Back [Esc]</source>
         <translation>Back [Esc]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="170"/>
+        <location filename="../widgets.py" line="168"/>
         <source>Log in at %1</source>
         <translation>Log in at %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="173"/>
+        <location filename="../widgets.py" line="171"/>
         <source>Staff id</source>
         <translation>Staff id</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="179"/>
+        <location filename="../widgets.py" line="177"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="184"/>
+        <location filename="../widgets.py" line="182"/>
         <source>Services served at this counter today</source>
         <translation>Services served at this counter today</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="194"/>
+        <location filename="../widgets.py" line="192"/>
         <source>Log in and open [Enter]</source>
         <translation>Log in and open [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="303"/>
+        <location filename="../widgets.py" line="304"/>
         <source>What waits</source>
         <translation>What waits</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="307"/>
+        <location filename="../widgets.py" line="308"/>
         <source>Waiting for this counter</source>
         <translation>Waiting for this counter</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="310"/>
+        <location filename="../widgets.py" line="311"/>
         <source>Parked</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="313"/>
+        <location filename="../widgets.py" line="314"/>
         <source>Appointments in the next hour</source>
         <translation>Appointments in the next hour</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="357"/>
+        <location filename="../widgets.py" line="358"/>
         <source>Connecting to the queue engine…</source>
         <translation>Connecting to the queue engine…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="358"/>
+        <location filename="../widgets.py" line="359"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="360"/>
+        <location filename="../widgets.py" line="361"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: the queue engine is not running. Actions are off until it is back.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="368"/>
-        <location filename="../widgets.py" line="457"/>
-        <location filename="../widgets.py" line="482"/>
+        <location filename="../widgets.py" line="369"/>
+        <location filename="../widgets.py" line="458"/>
+        <location filename="../widgets.py" line="483"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="370"/>
+        <location filename="../widgets.py" line="371"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Served today: %1 · average: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="383"/>
+        <location filename="../widgets.py" line="384"/>
         <source>Sending: %1 …</source>
         <translation>Sending: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="408"/>
+        <location filename="../widgets.py" line="409"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="410"/>
+        <location filename="../widgets.py" line="411"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>No ticket — press F1 to call the next</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="412"/>
+        <location filename="../widgets.py" line="413"/>
         <source>Counter closed</source>
         <translation>Counter closed</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="421"/>
+        <location filename="../widgets.py" line="422"/>
         <source>Called — waiting for the visitor</source>
         <translation>Called — waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="423"/>
+        <location filename="../widgets.py" line="424"/>
         <source>recalled %1×</source>
         <translation>recalled %1×</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="425"/>
+        <location filename="../widgets.py" line="426"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="429"/>
+        <location filename="../widgets.py" line="430"/>
         <source>Appointment %1</source>
         <translation>Appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="432"/>
+        <location filename="../widgets.py" line="433"/>
         <source>Walk-in</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="433"/>
+        <location filename="../widgets.py" line="434"/>
         <source>waited %1 min</source>
         <translation>waited %1 min</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="435"/>
+        <location filename="../widgets.py" line="436"/>
         <source>Needs assistance</source>
         <translation>Needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="437"/>
+        <location filename="../widgets.py" line="438"/>
         <source>No-show possible in %1 s</source>
         <translation>No-show possible in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="440"/>
+        <location filename="../widgets.py" line="441"/>
         <source>Note from the last counter: %1</source>
         <translation>Note from the last counter: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="446"/>
+        <location filename="../widgets.py" line="447"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="446"/>
+        <location filename="../widgets.py" line="447"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="446"/>
+        <location filename="../widgets.py" line="447"/>
         <source>Longest</source>
         <translation>Longest</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="446"/>
+        <location filename="../widgets.py" line="447"/>
         <source>Estimate</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="453"/>
+        <location filename="../widgets.py" line="454"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="453"/>
+        <location filename="../widgets.py" line="454"/>
         <source>busy</source>
         <translation>busy</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="453"/>
+        <location filename="../widgets.py" line="454"/>
         <source>long</source>
         <translation>long</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="480"/>
+        <location filename="../widgets.py" line="481"/>
         <source>appointment %1</source>
         <translation>appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="484"/>
+        <location filename="../widgets.py" line="485"/>
         <source>needs assistance</source>
         <translation>needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="486"/>
+        <location filename="../widgets.py" line="487"/>
         <source>for this counter</source>
         <translation>for this counter</translation>
     </message>
     <message>
-        <location filename="../app.py" line="176"/>
+        <location filename="../app.py" line="234"/>
         <source>Service: %1</source>
-        <extracomment>Each attempt waits this long; with the retries a command lives 6 s, then it is reported not done (the engine refuses it after that by its ttl_s).</extracomment>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="178"/>
+        <location filename="../app.py" line="236"/>
         <source>Counter: %1</source>
         <translation>Counter: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="180"/>
+        <location filename="../app.py" line="238"/>
         <source>Transfer %1 to</source>
         <translation>Transfer %1 to</translation>
     </message>
     <message>
-        <location filename="../app.py" line="183"/>
+        <location filename="../app.py" line="241"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="187"/>
+        <location filename="../app.py" line="245"/>
         <source>Pause: why?</source>
         <translation>Pause: why?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="191"/>
+        <location filename="../app.py" line="249"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Cancel ticket %1? The visitor loses their place.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="252"/>
-        <location filename="../app.py" line="298"/>
+        <location filename="../app.py" line="86"/>
         <source>NOT DONE: %1 — no answer from the queue engine. Nothing was changed; try again when the desk is online.</source>
         <translation>NOT DONE: %1 — no answer from the queue engine. Nothing was changed; try again when the desk is online.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="256"/>
+        <location filename="../app.py" line="65"/>
+        <source>this counter is not open (paused, closed, or not opened since midnight)</source>
+        <extracomment>Why the queue engine refused what the clerk did (after &quot;Refused: &lt;action&gt; —&quot;).</extracomment>
+        <translation>this counter is not open (paused, closed, or not opened since midnight)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="67"/>
+        <source>this counter still has a ticket: finish, park or transfer it first</source>
+        <translation>this counter still has a ticket: finish, park or transfer it first</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="68"/>
+        <source>this counter has no current ticket</source>
+        <translation>this counter has no current ticket</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="70"/>
+        <source>not possible for this ticket now (another counter may have taken it)</source>
+        <translation>not possible for this ticket now (another counter may have taken it)</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="71"/>
+        <source>there is no such ticket today</source>
+        <translation>there is no such ticket today</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="73"/>
+        <source>the queue engine does not know this counter: check the site file</source>
+        <translation>the queue engine does not know this counter: check the site file</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="74"/>
+        <source>the queue engine does not know this service</source>
+        <translation>the queue engine does not know this service</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="75"/>
+        <source>this desk may not do that</source>
+        <translation>this desk may not do that</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="76"/>
+        <source>the queue engine could not read the request</source>
+        <translation>the queue engine could not read the request</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="78"/>
+        <source>the queue engine failed; tell the site&apos;s operator</source>
+        <translation>the queue engine failed; tell the site&apos;s operator</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="320"/>
         <source>Refused: %1 — %2</source>
         <translation>Refused: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="260"/>
+        <location filename="../app.py" line="324"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NOT DONE: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="267"/>
+        <location filename="../app.py" line="331"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="269"/>
+        <location filename="../app.py" line="333"/>
         <source>Done: %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="285"/>
+        <location filename="../app.py" line="349"/>
         <source>Choose at least one service.</source>
         <translation>Choose at least one service.</translation>
     </message>

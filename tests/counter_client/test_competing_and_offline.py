@@ -113,3 +113,25 @@ def test_an_action_the_engine_never_answers_is_reported_not_done(
     assert app.view.message[0] == "not_done"
     assert app.window.desk.message.text().startswith("NOT DONE: Call next")
     assert shows(app, "–")
+
+
+def test_a_refusal_is_said_in_the_desks_language_with_the_engines_words_after(
+        qtbot, engine, kiosk: MqttClient, desk_factory, client_factory) -> None:
+    app = desk_factory("platz-1", lang="de")
+    log_in(qtbot, app, "clerk.one")
+    other = client_factory("counter", "platz-2")
+    other.request("open_counter", {"counter": "platz-2"})
+    kiosk.request("issue_ticket", {"service": "melde"})
+    qtbot.waitUntil(lambda: len(app.view.waiting) == 1, timeout=3000)
+    app.window.desk.waiting.setFocus()
+    press(qtbot, app, K.Key_Down)
+    number = app.desk.state.selected
+    assert number is not None
+    # The other counter calls it first; this desk has not heard yet when F8 goes out.
+    other.request("call_next", {"counter": "platz-2"})
+    press(qtbot, app, K.Key_F8)
+    qtbot.waitUntil(lambda: idle(app) and app.window.desk.message.text() != "", timeout=5000)
+    text = app.window.desk.message.text()
+    assert text.startswith("Abgelehnt: ")
+    assert "für diese Nummer jetzt nicht möglich" in text
+    assert f"(ticket {number} is called, not waiting)" in text

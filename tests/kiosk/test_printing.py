@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
 from civiq.config import Kiosk, PrinterSettings
@@ -47,6 +48,9 @@ def test_the_printed_ticket_is_the_one_on_screen(qtbot, engine, kiosk_factory,
     assert printed.cut
     qtbot.waitUntil(lambda: "Bitte nehmen Sie Ihre Wartenummer." in
                     k.window.printer_note.text(), timeout=3000)
+    # With the ticket on paper, a touch anywhere makes room for the next citizen.
+    qtbot.mouseClick(k.window.number, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=2000)
 
 
 def test_paper_out_one_alert_ticket_on_screen_and_resolved(

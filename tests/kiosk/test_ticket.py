@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from kiosk.app import KioskApp
 from kiosk.viewmodel import Screen
@@ -43,6 +43,12 @@ def test_the_ticket_is_the_engines_and_nothing_else(qtbot, engine, kiosk_factory
     assert k.window.wait.text().startswith("Geschätzte Wartezeit: ")
     # no printer configured: the ticket is on screen only, and the screen says so
     assert "druckt nicht" in k.window.printer_note.text()
-    # a touch anywhere (or Done) goes back to the start
+    # The screen is the only ticket: a touch to read it again keeps it and restarts its
+    # time; Done ends it.
+    left = k.vm.last_input
     qtbot.mouseClick(k.window.number, Qt.MouseButton.LeftButton)
+    QCoreApplication.processEvents()  # what a release would start (a zero timer) runs
+    assert k.window.view.screen is Screen.TICKET and k.window.number.text() == "B002"
+    assert k.vm.last_input > left
+    tap(qtbot, k, "done")
     qtbot.waitUntil(lambda: k.window.view.screen is Screen.START, timeout=2000)
