@@ -14,6 +14,7 @@ import base64
 import contextlib
 import fcntl
 import hashlib
+import logging
 import os
 import secrets
 import signal
@@ -27,6 +28,8 @@ from broker_config import acl
 from broker_config.mosquitto import broker_owner, give_to_broker
 from civiq.credentials import Credentials, write_credentials
 from civiq.protocol.topics import check_id
+
+log = logging.getLogger(__name__)
 
 #: Mosquitto 2's own default; the passwords are 256-bit random, so a slow hash adds
 #: nothing against guessing and would cost every connect.
@@ -161,9 +164,14 @@ class UserStore:
     def ensure(self, user: str, role: str) -> Path:
         """``user`` exists with ``role``; its credentials file's path."""
         with self._locked():
-            if (self.roles().get(user) == role
-                    and (self.credentials_dir / f"{user}.toml").exists()):
-                return self.credentials_dir / f"{user}.toml"
+            path = self.credentials_dir / f"{user}.toml"
+            if self.roles().get(user) == role:
+                if path.exists():
+                    return path
+                # Said, not silent: whoever holds a copy (a moved file, a device) is
+                # locked out from the broker's next reload.
+                log.warning("%s's credentials file %s is missing: a new password was made; "
+                            "a copy of the old one elsewhere no longer works", user, path)
             return self._add(user, role, out=None, replace=True)
 
     def write_acl(self) -> None:

@@ -89,3 +89,19 @@ def test_the_operator_cli_refuses_credentials_of_a_role_it_cannot_act_as(
     assert main(["ticket", "list", "--site", SITE, "--credentials", str(path)]) == 2
     err = capsys.readouterr().err
     assert str(path) in err and "credentials for role 'display'" in err
+
+
+def test_regenerating_keeps_the_engines_password_and_warns_when_it_makes_a_new_one(
+        broker_dir: Path, pki: Path, caplog: pytest.LogCaptureFixture) -> None:
+    engine = broker_dir / "credentials" / "engine.toml"
+    before = load_credentials(engine).password.get_secret_value()
+    args = ["broker-config", "site", "--site", SITE, "--out", str(broker_dir), "--certs",
+            str(pki), "--lan-address", "127.0.0.1"]
+    assert main(args) == 0  # regenerated: users are kept
+    assert load_credentials(engine).password.get_secret_value() == before
+    moved = broker_dir.parent / "engine.toml"
+    engine.rename(moved)  # an operator moved it, say to /etc/civiq
+    with caplog.at_level("WARNING"):
+        assert main(args) == 0
+    assert "engine's credentials file" in caplog.text and "no longer works" in caplog.text
+    assert load_credentials(engine).password.get_secret_value() != before

@@ -34,3 +34,15 @@ def test_a_civiq_unit_starts_a_command_that_parses(unit: Path) -> None:
     args = [a.replace("%h", "/home/user") for a in argv[1:]]
     ns = build_parser(only=args[0]).parse_args(args)
     assert ns.command == args[0]
+
+
+def test_the_engine_unit_reads_the_credentials_where_broker_config_writes_them() -> None:
+    unit = next(u for u in UNITS if u.name == "civiq-engine.service")
+    lines = unit.read_text(encoding="utf-8").splitlines()
+    loaded = [ln.removeprefix("LoadCredential=") for ln in lines
+              if ln.startswith("LoadCredential=")]
+    # docs/deploy.md: civiq broker-config site --out /etc/civiq/broker; the engine's user
+    # is "engine", its file credentials/engine.toml there.
+    assert loaded == ["engine.toml:/etc/civiq/broker/credentials/engine.toml"]
+    argv = _exec_start(unit)
+    assert argv[argv.index("--credentials") + 1] == "${CREDENTIALS_DIRECTORY}/engine.toml"
