@@ -329,7 +329,7 @@ def _parse_intervals(value: str | list[str]) -> list[Interval]:
     for item in items:
         if item.strip().lower() == "closed":
             continue
-        m = _INTERVAL.match(item.strip())
+        m = _INTERVAL.fullmatch(item.strip())
         if not m:
             raise ValueError(f"{item!r}: expected HH:MM-HH:MM or 'closed'")
         h1, m1, h2, m2 = (int(g) for g in m.groups())

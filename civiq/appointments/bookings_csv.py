@@ -107,7 +107,7 @@ def parse_appointments_csv(text: str, config: SiteConfig, source: str = "<csv>",
             if bid in first_line:
                 problems.append(f"{source}: line {line}, column booking_id: {bid!r} "
                                 f"already on line {first_line[bid]}")
-            elif _ID.match(bid):
+            elif _ID.fullmatch(bid):
                 first_line[bid] = line
                 if entry is not None:
                     entries.append(entry)
@@ -140,7 +140,7 @@ def _closed_at(entry: dict[str, Any], config: SiteConfig) -> str | None:
 def _entry(c: dict[str, str], config: SiteConfig
            ) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
     errs: list[tuple[str, str]] = []
-    if not _ID.match(c["booking_id"]):
+    if not _ID.fullmatch(c["booking_id"]):
         errs.append(("booking_id", f"{c['booking_id']!r} is not 1-64 of A-Z a-z 0-9 _ . - "
                      "starting with a letter or digit"))
     if config.service(c["service"]) is None:

@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _keygen(args: argparse.Namespace) -> int:
-    if not KEY_ID.match(args.key_id):
+    if not KEY_ID.fullmatch(args.key_id):
         raise ValueError(f"key id {args.key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
     out = Path(args.out)
     if not out.is_dir():

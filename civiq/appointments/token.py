@@ -199,7 +199,7 @@ def load_public_keys(sources: Mapping[str, str | bytes | Path]) -> dict[str, Ed2
     """key id -> key, as configured in a site file's ``[appointments] public_keys``."""
     out: dict[str, Ed25519PublicKey] = {}
     for key_id, source in sources.items():
-        if not KEY_ID.match(key_id):
+        if not KEY_ID.fullmatch(key_id):
             raise ValueError(f"key id {key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
         try:
             out[key_id] = load_public_key(source)
@@ -214,7 +214,7 @@ def _b64e(data: bytes) -> str:
 
 
 def _b64d(text: str, what: str) -> bytes:
-    if not _B64.match(text):
+    if not _B64.fullmatch(text):
         raise TokenError(MALFORMED, f"{what}: not base64url")
     try:
         data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
@@ -227,10 +227,10 @@ def _b64d(text: str, what: str) -> bytes:
 
 def _check_signing(key_id: str, ids: tuple[tuple[str, str], ...],
                    dates: tuple[tuple[object, str], ...]) -> None:
-    if not KEY_ID.match(key_id):
+    if not KEY_ID.fullmatch(key_id):
         raise ValueError(f"key id {key_id!r}: use 1-32 of A-Z a-z 0-9 _ -")
     for value, what in ids:
-        if not _ID.match(value):
+        if not _ID.fullmatch(value):
             raise ValueError(f"{what} {value!r}: use 1-64 of A-Z a-z 0-9 _ . - "
                              "(starting with a letter or digit)")
     for d, what in dates:
@@ -310,7 +310,7 @@ def normalise_booking_code(text: str) -> str:
 
 def booking_code_ok(code: str) -> bool:
     """10 digits whose check digit fits: False for a typo (a wrong digit, two swapped)."""
-    return bool(BOOKING_CODE.match(code)) and _damm(code) == 0
+    return bool(BOOKING_CODE.fullmatch(code)) and _damm(code) == 0
 
 
 def format_booking_code(code: str) -> str:
@@ -333,7 +333,7 @@ def verify_token(text: str, public_keys: Mapping[str, Ed25519PublicKey]
     if len(parts) != 4 or parts[0] != PREFIX:
         raise TokenError(MALFORMED, f"not a civiq appointment code (expected {PREFIX}.…)")
     _, key_id, payload_b64, sig_b64 = parts
-    if not KEY_ID.match(key_id):
+    if not KEY_ID.fullmatch(key_id):
         raise TokenError(MALFORMED, "key id: not 1-32 of A-Z a-z 0-9 _ -")
     payload = _b64d(payload_b64, "payload")
     signature = _b64d(sig_b64, "signature")
@@ -362,7 +362,7 @@ def _parse_payload(key_id: str, payload: bytes) -> AppointmentToken | PickupToke
         isinstance(v, str) for v in raw.values()
     ):
         raise TokenError(MALFORMED, 'payload: expected string fields "b", "s", "d", "t"')
-    if not _ID.match(raw["b"]) or not _ID.match(raw["s"]):
+    if not _ID.fullmatch(raw["b"]) or not _ID.fullmatch(raw["s"]):
         raise TokenError(MALFORMED, "payload: booking or site id not valid")
     try:
         day = date.fromisoformat(raw["d"])
@@ -382,7 +382,7 @@ def _parse_pickup(key_id: str, raw: dict) -> PickupToken:
                                                          for v in raw.values()):
         raise TokenError(MALFORMED, 'pick-up payload: expected string fields "k", "b", "s", '
                          '"d", "u"')
-    if not _ID.match(raw["b"]) or not _ID.match(raw["s"]):
+    if not _ID.fullmatch(raw["b"]) or not _ID.fullmatch(raw["s"]):
         raise TokenError(MALFORMED, "payload: pick-up or site id not valid")
     try:
         ready, until = date.fromisoformat(raw["d"]), date.fromisoformat(raw["u"])

@@ -24,7 +24,7 @@ def check_spans(spans: list[str]) -> list[str]:
     """'HH:MM-HH:MM' each, ending after it starts, not overlapping."""
     parsed = []
     for s in spans:
-        m = _SPAN.match(s.strip())
+        m = _SPAN.fullmatch(s.strip())
         if not m:
             raise ValueError(f"{s!r}: expected HH:MM-HH:MM")
         h1, m1, h2, m2 = (int(g) for g in m.groups())
@@ -40,7 +40,7 @@ def check_spans(spans: list[str]) -> list[str]:
 
 def span_minutes(span: str) -> tuple[int, int]:
     """Minutes after midnight of a checked span's start and end."""
-    m = _SPAN.match(span)
+    m = _SPAN.fullmatch(span)
     assert m is not None
     h1, m1, h2, m2 = (int(g) for g in m.groups())
     return h1 * 60 + m1, h2 * 60 + m2

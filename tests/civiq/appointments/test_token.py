@@ -145,6 +145,11 @@ def test_sign_refuses_bad_input(pair) -> None:
         sign_token(pair[0], "k.1", "BK-1", "hh-wandsbek", DAY, SLOT)
     with pytest.raises(ValueError, match="booking id"):
         sign_token(pair[0], "k1", "Max Mustermann", "hh-wandsbek", DAY, SLOT)
+    # A trailing newline (a line read from a file) is not part of an id.
+    with pytest.raises(ValueError, match="key id"):
+        sign_token(pair[0], "k1\n", "BK-1", "hh-wandsbek", DAY, SLOT)
+    with pytest.raises(ValueError, match="booking id"):
+        sign_token(pair[0], "k1", "BK-1\n", "hh-wandsbek", DAY, SLOT)
 
 
 def test_pem_files_round_trip(tmp_path: Path, pair) -> None:
