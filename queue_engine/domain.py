@@ -298,10 +298,18 @@ class SiteQueue:
         counter.current = t.number
         self._touch(t)
         self._touch_counter(counter)
-        self.calls.appendleft(
+        self.remember_call(
             Call(number=t.number, service=t.service, counter=counter.id,
                  counter_name=counter.name, at=now, assistance=t.assistance)
         )
+
+    def remember_call(self, call: Call) -> None:
+        """The newest call first, each ticket once: a recall (or a second call after a
+        transfer) replaces the ticket's earlier entry instead of pushing another ticket
+        out of the list."""
+        for old in [c for c in self.calls if c.number == call.number]:
+            self.calls.remove(old)
+        self.calls.appendleft(call)
 
     def _end_current(self, counter: CounterRt, now: datetime) -> Ticket | None:
         if counter.current is None:
@@ -375,7 +383,7 @@ class SiteQueue:
             )
         t.recalls += 1
         self._touch(t)
-        self.calls.appendleft(
+        self.remember_call(
             Call(number=t.number, service=t.service, counter=counter.id,
                  counter_name=counter.name, at=now, recall=t.recalls,
                  assistance=t.assistance)

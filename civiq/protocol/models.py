@@ -162,7 +162,8 @@ class Call(Model):
 
 
 class CallsState(Model):
-    """Retained on ``state/calls``: the latest calls, newest first."""
+    """Retained on ``state/calls``: the latest calls, newest first, each ticket once (its
+    latest call or recall)."""
 
     calls: list[Call]
 

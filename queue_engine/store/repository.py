@@ -172,9 +172,9 @@ def _rebuild_calls(conn: Connection, q: SiteQueue) -> None:
             continue
         recalls[number] = recalls.get(number, 0) + 1 if kind == "recalled" else 0
         t = q.tickets.get(number)
-        q.calls.appendleft(Call(number=number, service=service, counter=counter,
-                                counter_name=c.name, at=at, recall=recalls[number],
-                                assistance=t.assistance if t else False))
+        q.remember_call(Call(number=number, service=service, counter=counter,
+                             counter_name=c.name, at=at, recall=recalls[number],
+                             assistance=t.assistance if t else False))
     if rows:
         return
     called = sorted(
@@ -182,7 +182,7 @@ def _rebuild_calls(conn: Connection, q: SiteQueue) -> None:
         key=lambda t: t.called_at,
     )
     for t in called[-(q.calls.maxlen or 0):]:
-        q.calls.appendleft(Call(
+        q.remember_call(Call(
             number=t.number, service=t.service, counter=t.counter,
             counter_name=q.counters[t.counter].name, at=t.called_at, recall=t.recalls,
             assistance=t.assistance,

@@ -71,7 +71,8 @@ def test_whole_lifecycle_called_recalled_serving_finished(q: SiteQueue) -> None:
         TicketStatus.CALLED, "platz-1", "A001")
     assert q.calls[0].number == "A001" and q.calls[0].recall == 0
     q.recall("platz-1", T0 + timedelta(minutes=2))
-    assert a.recalls == 1 and q.calls[0].recall == 1 and len(q.calls) == 2
+    # The recall replaces the ticket's entry: the list holds each ticket once.
+    assert a.recalls == 1 and q.calls[0].recall == 1 and len(q.calls) == 1
     q.start("platz-1", T0 + timedelta(minutes=3))
     assert a.status is TicketStatus.SERVING
     refused(ErrorCode.INVALID_TRANSITION, q, q.recall, "platz-1", T0)
@@ -201,3 +202,15 @@ def test_counters_open_pause_close_and_clerk_login(q: SiteQueue) -> None:
     # Logged out: no clerk, and the configured services are back for the next login.
     assert (c.status, c.clerk, c.services) == (
         CounterStatus.CLOSED, None, ["ausweis", "melde", "abholung"])
+
+
+def test_recalls_do_not_push_other_tickets_out_of_the_recent_calls(q: SiteQueue) -> None:
+    q.open_counter("platz-1", "clerk-a", None, T0)
+    q.open_counter("platz-2", "clerk-b", None, T0)
+    for _ in range(3):
+        q.issue("ausweis", T0)
+    q.call_next("platz-2", T0 + timedelta(minutes=1))
+    q.call_next("platz-1", T0 + timedelta(minutes=1))
+    for i in range(25):  # a visitor who does not come: recalled again and again
+        q.recall("platz-1", T0 + timedelta(minutes=2 + i))
+    assert [(c.number, c.recall) for c in q.calls] == [("A002", 25), ("A001", 0)]
