@@ -120,9 +120,12 @@ class QueueEngine:
             self.calibration = self._stored_calibration(conn)
             self.calibration.forget_before(self._day_start(day))
             earlier = repo.counter_times_before(conn, day, HISTORY_VISITS)
+            stored_pauses = repo.get_meta(conn, "pauses")
         # Breaks begun today per counter: they match the roster's planned breaks in order.
-        self._pauses: collections.Counter[str] = collections.Counter()
-        self._pauses_stored = collections.Counter[str]()  # as of the last commit
+        # Stored with the batch that begins one, so that a restart at noon does not
+        # expect the morning's breaks again.
+        self._pauses_stored = self._stored_pauses(stored_pauses, day)  # as of the last commit
+        self._pauses: collections.Counter[str] = self._pauses_stored.copy()
         self._rosters_to_store: list[SetRoster] = []
         for visit in earlier:
             self.handling.ticket_ended(visit)
@@ -285,6 +288,17 @@ class QueueEngine:
         self._pauses = self._pauses_stored.copy()  # a rolled-back pause took no break
 
     @staticmethod
+    def _stored_pauses(raw: str | None, day: date) -> collections.Counter[str]:
+        """Today's breaks per counter as stored; none when they were another day's."""
+        try:
+            d = json.loads(raw) if raw else {}
+            if d.get("day") == day.isoformat():
+                return collections.Counter({str(k): int(v) for k, v in d["counts"].items()})
+        except (ValueError, TypeError, KeyError, AttributeError):
+            log.warning("stored break counts unreadable; counting today's breaks from now")
+        return collections.Counter()
+
+    @staticmethod
     def _stored_calibration(conn: Any) -> Calibration:
         cal = Calibration()
         cal.load(repo.get_meta(conn, "calibration"))
@@ -359,6 +373,9 @@ class QueueEngine:
                     # Kept so that a restart publishes the same intervals.
                     repo.set_meta(conn, "calibration", self.calibration.dump())
                     self.calibration.changed = False
+                if self._pauses != self._pauses_stored:
+                    repo.set_meta(conn, "pauses", json.dumps(
+                        {"day": self.q.day.isoformat(), "counts": dict(self._pauses)}))
                 repo.save_replies(conn, pending_replies)
                 repo.save_events(conn, event_rows)
             # In this transaction: a second one inside it would hold on SQLite only by

@@ -136,3 +136,29 @@ def test_an_engine_down_over_midnight_closes_yesterday_when_it_starts(
                                 "where day = '2026-11-24' order by ord") == [
         ("A001", "finished", 1), ("A002", "cancelled", 1), ("B001", "cancelled", 1)]
     assert kiosk.request("issue_ticket", {"service": "ausweis"})["ticket"]["number"] == "A001"
+
+
+def test_a_restart_remembers_the_breaks_already_taken(
+        engine_factory, client_factory: ClientFactory, clock, watch: StateWatch) -> None:
+    first = engine_factory()
+    planner = client_factory("booking", "staff-planning")
+    kiosk = client_factory("kiosk", "kiosk-1")
+    counter = client_factory("counter", "platz-1")
+    planner.request("set_roster", {"day": "2026-11-24", "counters": [
+        {"counter": "platz-1", "shifts": ["08:00-18:00"],
+         "breaks": ["09:00-09:10", "09:40-10:10"]}]})
+    counter.request("open_counter", {"counter": "platz-1"})
+    counter.request("pause_counter", {"counter": "platz-1", "reason": "break"})  # the first
+    clock.advance(600)
+    counter.request("open_counter", {"counter": "platz-1"})
+    for _ in range(4):
+        kiosk.request("issue_ticket", {"service": "ausweis"})
+    q = watch.wait_queue(lambda q: len(q.waiting) == 4, what="four waiting")
+    before = [w.eta_min for w in q.waiting]
+    # 09:10 free: A001 now, then every 12 minutes; A004 after the 09:40 break.
+    assert before == [0, 12, 24, 66]
+    first.stop()
+    engine_factory()  # the same minute: the morning's first break is over, not due
+    fresh = StateWatch(client_factory("display", "wall-2"), "hh-wandsbek")
+    q = fresh.wait_queue(lambda q: len(q.waiting) == 4, what="the rebuilt queue")
+    assert [w.eta_min for w in q.waiting] == before
