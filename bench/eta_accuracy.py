@@ -12,8 +12,9 @@ the sum of the best baselines'. Its 90 % interval is a bootstrap over the days.
 
 Seeds: 1-5 are the tuning seeds (1-10 for the default condition since the latest round);
 the full run plays the held-out seeds 1001-1020, never used while tuning. Their results
-and those of 2001-2020 have been published (docs/wait-estimates.md): a round that tunes
-against those figures should hold out fresh seeds (``--seeds 3001 ... 3020``).
+and those of 2001-2020 and 3001-3020 have been published (docs/wait-estimates.md): a
+round that tunes against those figures should hold out fresh seeds
+(``--seeds 4001 ... 4020``).
 ``--quick`` plays one tuning day per condition (the conditions take
 the five tuning seeds in turn, so every seed is in it), 13 days in about 30 s.
 
