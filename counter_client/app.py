@@ -78,7 +78,7 @@ def _refusal(code: str, engine_words: str) -> str:
             "the queue engine failed; tell the site's operator"),
     }
     reason = reasons.get(code)
-    return f"{reason} ({engine_words})" if reason else engine_words
+    return f"{reason} [{engine_words}]" if reason else engine_words
 
 
 def _no_engine_answer(label: str) -> tuple[str, str]:

@@ -134,4 +134,4 @@ def test_a_refusal_is_said_in_the_desks_language_with_the_engines_words_after(
     text = app.window.desk.message.text()
     assert text.startswith("Abgelehnt: ")
     assert "für diese Nummer jetzt nicht möglich" in text
-    assert f"(ticket {number} is called, not waiting)" in text
+    assert f"[ticket {number} is called, not waiting]" in text
