@@ -54,13 +54,11 @@ def wait_text(state: ServiceState, lang: str, walk_in: bool, texts: Texts = _TEX
                          else "stopped")
     if not walk_in:
         return texts.get(lang, "appointment_only")
-    eta = state.eta_min
-    if eta is None:
+    wait = say_wait(state.eta_min, state.eta_p10_min, state.eta_p90_min)
+    if wait is None:
         return "–"
-    if eta < 1.5 and state.waiting == 0:
+    if wait.none:  # civiq.waits' rule, the same as the kiosk's and the ticket's
         return texts.get(lang, "wait_none")
-    wait = say_wait(eta, state.eta_p10_min, state.eta_p90_min)
-    assert wait is not None
     if wait.high is not None:
         return (texts.get(lang, "wait_range").replace("{low}", str(wait.minutes))
                 .replace("{high}", str(wait.high)))

@@ -160,7 +160,7 @@ def wait_text(tr: Tr, lang: str, eta: float | None, p10: float | None = None,
     wait = say_wait(eta, p10, p90)
     if wait is None:
         return tr(lang, tx.WAIT_UNKNOWN)
-    if eta is not None and eta < 1 and not wait.is_range:
+    if wait.none:
         return tr(lang, tx.WAIT_NONE)
     if wait.high is not None:
         return tr(lang, tx.WAIT_RANGE).format(lo=wait.minutes, hi=wait.high)

@@ -95,7 +95,7 @@ def wait_words(p50: float | None, p10: float | None = None,
         return None
     if wait.high is not None:
         return f"{wait.minutes}–{wait.high} min"
-    if p50 is not None and p50 < 1:
+    if wait.none:
         return "no waiting"
     return f"about {wait.minutes} min"
 

@@ -27,3 +27,11 @@ def test_a_wide_interval_gives_the_range_rounded_and_around_the_median() -> None
     assert say_wait(30, 18, 52) == Wait(18, 50)
     # An interval that does not hold its own median is widened to hold it.
     assert say_wait(30, 33, 45) == Wait(30, 45)
+
+
+def test_under_a_minute_with_a_narrow_interval_is_no_waiting_everywhere() -> None:
+    assert say_wait(0.0, 0.1, 0.4) == Wait(1, none=True)
+    assert say_wait(0.9) == Wait(1, none=True)
+    assert say_wait(1.2, 0.5, 4) == Wait(1)  # a minute or so: said as one
+    # A wide interval is said as a range even when the median is 0.
+    assert say_wait(0.0, 0.0, 14) == Wait(1, 14)

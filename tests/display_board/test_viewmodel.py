@@ -232,6 +232,9 @@ def test_waits_read_like_a_person_would_say_them() -> None:
     assert wait_text(st(12.4), "en", True) == "approx. 12 min"
     assert wait_text(st(43), "de", True) == "ca. 45 Min."
     assert wait_text(st(0.2, waiting=0), "de", True) == "keine"
+    # The kiosk's and the ticket's rule: under a minute is none, a minute or so is one.
+    assert wait_text(st(0.6, waiting=2), "de", True) == "keine"
+    assert wait_text(st(1.2, waiting=0), "de", True) == "ca. 1 Min."
     assert wait_text(st(None), "de", True) == "–"
     assert wait_text(st(9, ticket_stop=True, ticket_stop_reason="site_closed"), "de",
                      True) == "geschlossen"
