@@ -11,6 +11,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Index,
     Integer,
     MetaData,
     String,
@@ -67,6 +68,8 @@ tickets = Table(
     Column("assistance", Boolean, nullable=False, default=False),
     # The last transfer's note for the next clerk; erased when the ticket ends.
     Column("note", String(80)),
+    # A pick-up code gives one ticket ever: its check looks across all stored days.
+    Index("ix_tickets_booking_id", "booking_id"),
 )
 
 counters = Table(
