@@ -34,8 +34,9 @@ _NUMBER = re.compile(r"^([A-Z])(\d+)$")
 #: How often the call is said again after the first time.
 REPEATS = 1
 #: Calls waiting to be spoken; more than this and the oldest go unspoken (they are
-#: still on the board). A call takes ~15-20 s to announce in two languages, said twice,
-#: so three keep the voice within about a minute of the board: later helps nobody.
+#: still on the board). A call takes ~8-10 s to announce in two languages (said once:
+#: a waiting call takes its repeat's place), so three keep the voice within about half
+#: a minute of the board: later helps nobody.
 MAX_PENDING = 3
 
 
@@ -97,10 +98,21 @@ class Chime:
 Item = Chime | Announcement
 
 
+@dataclass
+class _Pending:
+    """One call still to announce: its first round (chime and words), then its repeat."""
+
+    first: list[Item]
+    repeat: list[Item]
+    repeating: bool = False
+
+
 class AnnouncementQueue:
     """Calls in arrival order; each becomes the chime, the call (one text per language)
     and the call once more, as halls announce: whoever missed the first words hears it
-    again.
+    again. The once more is left out when another call is already waiting by then: in
+    a burst (every counter calling at opening) repeats put the voice a minute behind the
+    board, and each call is still said once and shown.
 
     A recall is a new call to announce. The player takes one item at a time with
     :meth:`next` and asks again when it has finished playing it.
@@ -117,34 +129,35 @@ class AnnouncementQueue:
         self.chime = chime
         self.speech = speech
         self.max_pending = max_pending
-        self._calls: deque[list[Item]] = deque()
+        self._calls: deque[_Pending] = deque()
         self.dropped = 0
 
     def __len__(self) -> int:
-        return sum(len(items) for items in self._calls)
+        return sum(len(p.first) + len(p.repeat) for p in self._calls)
 
     def add(self, call: Call) -> None:
         items: list[Item] = []
         if self.chime:
             items.append(Chime(call.number))
-        if self.speech:
-            said = announcements_for(call, self.languages)
-            items.extend(said * (1 + REPEATS))
+        said = announcements_for(call, self.languages) if self.speech else []
+        items.extend(said)
         if not items:
             return
-        self._calls.append(items)
+        self._calls.append(_Pending(items, said * REPEATS))
         while len(self._calls) > self.max_pending:
             self._calls.popleft()
             self.dropped += 1
 
     def next(self) -> Item | None:
         while self._calls:
-            items = self._calls[0]
-            if items:
-                item = items.pop(0)
-                if not items:
-                    self._calls.popleft()
-                return item
+            p = self._calls[0]
+            if p.first:
+                return p.first.pop(0)
+            if p.repeat and not p.repeating and len(self._calls) > 1:
+                p.repeat.clear()  # said once, and the next call waits: no repeat
+            if p.repeat:
+                p.repeating = True
+                return p.repeat.pop(0)
             self._calls.popleft()
         return None
 

@@ -111,17 +111,36 @@ def test_recall_is_announced_again_with_a_prefix() -> None:
 def test_queue_keeps_order_chime_first_and_drops_the_oldest_when_flooded() -> None:
     q = AnnouncementQueue(["de", "en", "xx"], max_pending=3)
     assert q.languages == ["de", "en"]  # no text for xx: skipped, logged
-    for n in ("A001", "A002"):
-        q.add(call(n))
-    items = [q.next() for _ in range(10)]
+    q.add(call("A001"))
+    items = [q.next() for _ in range(5)]
     assert isinstance(items[0], Chime) and items[0].number == "A001"
     # the chime, the call, the call repeated once
     assert [getattr(i, "language", "chime") for i in items] == ["chime", "de", "en",
-                                                                "de", "en"] * 2
+                                                                "de", "en"]
     assert [i.text for i in items[1:5]] == ["Nummer A 001, bitte zu Platz 5",
                                             "Ticket A 001, please go to counter 5"] * 2
-    assert items[5].number == "A002"
     assert q.next() is None
+    # A burst: a call already waiting when the first is said once takes its repeat's
+    # place; the last one is repeated again.
+    for n in ("A002", "A003"):
+        q.add(call(n))
+    items = [q.next() for _ in range(9)]
+    assert [getattr(i, "number", None) for i in items if isinstance(i, Chime)] == [
+        "A002", "A003"]
+    assert [i.text for i in items[:-1] if not isinstance(i, Chime)] == [
+        "Nummer A 002, bitte zu Platz 5", "Ticket A 002, please go to counter 5",
+        "Nummer A 003, bitte zu Platz 5", "Ticket A 003, please go to counter 5",
+        "Nummer A 003, bitte zu Platz 5", "Ticket A 003, please go to counter 5"]
+    assert items[-1] is None
+    # A call that comes while the first is being said still lets it finish its words.
+    q.add(call("A004"))
+    first = [q.next() for _ in range(2)]  # the chime and the German words
+    q.add(call("A005"))
+    rest = [q.next() for _ in range(2)]
+    assert [getattr(i, "language", "chime") for i in first + rest] == [
+        "chime", "de", "en", "chime"]
+    assert rest[1].number == "A005"
+    q.clear()
     for i in range(5):
         q.add(call(f"B00{i}"))
     assert q.dropped == 2 and q.next().number == "B002"
