@@ -204,7 +204,7 @@ class BoardTexts(_Strict):
     waiting: str | None = None
     wait: str | None = None
     none: str | None = Field(None, description="before the first call of the day")
-    wait_none: str | None = Field(None, description="nobody waits")
+    wait_none: str | None = Field(None, description="no waiting (called within a minute)")
     wait_about: str | None = Field(None, description="'ca. {min} Min.'; {min} is filled in")
     wait_range: str | None = Field(
         None, description="'{low}–{high} Min.': a wide 80 % interval; {low} and {high} are "
@@ -215,12 +215,22 @@ class BoardTexts(_Strict):
     stale: str | None = None
     offline: str | None = None
     connecting: str | None = None
+    too_small: str | None = Field(
+        None, description="said while setting up when the text cannot be read from the "
+        "viewing distance: 'Zu klein für {m} m: …'; {m} is filled in")
 
     @field_validator("wait_about")
     @classmethod
     def _minutes(cls, v: str | None) -> str | None:
         if v is not None and "{min}" not in v:
             raise ValueError("must contain {min}, where the minutes go")
+        return v
+
+    @field_validator("too_small")
+    @classmethod
+    def _metres(cls, v: str | None) -> str | None:
+        if v is not None and "{m}" not in v:
+            raise ValueError("must contain {m}, where the viewing distance goes")
         return v
 
     @field_validator("wait_range")

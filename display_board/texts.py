@@ -17,7 +17,8 @@ BUILT_IN: dict[str, dict[str, str]] = {
            "appointment_only": "nur mit Termin",
            "closed": "geschlossen", "stopped": "Ausgabe beendet",
            "stale": "Anzeige nicht aktuell", "offline": "Keine Verbindung",
-           "connecting": "Verbinde …"},
+           "connecting": "Verbinde …",
+           "too_small": "Zu klein für {m} m: größerer Bildschirm oder kürzerer Abstand"},
     "en": {"counter": "Counter", "now": "Now calling", "again": "Called again",
            "last": "Last call – not current", "recent": "Recent calls",
            "assistance": "Call with assistance",
@@ -27,7 +28,8 @@ BUILT_IN: dict[str, dict[str, str]] = {
            "appointment_only": "appointment only",
            "closed": "closed", "stopped": "no more tickets",
            "stale": "Display not up to date", "offline": "No connection",
-           "connecting": "Connecting …"},
+           "connecting": "Connecting …",
+           "too_small": "Too small for {m} m: larger screen or shorter distance"},
 }
 KEYS = tuple(BUILT_IN["en"])
 

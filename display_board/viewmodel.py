@@ -254,9 +254,11 @@ class BoardViewModel:
         if not typo.shortfalls or mono - self._first_build > SETUP_NOTE_S:
             return ""
         metres = f"{self.config.display.viewing_distance_m:g}"
-        de = f"Zu klein für {metres} m: größerer Bildschirm oder kürzerer Abstand"
-        en = f"Too small for {metres} m: larger screen or shorter distance"
-        return f"{de}{SEPARATOR}{en}" if "de" in self.languages else en
+        # In the board's first two languages, as its headings (the site file can
+        # translate it: [display.translations.LANG] too_small).
+        said = [self.texts.get(lang, "too_small").replace("{m}", metres)
+                for lang in self.languages[:2]]
+        return SEPARATOR.join(dict.fromkeys(said))
 
     def build(self, snapshot: SiteSnapshot, now: datetime, mono: float,
               size: tuple[int, int] = (1920, 1080),

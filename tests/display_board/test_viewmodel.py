@@ -508,3 +508,20 @@ def test_a_counter_name_without_a_number_is_not_shown_twice(cfg: SiteConfig) -> 
     # a numbered counter still has its line in the other language
     feed_state(model, [call("A008")], seq=20)
     assert vm.build(model.snapshot, TUESDAY_9, 0.5).newest.counter_alt == "Counter 5"
+
+
+def test_a_board_too_small_for_its_distance_says_so_in_its_languages(cfg: SiteConfig) -> None:
+    model = SiteStateModel(SITE)
+    feed_state(model, [])
+    board = cfg.model_copy(update={"display": cfg.display.model_copy(
+        update={"languages": ["de", "uk"]})})
+    vm = BoardViewModel(board)
+    vm.set_connected(True)
+    # A 14-inch screen for 8 m: the text cannot be read there.
+    small = vm.build(model.snapshot, TUESDAY_9, 0.0, (1920, 1080), (310.0, 174.0))
+    assert small.setup_note == ("Zu klein für 8 m: größerer Bildschirm oder kürzerer "
+                                "Abstand · Замало для 8 м: потрібен більший екран або "
+                                "менша відстань")
+    # Said while setting up only: after a while it goes, the board stays as it is.
+    assert vm.build(model.snapshot, TUESDAY_9, 3600.0, (1920, 1080),
+                    (310.0, 174.0)).setup_note == ""
