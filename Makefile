@@ -6,9 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.civiq-installed
 # Debian packages: the broker and its clients, and what Qt needs to draw offscreen,
-# play sound and speak, and its X11 platform plugin for windows on a screen.
+# play sound and speak (speech-dispatcher with espeak-ng: a voice in every kiosk
+# language), and its X11 platform plugin for windows on a screen.
 # The tests also run the engine on PostgreSQL.
-APT_PACKAGES := mosquitto mosquitto-clients libpulse0 espeak-ng libegl1 libgl1 libopengl0 \
+APT_PACKAGES := mosquitto mosquitto-clients libpulse0 espeak-ng speech-dispatcher \
+	speech-dispatcher-espeak-ng libegl1 libgl1 libopengl0 \
 	libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core \
 	libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0

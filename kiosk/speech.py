@@ -19,6 +19,19 @@ log = logging.getLogger(__name__)
 HISTORY = 200
 
 
+def _working_engine(names: list[str]) -> str:
+    """The first engine that loads, speech-dispatcher first; never the mock, which says
+    nothing aloud (tests ask for it by name). A listed plug-in can still fail to load:
+    ``speechd`` without libspeechd."""
+    for name in sorted((n for n in names if n != "mock"), key=lambda n: n != "speechd"):
+        tts = QTextToSpeech(name)
+        ok = tts.state() != QTextToSpeech.State.Error
+        tts.deleteLater()
+        if ok:
+            return name
+    return ""
+
+
 class Speech(QObject):
     def __init__(self, engine: str = "auto", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -27,11 +40,13 @@ class Speech(QObject):
         if engine != "none":
             names = QTextToSpeech.availableEngines()
             if engine == "auto":
-                engine = "speechd" if "speechd" in names else (names[0] if names else "")
+                engine = _working_engine(names)
             if engine in names:
                 self.tts = QTextToSpeech(engine, self)
             else:
-                log.warning("kiosk speech: no text-to-speech engine %r (have: %s)", engine,
+                log.warning("kiosk speech: no working text-to-speech engine %r (have: %s); "
+                            "speech mode shows its words on screen only (install "
+                            "speech-dispatcher and speech-dispatcher-espeak-ng)", engine,
                             ", ".join(names) or "none")
         self._voices: set[str] = set()
         if self.tts is not None:
