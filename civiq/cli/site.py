@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         role_of = {"display": "display", "kiosk": "kiosk", "counter": "counter"}
         for user, (cmd, _) in apps.items():
             creds[user] = users.ensure(user, role_of[cmd])
+        users.write_acl()  # this version's rules for every role, users kept as they are
         broker = Mosquitto(cfg.broker.port, config_file=conf).start()
     except (ConfigError, GenerateError, UsersError, BrokerError, OSError) as exc:
         print(f"civiq site: {exc}", file=sys.stderr)

@@ -63,6 +63,10 @@ def test_civiq_site_runs_a_secured_site_on_this_machine(tmp_path: Path) -> None:
                                  f"logs: {logs}") from None
         conf = (data / "broker" / "mosquitto.conf").read_text()
         assert "allow_anonymous false" in conf and "listener 8883" not in conf
+        # The access list is this version's (written again at every start): the engine
+        # may read the bridge's state, to send again what central may have lost.
+        acl = (data / "broker" / "acl").read_text()
+        assert "topic read $SYS/broker/connection/hh-wandsbek/state" in acl
     finally:
         if viewer is not None:
             viewer.stop()
