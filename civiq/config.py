@@ -219,26 +219,19 @@ class BoardTexts(_Strict):
         None, description="said while setting up when the text cannot be read from the "
         "viewing distance: 'Zu klein für {m} m: …'; {m} is filled in")
 
-    @field_validator("wait_about")
+    @field_validator("wait_about", "wait_range", "too_small")
     @classmethod
-    def _minutes(cls, v: str | None) -> str | None:
-        if v is not None and "{min}" not in v:
-            raise ValueError("must contain {min}, where the minutes go")
+    def _placeholders(cls, v: str | None, info: ValidationInfo) -> str | None:
+        needed = _PLACEHOLDERS[info.field_name or ""]
+        if v is not None and not all(p in v for p in needed[0]):
+            raise ValueError(f"must contain {' and '.join(needed[0])}, where {needed[1]} go")
         return v
 
-    @field_validator("too_small")
-    @classmethod
-    def _metres(cls, v: str | None) -> str | None:
-        if v is not None and "{m}" not in v:
-            raise ValueError("must contain {m}, where the viewing distance goes")
-        return v
 
-    @field_validator("wait_range")
-    @classmethod
-    def _range(cls, v: str | None) -> str | None:
-        if v is not None and not ("{low}" in v and "{high}" in v):
-            raise ValueError("must contain {low} and {high}, where the minutes go")
-        return v
+#: The words a board text must keep, and what they stand for.
+_PLACEHOLDERS = {"wait_about": (("{min}",), "the minutes"),
+                 "wait_range": (("{low}", "{high}"), "the minutes"),
+                 "too_small": (("{m}",), "the viewing distance's metres")}
 
 
 class Display(_Strict):

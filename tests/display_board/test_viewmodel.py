@@ -431,6 +431,8 @@ def test_a_language_without_translation_shows_english_words(cfg: SiteConfig) -> 
 def test_translations_need_the_minutes_placeholder() -> None:
     with pytest.raises(ConfigError, match=r"wait_about.*\{min\}"):
         load_site(EXAMPLE_SITE, display={"translations": {"pl": {"wait_about": "ok. min"}}})
+    with pytest.raises(ConfigError, match=r"too_small.*\{m\}, where the viewing"):
+        load_site(EXAMPLE_SITE, display={"translations": {"pl": {"too_small": "za mały"}}})
     with pytest.raises(ConfigError, match="nope"):
         load_site(EXAMPLE_SITE, display={"translations": {"pl": {"nope": "x"}}})
 
