@@ -144,6 +144,7 @@ class KioskApp(QObject):
         self.window.setWindowTitle(f"civiq — {config.site.name} — {kiosk_id}")
         self.window.tapped.connect(self.tap)
         self.speech = Speech(tts_engine, self)
+        self.vm.voices = self.speech.voices()
         self.printer = KioskPrinter(self.settings.printer)
         self.vm.printer_none = self.printer.none
         self.faults = FaultTracker()
@@ -369,15 +370,16 @@ class KioskApp(QObject):
     def refresh(self) -> None:
         size = self.window.size()
         self.vm.size_px = (max(size.width(), 1), max(size.height(), 1))
-        view = self.vm.build(self.model.snapshot.queue, time.monotonic())
-        text = self.vm.utterance(view)
+        q = self.model.snapshot.queue
+        view = self.vm.build(q, time.monotonic())
+        text = self.vm.utterance(view, q)
         if text:
-            if (self.speech.tts is not None and not self.speech.has_voice(view.language)
-                    and view.language not in self._voice_told):
-                # said plainly, once per language: the voice speaks another language
+            spoken_in = self.vm.speech_language()
+            if spoken_in != view.language and view.language not in self._voice_told:
+                # said plainly, once per language, in the language it goes on in
                 self._voice_told.add(view.language)
-                text = f"{self.tr(view.language, tx.NO_VOICE)} {text}"
-            self.speech.say(text, view.language, self.vm.volume, self.vm.rate)
+                text = f"{self.tr(spoken_in, tx.NO_VOICE)} {text}"
+            self.speech.say(text, spoken_in, self.vm.volume, self.vm.rate)
             view = dataclasses.replace(view, spoken=self.vm.last_spoken)  # now said
         self.window.show_view(view)
 

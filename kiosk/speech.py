@@ -55,6 +55,14 @@ class Speech(QObject):
     def has_voice(self, language: str) -> bool:
         return language in self._voices
 
+    def voices(self) -> frozenset[str] | None:
+        """The languages it speaks; None for any: without an engine nothing is said aloud
+        (speech mode shows its words), and the ``mock`` engine only records what it is
+        given, in whatever language."""
+        if self.tts is None or self.tts.engine() == "mock":
+            return None
+        return frozenset(self._voices)
+
     def say(self, text: str, language: str, volume: int, rate: int) -> None:
         self.history.append((language, text))
         if self.tts is None:

@@ -10,7 +10,8 @@ tests); service names come from the site file.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -204,7 +205,11 @@ class KioskViewModel:
         self.headphones = False
         self.size_px = (1920, 1080)
         self._reset_citizen(0.0)
-        self._pending_utterance: str | None = None
+        # What speech says next: None nothing, "" the screen's prompt, a text as it is (a
+        # repeat), or a function that words it, called in the voice's language.
+        self._pending_utterance: str | Callable[[], str] | None = None
+        #: The languages the kiosk's voice speaks; None: every one (or not known).
+        self.voices: frozenset[str] | None = None
         self.last_spoken = ""
 
     # ----- the citizen's session --------------------------------------------------------
@@ -220,7 +225,7 @@ class KioskViewModel:
         self.rate = DEFAULT_RATE
         self.focus = 0
         self.ticket: _Ticket | None = None
-        self.refusal: tuple[str, str, bool] | None = None
+        self._refusal: tuple[str, dict[str, Any]] | None = None
         self.code = ""  # the booking code typed so far
         self.since = now
         self.last_input = now
@@ -281,7 +286,7 @@ class KioskViewModel:
         elif control_id == "speech":
             self.speech = not self.speech
             if self.speech:
-                self._pending_utterance = self.t(tx.SPEECH_ON)
+                self._pending_utterance = lambda: self.t(tx.SPEECH_ON)
         elif control_id in ("back", "walk_in"):
             self._go(Screen.START, now)  # the same citizen: language and aids stay
         elif control_id == "done":
@@ -294,7 +299,7 @@ class KioskViewModel:
         digits are said back only into headphones: through the loudspeaker, the count."""
         if what == "enter":
             if len(self.code) < CODE_DIGITS or not self.in_service():
-                self._pending_utterance = self._code_count()
+                self._pending_utterance = self._code_count
                 return None
             code, self.code = self.code, ""
             self._go(Screen.BUSY, now)
@@ -303,8 +308,9 @@ class KioskViewModel:
             self.code = self.code[:-1]
         elif what.isdigit() and len(what) == 1 and len(self.code) < CODE_DIGITS:
             self.code += what
-        self._pending_utterance = (f"{what}. {self._code_count()}" if self.headphones
-                                   and what.isdigit() else self._code_count())
+        said = what if self.headphones and what.isdigit() else None
+        self._pending_utterance = lambda: (f"{said}. {self._code_count()}" if said
+                                           else self._code_count())
         return None
 
     def _code_count(self) -> str:
@@ -332,7 +338,7 @@ class KioskViewModel:
         self._go(Screen.TICKET, now)
 
     def refused(self, code: str, details: dict[str, Any], now: float) -> None:
-        self.refusal = self._explain(code, details)
+        self._refusal = (code, details)
         self._go(Screen.REFUSED, now)
 
     def touch_ends_ticket(self) -> bool:
@@ -364,50 +370,50 @@ class KioskViewModel:
             if key is Key.START_SPEECH:
                 return self._code_key("enter", now)
             if key is Key.REPEAT:
-                self._pending_utterance = self._code_count()
+                self._pending_utterance = self._code_count
                 return None
         if key is Key.START_SPEECH:
             if not self.speech:
                 self.speech = True
-                self._pending_utterance = self.t(tx.SPEECH_ON) + " " + self.prompt(
+                self._pending_utterance = lambda: self.t(tx.SPEECH_ON) + " " + self.prompt(
                     snapshot_queue)
             else:
                 self._pending_utterance = self.last_spoken
             return None
         if not self.speech:
             self.speech = True  # any keypad key turns speech on: a blind citizen needs no sight
-            self._pending_utterance = self.t(tx.SPEECH_ON)
+            self._pending_utterance = lambda: self.t(tx.SPEECH_ON)
             return None
         controls = self.controls(snapshot_queue)
         n = len(controls)
         if key in (Key.PREV, Key.NEXT) and n:
             self.focus = (self.focus + (1 if key is Key.NEXT else -1)) % n
-            self._pending_utterance = self._say_control(controls, self.focus)
+            self._pending_utterance = self._say_focus(snapshot_queue)
         elif key is Key.SELECT and n:
             c = controls[min(self.focus, n - 1)]
             if not c.enabled:
-                self._pending_utterance = self._say_control(controls, self.focus)
+                self._pending_utterance = self._say_focus(snapshot_queue)
                 return None
             return self.tap(c.id, now, snapshot_queue)
         elif key is Key.HELP:
-            self._pending_utterance = self.t(tx.HELP)
+            self._pending_utterance = lambda: self.t(tx.HELP)
         elif key is Key.REPEAT:
             self._pending_utterance = self.last_spoken or ""
         elif key in (Key.LOUDER, Key.QUIETER):
             self.volume = max(0, min(len(VOLUME_STEPS) - 1,
                                      self.volume + (1 if key is Key.LOUDER else -1)))
-            self._pending_utterance = self.t(tx.VOLUME).format(n=self.volume + 1)
+            self._pending_utterance = lambda: self.t(tx.VOLUME).format(n=self.volume + 1)
         elif key in (Key.FASTER, Key.SLOWER):
             self.rate = max(0, min(len(RATE_STEPS) - 1,
                                    self.rate + (1 if key is Key.FASTER else -1)))
-            self._pending_utterance = self.t(tx.RATE).format(n=self.rate + 1)
+            self._pending_utterance = lambda: self.t(tx.RATE).format(n=self.rate + 1)
         return None
 
     def set_headphones(self, plugged: bool) -> None:
         self.headphones = plugged
         if plugged and not self.speech:
             self.speech = True
-            self._pending_utterance = self.t(tx.SPEECH_ON)
+            self._pending_utterance = lambda: self.t(tx.SPEECH_ON)
 
     def tick(self, now: float) -> bool:
         """Timeouts; True when the screen changed or a warning began."""
@@ -421,7 +427,8 @@ class KioskViewModel:
             return True
         if left <= WARN_S and not self._warned:
             self._warned = True
-            self._pending_utterance = self.t(tx.RETURN_IN).format(s=math.ceil(left))
+            seconds = math.ceil(left)
+            self._pending_utterance = lambda: self.t(tx.RETURN_IN).format(s=seconds)
             return True
         return False
 
@@ -628,6 +635,32 @@ class KioskViewModel:
         v = self.build(q, self.last_input)
         return v.prompt
 
+    @property
+    def refusal(self) -> tuple[str, str, bool] | None:
+        """(what happened, what to do next, offer a walk-in ticket), in the language of
+        the moment: worded when shown or said, so speech can say it in another."""
+        return self._explain(*self._refusal) if self._refusal else None
+
+    def speech_language(self) -> str:
+        """The language speech says things in: the citizen's, where the kiosk has a voice
+        for it; else English (said so once, by the app)."""
+        if self.voices is None or self.language in self.voices or not self.voices:
+            return self.language
+        return "en" if "en" in self.voices else self.language
+
+    @contextmanager
+    def _speaking(self) -> Iterator[None]:
+        """Word things in :meth:`speech_language` for a moment (the screen keeps its)."""
+        shown, self.language = self.language, self.speech_language()
+        try:
+            yield
+        finally:
+            self.language = shown
+
+    def _say_focus(self, q: QueueState | None) -> Callable[[], str]:
+        focus = self.focus
+        return lambda: self._say_control(self.controls(q), focus)
+
     def _say_control(self, controls: list[Control], i: int) -> str:
         c = controls[i]
         label = f"{c.label}. {c.detail}" if c.detail else c.label
@@ -706,12 +739,21 @@ class KioskViewModel:
             min_target_px=min_target_px(self.size_px, self.kiosk.screen_inches),
             prompt=prompt.strip())
 
-    def utterance(self, view: KioskView) -> str | None:
-        """What speech should say now (None: nothing new). A new screen says its prompt."""
+    def utterance(self, view: KioskView, q: QueueState | None = None) -> str | None:
+        """What speech should say now (None: nothing new), in :meth:`speech_language`. A
+        new screen says its prompt (``view``'s, or worded again for another language)."""
         pending, self._pending_utterance = self._pending_utterance, None
         if pending is None or not self.speech:
             return None
-        text = pending or view.prompt
+        with self._speaking():
+            if callable(pending):
+                text = pending()
+            elif pending:
+                text = pending
+            elif self.language == view.language:
+                text = view.prompt
+            else:
+                text = self.build(q, self.last_input).prompt
         self.last_spoken = text
         return text
 
