@@ -25,10 +25,6 @@ class PrintableTicket:
     note: str  # one short line in the citizen's language ("Bitte warten Sie ...")
     language: str = "de"
     labels: dict[str, str] | None = None  # "ahead", "wait" captions, translated
-    #: The same ticket in a language the printer's code page carries (the site's first),
-    #: for a printer without raster graphics when the citizen's script has no sensible
-    #: transliteration (Arabic, Farsi): its lines are printed instead. Optional.
-    fallback: PrintableTicket | None = None
 
 
 class PrinterState(StrEnum):

@@ -46,11 +46,11 @@ def _line(p: Escpos, b: Line, raster: bool, width: int) -> None:
         p.image(img, impl="bitImageRaster", center=False)
         return
     if text is None:
+        # Every printer profile with CP858 but the two OCD customer displays prints
+        # pictures; on those, a script without a transliteration (Arabic) is left out.
         text = text_encoding.transliterate(b.text)
-    if text is None and b.fallback:
-        text = text_encoding.printable(b.fallback) or text_encoding.transliterate(b.fallback)
     if not text:
-        return  # a script the printer cannot carry and no printable version given
+        return
     p.set_with_default(align="center", **_STYLE[b.style])
     for row in _wrap(text, max(4, width // _FONT_A_DOTS // _SCALE[b.style])):
         p.textln(row)

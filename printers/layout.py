@@ -18,9 +18,6 @@ DEFAULT_LABELS = {"ahead": "Vor Ihnen", "wait": "Wartezeit"}
 class Line:
     text: str
     style: Style = "normal"
-    #: The same line in a language the code page carries, for a text-only printer when
-    #: ``text`` has no sensible transliteration; None: the line is left out there.
-    fallback: str | None = None
 
 
 @dataclass(frozen=True)
@@ -56,12 +53,11 @@ def layout(t: PrintableTicket) -> list[Block]:
     """Site, number very large, service, people ahead and wait, QR code, the citizen's
     line, date and time, cut."""
     mine = _texts(t)
-    other = _texts(t.fallback) if t.fallback is not None else {}
 
     def line(key: str, style: Style) -> list[Block]:
         if key not in mine or not mine[key].strip():
             return []
-        return [Line(mine[key], style, other.get(key))]
+        return [Line(mine[key], style)]
 
     return [
         *line("site", "site"),

@@ -5,8 +5,9 @@ A character outside CP858 never prints as ``?``: typographic punctuation becomes
 equivalent (an en dash a hyphen), which changes no meaning; beyond that a line is either
 printed as a picture of the text in its own script (printers with raster graphics: Arabic,
 Farsi, Russian, Turkish ...) or, on a text-only printer, transliterated to Latin letters
-(Cyrillic, Latin letters with other accents); a script that has no sensible transliteration
-(Arabic, Farsi) falls back to the ticket's printable version of that line.
+(Cyrillic, Latin letters with other accents); a line in a script that has no sensible
+transliteration (Arabic, Farsi) is left out there (of python-escpos's profiles with CP858
+only two customer displays lack raster graphics).
 """
 
 from __future__ import annotations
@@ -75,6 +76,6 @@ def _latin_char(c: str) -> str:
 
 def transliterate(text: str) -> str | None:
     """Latin letters for a text-only printer, or None where the script has no sensible
-    transliteration (Arabic, Farsi, ...): then the line falls back."""
+    transliteration (Arabic, Farsi, ...): then the line is left out."""
     out = "".join(_latin_char(c) for c in plain(text))
     return None if "\0" in out else out
