@@ -46,6 +46,9 @@ YOUR_NUMBER = QT_TRANSLATE_NOOP("kiosk", "Your number")
 AHEAD = QT_TRANSLATE_NOOP("kiosk", "People ahead of you: {n}")
 AHEAD_NONE = QT_TRANSLATE_NOOP("kiosk", "Nobody is ahead of you")
 WAIT = QT_TRANSLATE_NOOP("kiosk", "Estimated wait: {wait}")
+# Captions on the printed ticket, before the figure ("People ahead: 3").
+AHEAD_CAPTION = QT_TRANSLATE_NOOP("kiosk", "People ahead of you")
+WAIT_CAPTION = QT_TRANSLATE_NOOP("kiosk", "Estimated wait")
 WAIT_HINT = QT_TRANSLATE_NOOP(
     "kiosk", "Please take a seat in the waiting area. Your number will be shown and called.")
 TAKE_TICKET = QT_TRANSLATE_NOOP("kiosk", "Please take your ticket.")

@@ -628,8 +628,7 @@ class KioskViewModel:
                                                      tk.p90) if tk.eta is not None else None,
                 "qr_payload": card.qr_payload, "note": self.t(tx.WAIT_HINT),
                 "language": self.language,
-                "labels": {"ahead": self.t(tx.AHEAD).split(":")[0],
-                           "wait": self.t(tx.WAIT).split(":")[0]}}
+                "labels": {"ahead": self.t(tx.AHEAD_CAPTION), "wait": self.t(tx.WAIT_CAPTION)}}
 
     def prompt(self, q: QueueState | None) -> str:
         v = self.build(q, self.last_input)

@@ -116,6 +116,14 @@
         <translation>مدة الانتظار المتوقعة: {wait}</translation>
     </message>
     <message>
+        <source>People ahead of you</source>
+        <translation>عدد المنتظرين قبلك</translation>
+    </message>
+    <message>
+        <source>Estimated wait</source>
+        <translation>مدة الانتظار المتوقعة</translation>
+    </message>
+    <message>
         <source>Please take a seat in the waiting area. Your number will be shown and called.</source>
         <translation>يرجى الجلوس في منطقة الانتظار. سيظهر رقمك على الشاشة ويتم النداء عليه.</translation>
     </message>

@@ -116,6 +116,14 @@
         <translation>Geschätzte Wartezeit: {wait}</translation>
     </message>
     <message>
+        <source>People ahead of you</source>
+        <translation>Vor Ihnen</translation>
+    </message>
+    <message>
+        <source>Estimated wait</source>
+        <translation>Geschätzte Wartezeit</translation>
+    </message>
+    <message>
         <source>Please take a seat in the waiting area. Your number will be shown and called.</source>
         <translation>Bitte nehmen Sie im Wartebereich Platz. Ihre Nummer wird angezeigt und aufgerufen.</translation>
     </message>

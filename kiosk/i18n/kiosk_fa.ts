@@ -116,6 +116,14 @@
         <translation>زمان تقریبی انتظار: {wait}</translation>
     </message>
     <message>
+        <source>People ahead of you</source>
+        <translation>افراد جلوتر از شما</translation>
+    </message>
+    <message>
+        <source>Estimated wait</source>
+        <translation>زمان تقریبی انتظار</translation>
+    </message>
+    <message>
         <source>Please take a seat in the waiting area. Your number will be shown and called.</source>
         <translation>لطفاً در محل انتظار بنشینید. شماره شما نمایش داده و اعلام می‌شود.</translation>
     </message>

@@ -116,6 +116,14 @@
         <translation>Szacowany czas oczekiwania: {wait}</translation>
     </message>
     <message>
+        <source>People ahead of you</source>
+        <translation>Osób przed Tobą</translation>
+    </message>
+    <message>
+        <source>Estimated wait</source>
+        <translation>Szacowany czas oczekiwania</translation>
+    </message>
+    <message>
         <source>Please take a seat in the waiting area. Your number will be shown and called.</source>
         <translation>Proszę usiąść w poczekalni. Twój numer zostanie wyświetlony i wywołany.</translation>
     </message>

@@ -116,6 +116,14 @@
         <translation>Ожидаемое время ожидания: {wait}</translation>
     </message>
     <message>
+        <source>People ahead of you</source>
+        <translation>Перед вами</translation>
+    </message>
+    <message>
+        <source>Estimated wait</source>
+        <translation>Ожидаемое время ожидания</translation>
+    </message>
+    <message>
         <source>Please take a seat in the waiting area. Your number will be shown and called.</source>
         <translation>Пожалуйста, подождите в зоне ожидания. Ваш номер будет показан и вызван.</translation>
     </message>

@@ -116,6 +116,14 @@
         <translation>Tahmini bekleme süresi: {wait}</translation>
     </message>
     <message>
+        <source>People ahead of you</source>
+        <translation>Önünüzdeki kişi</translation>
+    </message>
+    <message>
+        <source>Estimated wait</source>
+        <translation>Tahmini bekleme süresi</translation>
+    </message>
+    <message>
         <source>Please take a seat in the waiting area. Your number will be shown and called.</source>
         <translation>Lütfen bekleme alanında oturun. Numaranız ekranda gösterilip çağrılacak.</translation>
     </message>

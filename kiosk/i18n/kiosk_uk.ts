@@ -116,6 +116,14 @@
         <translation>Очікуваний час очікування: {wait}</translation>
     </message>
     <message>
+        <source>People ahead of you</source>
+        <translation>Перед вами</translation>
+    </message>
+    <message>
+        <source>Estimated wait</source>
+        <translation>Очікуваний час очікування</translation>
+    </message>
+    <message>
         <source>Please take a seat in the waiting area. Your number will be shown and called.</source>
         <translation>Будь ласка, зачекайте в зоні очікування. Ваш номер буде показано та викликано.</translation>
     </message>
