@@ -288,15 +288,17 @@ class KioskApp(QObject):
         if self.vm.touch_ends_ticket():
             QTimer.singleShot(0, lambda: self.vm.touch_ends_ticket() and self.tap("done"))
 
+    def _size_px(self) -> tuple[int, int]:
+        size = self.window.size()
+        return max(size.width(), 1), max(size.height(), 1)
+
     def _tick(self) -> None:
         """Timeouts. Redraws only when the view can have changed with time alone: the
         view model says the screen changed or a warning began, a countdown is showing
         (its seconds), or the window's size changed since the last redraw."""
         changed = self.vm.tick(time.monotonic())
         shown = self.window.view
-        size = self.window.size()
-        resized = (max(size.width(), 1), max(size.height(), 1)) != self.vm.size_px
-        if changed or shown is None or shown.countdown or resized:
+        if changed or shown is None or shown.countdown or self._size_px() != self.vm.size_px:
             self.refresh()
 
     # ----- commands -------------------------------------------------------------------
@@ -368,8 +370,7 @@ class KioskApp(QObject):
 
     # ----- output ---------------------------------------------------------------------
     def refresh(self) -> None:
-        size = self.window.size()
-        self.vm.size_px = (max(size.width(), 1), max(size.height(), 1))
+        self.vm.size_px = self._size_px()
         q = self.model.snapshot.queue
         view = self.vm.build(q, time.monotonic())
         text = self.vm.utterance(view, q)

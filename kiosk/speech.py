@@ -19,17 +19,16 @@ log = logging.getLogger(__name__)
 HISTORY = 200
 
 
-def _working_engine(names: list[str]) -> str:
+def _working_engine(names: list[str], parent: QObject) -> QTextToSpeech | None:
     """The first engine that loads, speech-dispatcher first; never the mock, which says
     nothing aloud (tests ask for it by name). A listed plug-in can still fail to load:
-    ``speechd`` without libspeechd."""
+    ``speechd`` without libspeechd. The engine that loaded is kept, not made again."""
     for name in sorted((n for n in names if n != "mock"), key=lambda n: n != "speechd"):
-        tts = QTextToSpeech(name)
-        ok = tts.state() != QTextToSpeech.State.Error
+        tts = QTextToSpeech(name, parent)
+        if tts.state() != QTextToSpeech.State.Error:
+            return tts
         tts.deleteLater()
-        if ok:
-            return name
-    return ""
+    return None
 
 
 class Speech(QObject):
@@ -40,10 +39,10 @@ class Speech(QObject):
         if engine != "none":
             names = QTextToSpeech.availableEngines()
             if engine == "auto":
-                engine = _working_engine(names)
-            if engine in names:
+                self.tts = _working_engine(names, self)
+            elif engine in names:
                 self.tts = QTextToSpeech(engine, self)
-            else:
+            if self.tts is None:
                 log.warning("kiosk speech: no working text-to-speech engine %r (have: %s); "
                             "speech mode shows its words on screen only (install "
                             "speech-dispatcher and speech-dispatcher-espeak-ng)", engine,
@@ -68,8 +67,10 @@ class Speech(QObject):
         if self.tts is None:
             return
         self.tts.stop()
-        lang = language if self.has_voice(language) else "en"
-        self.tts.setLocale(QLocale(lang))
+        # The view model chose a language this engine speaks (speech_language); the
+        # mock engine records any.
+        if self.has_voice(language):
+            self.tts.setLocale(QLocale(language))
         self.tts.setVolume(VOLUME_STEPS[volume])
         self.tts.setRate(RATE_STEPS[rate])
         self.tts.say(text)

@@ -46,7 +46,7 @@ YOUR_NUMBER = QT_TRANSLATE_NOOP("kiosk", "Your number")
 AHEAD = QT_TRANSLATE_NOOP("kiosk", "People ahead of you: {n}")
 AHEAD_NONE = QT_TRANSLATE_NOOP("kiosk", "Nobody is ahead of you")
 WAIT = QT_TRANSLATE_NOOP("kiosk", "Estimated wait: {wait}")
-# Captions on the printed ticket, before the figure ("People ahead: 3").
+# Captions on the printed ticket, before the figure ("People ahead of you: 3").
 AHEAD_CAPTION = QT_TRANSLATE_NOOP("kiosk", "People ahead of you")
 WAIT_CAPTION = QT_TRANSLATE_NOOP("kiosk", "Estimated wait")
 WAIT_HINT = QT_TRANSLATE_NOOP(

@@ -286,7 +286,7 @@ class KioskViewModel:
         elif control_id == "speech":
             self.speech = not self.speech
             if self.speech:
-                self._pending_utterance = lambda: self.t(tx.SPEECH_ON)
+                self._pending_utterance = self._words(tx.SPEECH_ON)
         elif control_id in ("back", "walk_in"):
             self._go(Screen.START, now)  # the same citizen: language and aids stay
         elif control_id == "done":
@@ -382,7 +382,7 @@ class KioskViewModel:
             return None
         if not self.speech:
             self.speech = True  # any keypad key turns speech on: a blind citizen needs no sight
-            self._pending_utterance = lambda: self.t(tx.SPEECH_ON)
+            self._pending_utterance = self._words(tx.SPEECH_ON)
             return None
         controls = self.controls(snapshot_queue)
         n = len(controls)
@@ -396,7 +396,7 @@ class KioskViewModel:
                 return None
             return self.tap(c.id, now, snapshot_queue)
         elif key is Key.HELP:
-            self._pending_utterance = lambda: self.t(tx.HELP)
+            self._pending_utterance = self._words(tx.HELP)
         elif key is Key.REPEAT:
             self._pending_utterance = self.last_spoken or ""
         elif key in (Key.LOUDER, Key.QUIETER):
@@ -413,7 +413,7 @@ class KioskViewModel:
         self.headphones = plugged
         if plugged and not self.speech:
             self.speech = True
-            self._pending_utterance = lambda: self.t(tx.SPEECH_ON)
+            self._pending_utterance = self._words(tx.SPEECH_ON)
 
     def tick(self, now: float) -> bool:
         """Timeouts; True when the screen changed or a warning began."""
@@ -520,7 +520,7 @@ class KioskViewModel:
                     Control("back", self.t(tx.BACK))]
         if s is Screen.REFUSED:
             out = []
-            if self.refusal and self.refusal[2] and self.in_service():
+            if (refusal := self.refusal) and refusal[2] and self.in_service():
                 out.append(Control("walk_in", self.t(tx.WALK_IN)))
             return [*out, Control("back", self.t(tx.BACK))]
         return []
@@ -642,10 +642,10 @@ class KioskViewModel:
 
     def speech_language(self) -> str:
         """The language speech says things in: the citizen's, where the kiosk has a voice
-        for it; else English (said so once, by the app)."""
-        if self.voices is None or self.language in self.voices or not self.voices:
-            return self.language
-        return "en" if "en" in self.voices else self.language
+        for it (or its voices are not known); else English (said so once, by the app)."""
+        if self.voices and self.language not in self.voices and "en" in self.voices:
+            return "en"
+        return self.language
 
     @contextmanager
     def _speaking(self) -> Iterator[None]:
@@ -655,6 +655,10 @@ class KioskViewModel:
             yield
         finally:
             self.language = shown
+
+    def _words(self, source: str) -> Callable[[], str]:
+        """``source`` worded when it is said (in the voice's language)."""
+        return lambda: self.t(source)
 
     def _say_focus(self, q: QueueState | None) -> Callable[[], str]:
         focus = self.focus
@@ -752,7 +756,7 @@ class KioskViewModel:
             elif self.language == view.language:
                 text = view.prompt
             else:
-                text = self.build(q, self.last_input).prompt
+                text = self.prompt(q)
         self.last_spoken = text
         return text
 

@@ -46,7 +46,6 @@ class KioskWindow(QWidget):
         # What the style sheet and the QR pixmap were last made from: a redraw with the
         # same inputs leaves them (re-applying a style sheet costs milliseconds each time).
         self._style_key: tuple | None = None
-        self.style_applied = 0  # how many times the style sheet was set
         self._qr_key: tuple[str, int] | None = None
 
         root = QVBoxLayout(self)
@@ -229,7 +228,6 @@ class KioskWindow(QWidget):
         if key == self._style_key:
             return
         self._style_key = key
-        self.style_applied += 1
         px = lambda share: max(14, int(short * share * k))  # noqa: E731
         self.setStyleSheet(f"""
             #kiosk {{ background: {th.background}; }}
