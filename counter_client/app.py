@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, QTranslator, Signal
@@ -49,11 +48,6 @@ _APPOINTMENTS = "appointments"
 # asks again after this long, or at once after a reconnect or an engine restart.
 APPOINTMENTS_RETRY_S = 60.0
 _monotonic = time.monotonic  # the retry's clock (real time, not the site's clock)
-
-
-def _minute(when: datetime) -> int:
-    """Which minute ``when`` falls in (minutes since the epoch)."""
-    return int(when.timestamp() // 60)
 
 
 def _refusal(code: str, engine_words: str) -> str:
@@ -209,7 +203,7 @@ class CounterApp(QObject):
     def _tick(self) -> None:
         self._ask_appointments()  # a retry once its time has come
         # only the countdown changes by the second; the lists show whole minutes
-        self.refresh(lists=_minute(self.clock.now()) != self._lists_minute)
+        self.refresh(lists=d.clock_minute(self.clock.now()) != self._lists_minute)
 
     def _ask_appointments(self) -> None:
         """Ask for the appointment list when it is stale and none is asked for; after a
@@ -383,7 +377,7 @@ class CounterApp(QObject):
         self.view = v
         self.window.desk.show_view(v, lists=lists)
         if lists:
-            self._lists_minute = _minute(now)
+            self._lists_minute = d.clock_minute(now)
         number = v.current.number if v.current else None
         if number != self._shown_number:
             self._shown_number = number

@@ -53,6 +53,17 @@ OPEN = "open"
 LOGOUT = "logout"
 
 
+def clock_minute(when: datetime) -> int:
+    """Which minute ``when`` falls in (minutes since the epoch)."""
+    return int(when.timestamp() // 60)
+
+
+def minutes_since(then: datetime, now: datetime) -> int:
+    """Whole clock minutes from ``then`` to ``now`` (08:55:40 to 09:00:00 is 5): the
+    figure changes when the clock's minute does, which is when the desk redraws its
+    lists, so a shown age is never a minute behind."""
+    return max(0, clock_minute(now) - clock_minute(then))
+
 @dataclass(frozen=True)
 class Current:
     """The ticket at this counter, as the clerk reads it."""
@@ -271,7 +282,7 @@ class CounterDesk:
         longest: dict[str, float] = {}
         for w in q.waiting:
             if not w.parked:
-                m = (now - w.arrival).total_seconds() / 60
+                m = minutes_since(w.arrival, now)
                 longest[w.service] = max(longest.get(w.service, 0.0), m)
         rows = []
         order = {sid: i for i, sid in enumerate(serves)}
@@ -292,7 +303,7 @@ class CounterDesk:
     def _row(self, w: WaitingTicket, now: datetime) -> ListRow:
         return ListRow(number=w.number, service=w.service,
                        appointment=w.kind is TicketKind.APPOINTMENT, slot_start=w.slot_start,
-                       waited_min=max(0, int((now - w.arrival).total_seconds() / 60)),
+                       waited_min=minutes_since(w.arrival, now),
                        here=w.counter == self.counter, assistance=w.assistance)
 
     def _list(self, now: datetime, serves: list[str], *, parked: bool) -> tuple[ListRow, ...]:

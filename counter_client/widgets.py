@@ -463,6 +463,8 @@ class DeskWidget(QWidget):
                 eta = "–"
             elif wait.high is not None:
                 eta = minutes.replace("%1", f"{wait.minutes}–{wait.high}")
+            elif wait.none:  # civiq.waits' rule, as the board and the kiosk say it
+                eta = tr("none")
             else:
                 eta = minutes.replace("%1", str(wait.minutes))
             rows.append(f"<tr><td>{dot}</td><td>{name}</td><td align='center'>{s.waiting}</td>"

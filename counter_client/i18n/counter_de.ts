@@ -177,7 +177,7 @@
     <message>
         <location filename="../widgets.py" line="369"/>
         <location filename="../widgets.py" line="458"/>
-        <location filename="../widgets.py" line="483"/>
+        <location filename="../widgets.py" line="485"/>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
     </message>
@@ -287,128 +287,133 @@
         <translation>lang</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="481"/>
+        <location filename="../widgets.py" line="467"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="483"/>
         <source>appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="485"/>
+        <location filename="../widgets.py" line="487"/>
         <source>needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="487"/>
+        <location filename="../widgets.py" line="489"/>
         <source>for this counter</source>
         <translation>für diesen Platz</translation>
     </message>
     <message>
-        <location filename="../app.py" line="234"/>
+        <location filename="../app.py" line="228"/>
         <source>Service: %1</source>
         <translation>Anliegen: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="236"/>
+        <location filename="../app.py" line="230"/>
         <source>Counter: %1</source>
         <translation>Platz: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="238"/>
+        <location filename="../app.py" line="232"/>
         <source>Transfer %1 to</source>
         <translation>%1 weiterleiten an</translation>
     </message>
     <message>
-        <location filename="../app.py" line="241"/>
+        <location filename="../app.py" line="235"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optionale Notiz für den nächsten Platz (höchstens %1 Zeichen): was noch zu tun ist. Keine Namen, keine personenbezogenen Daten.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="245"/>
+        <location filename="../app.py" line="239"/>
         <source>Pause: why?</source>
         <translation>Pause: warum?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="249"/>
+        <location filename="../app.py" line="243"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Nummer %1 stornieren? Der Besucher verliert seinen Platz.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="86"/>
+        <location filename="../app.py" line="80"/>
         <source>NOT DONE: %1 — no answer from the queue engine. Nothing was changed; try again when the desk is online.</source>
         <translation>NICHT AUSGEFÜHRT: %1 — keine Antwort der Warteschlange. Nichts wurde geändert; bitte erneut versuchen, wenn der Platz wieder online ist.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="65"/>
+        <location filename="../app.py" line="59"/>
         <source>this counter is not open (paused, closed, or not opened since midnight)</source>
         <extracomment>Why the queue engine refused what the clerk did (after &quot;Refused: &lt;action&gt; —&quot;).</extracomment>
         <translation>dieser Platz ist nicht geöffnet (Pause, geschlossen oder seit Mitternacht nicht angemeldet)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="67"/>
+        <location filename="../app.py" line="61"/>
         <source>this counter still has a ticket: finish, park or transfer it first</source>
         <translation>an diesem Platz ist noch eine Nummer: erst abschließen, parken oder weiterleiten</translation>
     </message>
     <message>
-        <location filename="../app.py" line="68"/>
+        <location filename="../app.py" line="62"/>
         <source>this counter has no current ticket</source>
         <translation>an diesem Platz ist keine Nummer aufgerufen</translation>
     </message>
     <message>
-        <location filename="../app.py" line="70"/>
+        <location filename="../app.py" line="64"/>
         <source>not possible for this ticket now (another counter may have taken it)</source>
         <translation>für diese Nummer jetzt nicht möglich (vielleicht hat ein anderer Platz sie schon aufgerufen)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="71"/>
+        <location filename="../app.py" line="65"/>
         <source>there is no such ticket today</source>
         <translation>diese Nummer gibt es heute nicht</translation>
     </message>
     <message>
-        <location filename="../app.py" line="73"/>
+        <location filename="../app.py" line="67"/>
         <source>the queue engine does not know this counter: check the site file</source>
         <translation>die Warteschlange kennt diesen Platz nicht: Standortdatei prüfen</translation>
     </message>
     <message>
-        <location filename="../app.py" line="74"/>
+        <location filename="../app.py" line="68"/>
         <source>the queue engine does not know this service</source>
         <translation>die Warteschlange kennt dieses Anliegen nicht</translation>
     </message>
     <message>
-        <location filename="../app.py" line="75"/>
+        <location filename="../app.py" line="69"/>
         <source>this desk may not do that</source>
         <translation>dieser Platz darf das nicht</translation>
     </message>
     <message>
-        <location filename="../app.py" line="76"/>
+        <location filename="../app.py" line="70"/>
         <source>the queue engine could not read the request</source>
         <translation>die Warteschlange konnte die Anfrage nicht lesen</translation>
     </message>
     <message>
-        <location filename="../app.py" line="78"/>
+        <location filename="../app.py" line="72"/>
         <source>the queue engine failed; tell the site&apos;s operator</source>
         <translation>Fehler in der Warteschlange; bitte die Technik des Standorts informieren</translation>
     </message>
     <message>
-        <location filename="../app.py" line="320"/>
+        <location filename="../app.py" line="314"/>
         <source>Refused: %1 — %2</source>
         <translation>Abgelehnt: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="324"/>
+        <location filename="../app.py" line="318"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NICHT AUSGEFÜHRT: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="331"/>
+        <location filename="../app.py" line="325"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Niemand wartet auf diesen Platz.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="333"/>
+        <location filename="../app.py" line="327"/>
         <source>Done: %1</source>
         <translation>Erledigt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="349"/>
+        <location filename="../app.py" line="343"/>
         <source>Choose at least one service.</source>
         <translation>Bitte mindestens ein Anliegen wählen.</translation>
     </message>

@@ -177,7 +177,7 @@
     <message>
         <location filename="../widgets.py" line="369"/>
         <location filename="../widgets.py" line="458"/>
-        <location filename="../widgets.py" line="483"/>
+        <location filename="../widgets.py" line="485"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -287,128 +287,133 @@
         <translation>long</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="481"/>
+        <location filename="../widgets.py" line="467"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="483"/>
         <source>appointment %1</source>
         <translation>appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="485"/>
+        <location filename="../widgets.py" line="487"/>
         <source>needs assistance</source>
         <translation>needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="487"/>
+        <location filename="../widgets.py" line="489"/>
         <source>for this counter</source>
         <translation>for this counter</translation>
     </message>
     <message>
-        <location filename="../app.py" line="234"/>
+        <location filename="../app.py" line="228"/>
         <source>Service: %1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="236"/>
+        <location filename="../app.py" line="230"/>
         <source>Counter: %1</source>
         <translation>Counter: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="238"/>
+        <location filename="../app.py" line="232"/>
         <source>Transfer %1 to</source>
         <translation>Transfer %1 to</translation>
     </message>
     <message>
-        <location filename="../app.py" line="241"/>
+        <location filename="../app.py" line="235"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="245"/>
+        <location filename="../app.py" line="239"/>
         <source>Pause: why?</source>
         <translation>Pause: why?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="249"/>
+        <location filename="../app.py" line="243"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Cancel ticket %1? The visitor loses their place.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="86"/>
+        <location filename="../app.py" line="80"/>
         <source>NOT DONE: %1 — no answer from the queue engine. Nothing was changed; try again when the desk is online.</source>
         <translation>NOT DONE: %1 — no answer from the queue engine. Nothing was changed; try again when the desk is online.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="65"/>
+        <location filename="../app.py" line="59"/>
         <source>this counter is not open (paused, closed, or not opened since midnight)</source>
         <extracomment>Why the queue engine refused what the clerk did (after &quot;Refused: &lt;action&gt; —&quot;).</extracomment>
         <translation>this counter is not open (paused, closed, or not opened since midnight)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="67"/>
+        <location filename="../app.py" line="61"/>
         <source>this counter still has a ticket: finish, park or transfer it first</source>
         <translation>this counter still has a ticket: finish, park or transfer it first</translation>
     </message>
     <message>
-        <location filename="../app.py" line="68"/>
+        <location filename="../app.py" line="62"/>
         <source>this counter has no current ticket</source>
         <translation>this counter has no current ticket</translation>
     </message>
     <message>
-        <location filename="../app.py" line="70"/>
+        <location filename="../app.py" line="64"/>
         <source>not possible for this ticket now (another counter may have taken it)</source>
         <translation>not possible for this ticket now (another counter may have taken it)</translation>
     </message>
     <message>
-        <location filename="../app.py" line="71"/>
+        <location filename="../app.py" line="65"/>
         <source>there is no such ticket today</source>
         <translation>there is no such ticket today</translation>
     </message>
     <message>
-        <location filename="../app.py" line="73"/>
+        <location filename="../app.py" line="67"/>
         <source>the queue engine does not know this counter: check the site file</source>
         <translation>the queue engine does not know this counter: check the site file</translation>
     </message>
     <message>
-        <location filename="../app.py" line="74"/>
+        <location filename="../app.py" line="68"/>
         <source>the queue engine does not know this service</source>
         <translation>the queue engine does not know this service</translation>
     </message>
     <message>
-        <location filename="../app.py" line="75"/>
+        <location filename="../app.py" line="69"/>
         <source>this desk may not do that</source>
         <translation>this desk may not do that</translation>
     </message>
     <message>
-        <location filename="../app.py" line="76"/>
+        <location filename="../app.py" line="70"/>
         <source>the queue engine could not read the request</source>
         <translation>the queue engine could not read the request</translation>
     </message>
     <message>
-        <location filename="../app.py" line="78"/>
+        <location filename="../app.py" line="72"/>
         <source>the queue engine failed; tell the site&apos;s operator</source>
         <translation>the queue engine failed; tell the site&apos;s operator</translation>
     </message>
     <message>
-        <location filename="../app.py" line="320"/>
+        <location filename="../app.py" line="314"/>
         <source>Refused: %1 — %2</source>
         <translation>Refused: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="324"/>
+        <location filename="../app.py" line="318"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NOT DONE: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="331"/>
+        <location filename="../app.py" line="325"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="333"/>
+        <location filename="../app.py" line="327"/>
         <source>Done: %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="349"/>
+        <location filename="../app.py" line="343"/>
         <source>Choose at least one service.</source>
         <translation>Choose at least one service.</translation>
     </message>
