@@ -104,7 +104,6 @@ class _Pending:
 
     first: list[Item]
     repeat: list[Item]
-    repeating: bool = False
 
 
 class AnnouncementQueue:
@@ -151,14 +150,12 @@ class AnnouncementQueue:
     def next(self) -> Item | None:
         while self._calls:
             p = self._calls[0]
+            if not p.first and p.repeat and len(self._calls) == 1:
+                # Said once and nobody else waits: the repeat is said as a round of its own.
+                p.first, p.repeat = p.repeat, []
             if p.first:
                 return p.first.pop(0)
-            if p.repeat and not p.repeating and len(self._calls) > 1:
-                p.repeat.clear()  # said once, and the next call waits: no repeat
-            if p.repeat:
-                p.repeating = True
-                return p.repeat.pop(0)
-            self._calls.popleft()
+            self._calls.popleft()  # said (once, when the next call was already waiting)
         return None
 
     def clear(self) -> None:
