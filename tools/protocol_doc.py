@@ -138,15 +138,9 @@ DEMO_TOKEN = (
 )
 
 
-@functools.cache
-def _examples_file() -> dict[str, Any]:
-    return json.loads(EXAMPLES_PATH.read_text(encoding="utf-8"))
-
-
 def recorded_examples() -> dict[str, Any]:
-    """The recording, read once per process (not to be changed by a caller); checked
-    against the command and event registries on every call, which may grow."""
-    recorded = _examples_file()
+    """The recording, checked against the command and event registries."""
+    recorded = json.loads(EXAMPLES_PATH.read_text(encoding="utf-8"))
     missing = sorted((set(COMMANDS) - set(recorded["commands"]))
                      | (set(EVENT_KINDS) - set(recorded["events"])))
     if missing:
@@ -280,7 +274,8 @@ def render_commands() -> list[str]:
         out.append(f"| [`{name}`](#{name}) | {', '.join(sorted(spec.roles))} "
                    f"| {_model_link(spec.args)} | {_model_link(spec.result)} |")
     out.append("")
-    recorded = recorded_examples()["commands"]
+    examples = recorded_examples()
+    recorded, variants = examples["commands"], examples.get("variants", {})
     for name, spec in COMMANDS.items():
         example = recorded[name]
         out += [f"### `{name}`", "", spec.summary, "",
@@ -289,7 +284,7 @@ def render_commands() -> list[str]:
         out += [f"Command (on `cmd/{example['role']}/...`):", "",
                 *_json_block(_recorded(example["command"]))]
         out += ["Reply:", "", *_json_block(_recorded(example["reply"]))]
-        for v in recorded_examples().get("variants", {}).get(name, []):
+        for v in variants.get(name, []):
             out += [f"{v['what']} (on `cmd/{v['role']}/...`):", "",
                     *_json_block(_recorded(v["command"]))]
             out += ["Reply:", "", *_json_block(_recorded(v["reply"]))]

@@ -13,7 +13,7 @@ import argparse
 import json
 import sys
 
-from civiq.appointments.token import BOOKING_CODE, normalise_booking_code
+from civiq.appointments.token import normalise_booking_code
 from civiq.cli.support import (
     CliFailure,
     add_connection_arguments,
@@ -23,6 +23,7 @@ from civiq.cli.support import (
     ticket_line,
 )
 from civiq.config import ConfigError
+from civiq.protocol.formats import BOOKING_CODE_RE
 
 PROG = "civiq check-in"
 
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     token = sys.stdin.read().strip() if args.token == "-" else args.token.strip()
     code = normalise_booking_code(token)
     # A token always starts CQ1., so 10 digits can only be a booking code (typed).
-    what = {"booking_code": code} if BOOKING_CODE.match(code) else {"token": token}
+    what = {"booking_code": code} if BOOKING_CODE_RE.fullmatch(code) else {"token": token}
     try:
         cfg = site_config(args)
         client = connect(cfg, args.role, args.client_id, args.timeout)
