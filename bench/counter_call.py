@@ -27,6 +27,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from _support import (
+    CLOCK,
     SITE_ID,
     Mosquitto,
     emit,
@@ -80,7 +81,7 @@ def main() -> int:
                 other.request("call_next", {"counter": "platz-2"})
                 engine_ms.append((time.perf_counter() - t0) * 1000)
 
-            desk = CounterApp(cfg, "platz-1", clock=clock_from_spec("2026-11-24T09:00:00+01:00"),
+            desk = CounterApp(cfg, "platz-1", clock=clock_from_spec(CLOCK),
                               lang="en")
             desk.window.resize(1280, 800)
             desk.window.show()

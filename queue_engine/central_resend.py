@@ -11,9 +11,10 @@ keep costs nothing but bandwidth.
 
 Which events are "shortly before": those published from ``MARGIN_S`` before the link
 went down (a dead central is noticed by the bridge's keepalive within 45 s). While a
-backlog is still being delivered after a return (up to about ten minutes for a busy day,
-docs/deploy.md), the event in flight at a kill may be much older: until the link has
-stayed up for ``SETTLE_S``, the window reaches back to where the last one began.
+backlog is still being delivered after a return (about six minutes for a busy day,
+docs/deploy.md; ``SETTLE_S`` leaves a margin), the event in flight at a kill may be much
+older: until the link has stayed up for ``SETTLE_S``, the window reaches back to where
+the last one began.
 
 Plain Python, no MQTT: the engine service feeds it and publishes what it returns.
 """
