@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from broker_config.users import UserStore
 from civiq.cli import build_parser
 
 UNITS = sorted((Path(__file__).resolve().parents[2] / "broker_config" / "systemd")
@@ -41,8 +42,10 @@ def test_the_engine_unit_reads_the_credentials_where_broker_config_writes_them()
     lines = unit.read_text(encoding="utf-8").splitlines()
     loaded = [ln.removeprefix("LoadCredential=") for ln in lines
               if ln.startswith("LoadCredential=")]
-    # docs/deploy.md: civiq broker-config site --out /etc/civiq/broker; the engine's user
-    # is "engine", its file credentials/engine.toml there.
+    # docs/deploy.md: civiq broker-config site --out /etc/civiq/broker; there the store
+    # keeps the engine's user's file (no I/O to say where).
+    written = UserStore(Path("/etc/civiq/broker"), "site", "hh-wandsbek").credentials_dir
+    assert loaded == [f"engine.toml:{written / 'engine.toml'}"]
     assert loaded == ["engine.toml:/etc/civiq/broker/credentials/engine.toml"]
     argv = _exec_start(unit)
     assert argv[argv.index("--credentials") + 1] == "${CREDENTIALS_DIRECTORY}/engine.toml"

@@ -97,10 +97,13 @@ def test_waits_read_as_on_the_board_with_a_range_where_wide(cfg: SiteConfig) -> 
         ServiceState(id="ausweis", waiting=9, eta_min=30, eta_p10_min=18, eta_p90_min=52,
                      open_counters=1),
         ServiceState(id="melde", waiting=2, eta_min=6, eta_p10_min=4, eta_p90_min=9,
+                     open_counters=1),
+        ServiceState(id="abholung", waiting=0, eta_min=0, eta_p10_min=0.1, eta_p90_min=0.4,
                      open_counters=1)])
     rows = {r.id: r for r in desk.build(NOW).services}
     assert rows["ausweis"].wait == Wait(18, 50)
     assert rows["melde"].wait == Wait(6)
+    assert rows["abholung"].wait.none  # "keine", as the board and the kiosk say it
     assert rows["ausweis"].light == "amber" and rows["melde"].light == "green"
 
 

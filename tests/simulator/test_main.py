@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from broker_config.mosquitto import Mosquitto
 from civiq.cli import main as civiq_main
 from civiq.credentials import Credentials, write_credentials
 from tests.conftest import EXAMPLE_SITE
@@ -32,12 +31,12 @@ def dead_port() -> int:
 
 
 def test_a_bad_credentials_file_is_refused_before_anything_is_printed(
-        tmp_path: Path, broker: Mosquitto, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, dead_port: int, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "kiosk.toml"
     bad.write_text('site = "hh-wandsbek"\nrole = "kiosk"\n')
     bad.chmod(0o600)
     assert civiq_main(["simulate", "--live", "--site", SITE, "--broker-host", "127.0.0.1",
-                       "--broker-port", str(broker.port), "--credentials", str(bad),
+                       "--broker-port", str(dead_port), "--credentials", str(bad),
                        "--out", str(tmp_path / "day.csv")]) == 2
     said = capsys.readouterr()
     assert said.out == ""  # not "playing ... against the engine" first
