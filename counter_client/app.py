@@ -344,7 +344,7 @@ class CounterApp(QObject):
             return
         s = self.desk.state
         s.clerk = clerk_id
-        s.services = services
+        self.desk.set_services(services)
         s.message = None
         self.window.show_desk()
         self._publish_status()
@@ -359,13 +359,13 @@ class CounterApp(QObject):
         s.clerk = None
         s.selected = None
         s.message = None
-        s.services = list(self.desk.default_services)
+        self.desk.set_services(self.desk.default_services)
         self._publish_status()
         self.window.show_login()
         self.refresh()
 
     def _select(self, number: str) -> None:
-        self.desk.state.selected = number
+        self.desk.select(number)
         self.refresh()
 
     # ----- output -----------------------------------------------------------------------

@@ -179,6 +179,7 @@ class CounterDesk:
             try:
                 ev = TicketEvent.model_validate(env.decode(payload).data)
             except (ProtocolError, ValueError):
+                self._drop_gone_selection()
                 return True
             t = ev.ticket
             if kind in _BRINGS and ev.counter == self.counter:
@@ -187,6 +188,7 @@ class CounterDesk:
                 self.current = None
         elif kind in ("checked_in", "appointment_no_show"):
             self.appointments_stale = True
+        self._drop_gone_selection()
         return True
 
     @property
@@ -210,6 +212,34 @@ class CounterDesk:
         self.state.appointments = items
         self.appointments_stale = False
 
+    def set_services(self, services: list[str]) -> None:
+        """The services the clerk chose at login; a closed counter's lists follow them."""
+        self.state.services = list(services)
+        self._drop_gone_selection()
+
+    def select(self, number: str | None) -> None:
+        """The ticket chosen in the waiting or parked list (F8/F9 act on it); a number
+        that is not listed chooses none."""
+        self.state.selected = number if number in self._listed() else None
+
+    def _drop_gone_selection(self) -> None:
+        """The lists changed: a selected ticket that was called, cancelled or went
+        elsewhere is no longer selected, and F8/F9 go off with it."""
+        s = self.state
+        if s.selected is not None and s.selected not in self._listed():
+            s.selected = None
+
+    def _serves(self) -> list[str]:
+        """The services this counter's lists show: the engine's for an open or paused
+        counter, the clerk's choice for a closed one."""
+        me = self.me
+        return list(me.services) if me and me.status is not CounterStatus.CLOSED \
+            else list(self.state.services)
+
+    def _listed(self) -> set[str]:
+        serves = self._serves()
+        return {w.number for parked in (False, True) for w in self._tickets(serves, parked)}
+
     # ----- the view ---------------------------------------------------------------------
     def build(self, now: datetime) -> DeskView:
         s = self.state
@@ -224,13 +254,10 @@ class CounterDesk:
             link = "connecting"
         else:
             link = "up"
-        serves = list(me.services) if me and status is not CounterStatus.CLOSED \
-            else list(s.services)
+        serves = self._serves()
         current = self._current(now)
-        waiting = self._list(now, serves, parked=False)
-        parked = self._list(now, serves, parked=True)
-        if s.selected is not None and all(r.number != s.selected for r in waiting + parked):
-            s.selected = None  # called, cancelled or gone elsewhere: F8/F9 go off with it
+        waiting = tuple(self._row(w, now) for w in self._tickets(serves, False))
+        parked = tuple(self._row(w, now) for w in self._tickets(serves, True))
         return DeskView(
             logged_in=s.clerk is not None,
             online=link == "up",
@@ -306,10 +333,11 @@ class CounterDesk:
                        waited_min=minutes_since(w.arrival, now),
                        here=w.counter == self.counter, assistance=w.assistance)
 
-    def _list(self, now: datetime, serves: list[str], *, parked: bool) -> tuple[ListRow, ...]:
+    def _tickets(self, serves: list[str], parked: bool) -> list[WaitingTicket]:
+        """The tickets in the waiting list (``parked`` False) or the parked list."""
         q = self.queue
         if q is None:
-            return ()
+            return []
         rows = []
         for w in q.waiting:
             if w.parked != parked:
@@ -318,10 +346,10 @@ class CounterDesk:
             if parked:
                 # every parked ticket: the clerk who parked one must find it again, and a
                 # colleague's may be resumed here when the visitor comes to this desk
-                rows.append(self._row(w, now))
+                rows.append(w)
             elif mine or (w.service in serves and w.counter is None):
-                rows.append(self._row(w, now))
-        return tuple(rows)
+                rows.append(w)
+        return rows
 
     def _appointments(self, now: datetime, serves: list[str]) -> tuple[AppointmentInfo, ...]:
         until = now + APPOINTMENTS_AHEAD

@@ -3,6 +3,7 @@ follow from the retained state and the connection alone."""
 
 from __future__ import annotations
 
+from copy import deepcopy
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -147,3 +148,48 @@ def test_a_selected_ticket_that_has_gone_is_no_longer_offered(cfg: SiteConfig) -
     _feed_waiting(desk, 12, [])
     assert not {d.CALL_SELECTED, d.CANCEL_SELECTED} & desk.build(NOW).enabled
     assert desk.state.selected is None
+
+
+def test_building_the_view_changes_no_state_only_a_message_does(cfg: SiteConfig) -> None:
+    # build() runs every second; what is selected changes where the lists do
+    desk = _desk(cfg)
+    _feed_waiting(desk, 10, [_waiting("A001")])
+    desk.state.selected = "A009"  # as if A009 had gone while nothing re-checked it
+    before = deepcopy(desk.state)
+    first, second = desk.build(NOW), desk.build(NOW + timedelta(seconds=1))
+    assert desk.state == before
+    assert first.enabled == second.enabled
+    # the next message re-checks the lists: A009 is not in them, so F8/F9 go off
+    _feed_waiting(desk, 11, [_waiting("A001")])
+    assert desk.state.selected is None
+    assert not {d.CALL_SELECTED, d.CANCEL_SELECTED} & desk.build(NOW).enabled
+
+
+def test_only_a_listed_ticket_can_be_selected(cfg: SiteConfig) -> None:
+    desk = _desk(cfg)
+    _feed_waiting(desk, 10, [_waiting("A001")])
+    desk.select("A002")
+    assert not {d.CALL_SELECTED, d.CANCEL_SELECTED} & desk.build(NOW).enabled
+    desk.select("A001")
+    assert {d.CALL_SELECTED, d.CANCEL_SELECTED} <= desk.build(NOW).enabled
+
+
+def test_a_closed_counters_selection_goes_when_its_service_is_no_longer_chosen(
+        cfg: SiteConfig) -> None:
+    desk = _desk(cfg)
+    desk.apply(topics.state_engine(SITE), env.encode(env.make(
+        SITE, "engine", EngineState(online=True), seq=0, ts=NOW)))
+    melde = WaitingTicket(number="M001", service="melde", kind=TicketKind.WALK_IN,
+                          arrival=NOW - timedelta(minutes=5))
+    q = QueueState(day="2026-11-24", services=[], waiting=[_waiting("A001"), melde],
+                   counters=[CounterState(id="platz-1", name="Platz 1",
+                                          status=CounterStatus.CLOSED, services=[])])
+    desk.apply(topics.state_queue(SITE), env.encode(env.make(SITE, "queue", q, seq=10,
+                                                             ts=NOW)))
+    desk.set_services(["ausweis", "melde"])
+    desk.select("M001")
+    assert d.CANCEL_SELECTED in desk.build(NOW).enabled
+    desk.set_services(["ausweis"])  # the clerk logs in for ausweis alone
+    view = desk.build(NOW)
+    assert [r.number for r in view.waiting] == ["A001"]
+    assert d.CANCEL_SELECTED not in view.enabled
