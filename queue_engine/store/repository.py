@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,11 @@ from queue_engine.domain import SiteQueue, Ticket
 from queue_engine.store import records, schema
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+#: How far back a starting engine looks for past visits to learn handling times from.
+#: Enough for 2,000 visits (engine.HISTORY_VISITS) at any real site, and the bound lets the
+#: query search the tickets' (day, number) primary key for those days alone instead of
+#: reading and sorting every stored ticket (a year is ~500,000 rows).
+HISTORY_DAYS = 60
 
 
 def open_store(url: str) -> Engine:
@@ -325,14 +330,16 @@ def pickup_ticket(conn: Connection, pickup_id: str, before: date
 
 
 def counter_times_before(conn: Connection, before: date, limit: int) -> list[Row[Any]]:
-    """(service, called_at, ended_at) of the ``limit`` visits that ended last before the
-    day ``before`` (finished or no-show), oldest first: what a restarted engine learns its
-    handling times from until today's visits replace them. Each row reads like an ended
-    ticket (``HandlingTimes.ticket_ended``)."""
+    """(service, called_at, ended_at) of the ``limit`` visits that ended last in the
+    :data:`HISTORY_DAYS` days before the day ``before`` (finished or no-show), oldest
+    first: what a restarted engine learns its handling times from until today's visits
+    replace them. Older visits are not read. Each row reads like an ended ticket
+    (``HandlingTimes.ticket_ended``)."""
     t = schema.tickets.c
     rows = conn.execute(
         select(t.service, t.called_at, t.ended_at)
-        .where(t.day < before, t.status.in_(("finished", "no_show")),
+        .where(t.day >= before - timedelta(days=HISTORY_DAYS), t.day < before,
+               t.status.in_(("finished", "no_show")),
                t.called_at.is_not(None), t.ended_at.is_not(None))
         .order_by(t.ended_at.desc()).limit(limit)).all()
     return rows[::-1]

@@ -4,7 +4,7 @@ estimates its first tickets as well as one that ran through."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from civiq.clock import ManualClock
@@ -21,11 +21,13 @@ def _config(tmp_path: Path) -> SiteConfig:
     return load_site(EXAMPLE_SITE, data={"folder": str(tmp_path / "data")})
 
 
-def _monday_of_long_visits(config: SiteConfig, minutes: float, visits: int) -> None:
-    """Monday: one counter, every ausweis visit ``minutes`` long (configured: 12)."""
+def _monday_of_long_visits(config: SiteConfig, minutes: float, visits: int,
+                           day_9: datetime = MONDAY_9) -> None:
+    """Monday (or ``day_9``): one counter, every ausweis visit ``minutes`` long
+    (configured: 12)."""
     store = open_store(config.database_url())
-    engine = QueueEngine(config, store, ManualClock(MONDAY_9))
-    q, now = engine.q, MONDAY_9
+    engine = QueueEngine(config, store, ManualClock(day_9))
+    q, now = engine.q, day_9
     q.open_counter("platz-3", None, None, now)
     for _ in range(visits):
         q.issue("ausweis", now)
@@ -79,3 +81,19 @@ def test_only_the_last_visits_before_today_are_learned(tmp_path: Path) -> None:
     assert [round((e - c).total_seconds() / 60) for _, c, e in rows] == [20, 20, 20]
     assert rows[0][2] < rows[1][2] < rows[2][2]
     assert rows[-1][2] == MONDAY_9 + timedelta(minutes=100)
+
+
+def test_visits_older_than_the_history_days_are_not_learned(tmp_path: Path) -> None:
+    # A site's server was off for a while (or a service was not offered): what its
+    # clerks did more than HISTORY_DAYS ago no longer says how long a visit takes.
+    assert repo.HISTORY_DAYS == 60
+    old = _config(tmp_path / "old")
+    _monday_of_long_visits(old, minutes=20.0, visits=60,
+                           day_9=TUESDAY_9 - timedelta(days=repo.HISTORY_DAYS + 1))
+    assert _tuesday_wait(old) == 36.0  # the configured 12 minutes, as on a first day
+
+    recent = _config(tmp_path / "recent")
+    _monday_of_long_visits(recent, minutes=20.0, visits=60,
+                           day_9=TUESDAY_9 - timedelta(days=repo.HISTORY_DAYS))
+    learned = (12 * 5 + 20 * 60) / (5 + 60)
+    assert _tuesday_wait(recent) == round(3 * learned, 1)
