@@ -143,6 +143,7 @@ class KioskApp(QObject):
         self.window = KioskWindow()
         self.window.setWindowTitle(f"civiq — {config.site.name} — {kiosk_id}")
         self.window.tapped.connect(self.tap)
+        self.window.resized.connect(self._resized)
         self.speech = Speech(tts_engine, self)
         self.vm.voices = self.speech.voices()
         self.printer = KioskPrinter(self.settings.printer)
@@ -203,6 +204,8 @@ class KioskApp(QObject):
 
     # ----- life -----------------------------------------------------------------------
     def start(self) -> KioskApp:
+        size = self.window.size()  # later sizes come with resizeEvent
+        self.vm.resized(size.width(), size.height())
         self.refresh()
         self._timer.start()
         self._poll.start()
@@ -288,17 +291,17 @@ class KioskApp(QObject):
         if self.vm.touch_ends_ticket():
             QTimer.singleShot(0, lambda: self.vm.touch_ends_ticket() and self.tap("done"))
 
-    def _size_px(self) -> tuple[int, int]:
-        size = self.window.size()
-        return max(size.width(), 1), max(size.height(), 1)
+    def _resized(self, width: int, height: int) -> None:
+        if self.vm.resized(width, height):
+            self.refresh()
 
     def _tick(self) -> None:
         """Timeouts. Redraws only when the view can have changed with time alone: the
-        view model says the screen changed or a warning began, a countdown is showing
-        (its seconds), or the window's size changed since the last redraw."""
+        view model says the screen changed or a warning began, or a countdown is showing
+        (its seconds). A new window size redraws at once (:meth:`_resized`)."""
         changed = self.vm.tick(time.monotonic())
         shown = self.window.view
-        if changed or shown is None or shown.countdown or self._size_px() != self.vm.size_px:
+        if changed or shown is None or shown.countdown:
             self.refresh()
 
     # ----- commands -------------------------------------------------------------------
@@ -370,7 +373,6 @@ class KioskApp(QObject):
 
     # ----- output ---------------------------------------------------------------------
     def refresh(self) -> None:
-        self.vm.size_px = self._size_px()
         q = self.model.snapshot.queue
         view = self.vm.build(q, time.monotonic())
         text = self.vm.utterance(view, q)

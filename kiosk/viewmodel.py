@@ -409,6 +409,15 @@ class KioskViewModel:
             self._pending_utterance = lambda: self.t(tx.RATE).format(n=self.rate + 1)
         return None
 
+    def resized(self, width: int, height: int) -> bool:
+        """The window is now ``width`` x ``height`` pixels; True when the view changes
+        with it (touch targets of 15 mm, text sized by the window)."""
+        size = (max(width, 1), max(height, 1))
+        if size == self.size_px:
+            return False
+        self.size_px = size
+        return True
+
     def set_headphones(self, plugged: bool) -> None:
         self.headphones = plugged
         if plugged and not self.speech:

@@ -7,7 +7,7 @@ import io
 from functools import lru_cache
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QPixmap
+from PySide6.QtGui import QCloseEvent, QFont, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -35,6 +35,7 @@ def qr_png(payload: str) -> bytes:
 
 class KioskWindow(QWidget):
     tapped = Signal(str)  # control id
+    resized = Signal(int, int)  # the window's new width and height in pixels
 
     def __init__(self) -> None:
         super().__init__()
@@ -113,6 +114,11 @@ class KioskWindow(QWidget):
             event.accept()
         else:
             event.ignore()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        self.resized.emit(size.width(), size.height())  # what follows is not decided here
 
     # ----- drawing --------------------------------------------------------------------------
     def show_view(self, v: KioskView) -> None:

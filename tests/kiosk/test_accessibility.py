@@ -131,6 +131,32 @@ def test_touch_targets_are_15mm_on_the_configured_screen(qtbot, engine, kiosk_fa
         assert b.height() >= need and b.width() >= need, cid
 
 
+def test_touch_targets_and_text_follow_a_resized_window_at_once(qtbot, engine,
+                                                                kiosk_factory,
+                                                                site_config) -> None:
+    cfg = site_config.model_copy(update={"kiosks": [Kiosk(id="kiosk-1", screen_inches=24)]})
+    k = kiosk_factory(config=cfg, size=(1080, 1920))
+    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
+    k._timer.stop()  # no tick redraws from here: the resize alone must
+    k._poll.stop()
+    big = min_target_px((1080, 1920), 24)
+    title_px = k.window.title.fontInfo().pixelSize()
+
+    def targets(need: int) -> bool:
+        shown = [k.window.buttons[c.id] for c in k.window.view.controls]
+        return bool(shown) and all(need <= b.minimumHeight() and b.minimumWidth() == need
+                                   for b in shown)
+
+    small = min_target_px((540, 960), 24)
+    assert small < big
+    k.window.resize(540, 960)  # the same 24 inches showing half the pixels
+    qtbot.waitUntil(lambda: targets(small), timeout=1000)
+    assert k.window.title.fontInfo().pixelSize() < title_px
+    k.window.resize(1080, 1920)
+    qtbot.waitUntil(lambda: targets(big), timeout=1000)
+    assert k.window.title.fontInfo().pixelSize() == title_px
+
+
 def test_large_print_makes_text_larger_and_stopped_services_say_why(
         qtbot, engine, kiosk_factory, clock) -> None:
     k = kiosk_factory()

@@ -68,3 +68,14 @@ def test_plugging_in_headphones_switches_speech_on() -> None:
     assert not vm.speech
     vm.set_headphones(True)
     assert vm.speech and vm.headphones
+
+
+def test_a_new_window_size_changes_the_touch_targets_and_the_same_size_nothing() -> None:
+    vm = KioskViewModel(load_site(EXAMPLE_SITE), Kiosk(id="k", screen_inches=24))
+    vm.connected, vm.engine_online = True, True
+    assert vm.resized(1080, 1920)
+    big = vm.build(None, 0.0).min_target_px
+    assert not vm.resized(1080, 1920)  # nothing to redraw
+    assert vm.resized(540, 960)
+    assert vm.build(None, 0.0).min_target_px < big
+    assert vm.resized(0, 0) and vm.build(None, 0.0).min_target_px >= 1
