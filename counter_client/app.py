@@ -361,7 +361,7 @@ class CounterApp(QObject):
         s.message = None
         self.desk.set_services(self.desk.default_services)
         self._publish_status()
-        self.window.show_login()
+        self.window.show_login(fresh=True)
         self.refresh()
 
     def _select(self, number: str) -> None:

@@ -128,6 +128,7 @@ class DeskView:
     message: tuple[str, str] | None = None  # (kind: "done"/"refused"/"not_done", text)
     counter_services: tuple[str, ...] = ()
     unlisted: int = 0
+    selected: str | None = None  # the listed ticket F8/F9 act on
 
 
 @dataclass
@@ -276,6 +277,7 @@ class CounterDesk:
             message=s.message,
             counter_services=tuple(serves),
             unlisted=self.queue.waiting_unlisted if self.queue else 0,
+            selected=s.selected,
         )
 
     def _current(self, now: datetime) -> Current | None:

@@ -326,6 +326,10 @@ class DeskWidget(QWidget):
     def _picked(self, item: QListWidgetItem | None, _prev: object) -> None:
         if item is None:
             return
+        if not item.isSelected():
+            # Qt makes the first row current when the list gets the focus, without
+            # selecting it; F8/F9 act on it from then on, so it is highlighted too.
+            item.setSelected(True)
         other = self.parked if self.sender() is self.waiting else self.waiting
         other.blockSignals(True)
         other.setCurrentRow(-1)
@@ -393,8 +397,8 @@ class DeskWidget(QWidget):
         if not lists:
             return
         self._show_services(v)
-        self._fill(self.waiting, v.waiting)
-        self._fill(self.parked, v.parked)
+        self._fill(self.waiting, v.waiting, v.selected)
+        self._fill(self.parked, v.parked, v.selected)
         self.appointments.clear()
         for a in v.appointments:
             self.appointments.addItem(f"{a.slot_start.astimezone(self.config.tz):%H:%M}  "
@@ -472,9 +476,10 @@ class DeskWidget(QWidget):
         self.services.setText("<table cellspacing='0' cellpadding='4'>"
                               + "".join(rows) + "</table>")
 
-    def _fill(self, lst: QListWidget, rows: tuple[d.ListRow, ...]) -> None:
-        chosen = lst.currentItem().data(Qt.ItemDataRole.UserRole) if lst.currentItem() \
-            else None
+    def _fill(self, lst: QListWidget, rows: tuple[d.ListRow, ...], chosen: str | None
+              ) -> None:
+        # The highlight is the desk's selection, not the list's own current row: a row
+        # left highlighted after the selection went would look like F8/F9 still apply.
         lst.blockSignals(True)
         lst.clear()
         for r in rows:
@@ -492,6 +497,8 @@ class DeskWidget(QWidget):
             lst.addItem(item)
             if r.number == chosen:
                 lst.setCurrentItem(item)
+        if lst.currentItem() is None:
+            lst.clearSelection()
         lst.blockSignals(False)
 
 
@@ -511,7 +518,12 @@ class CounterWindow(QWidget):
         self.pages.addWidget(self.login)
         self.pages.addWidget(self.desk)
 
-    def show_login(self, error: str = "") -> None:
+    def show_login(self, error: str = "", *, fresh: bool = False) -> None:
+        """The login page; ``fresh`` (after a logout) empties the fields, so the next
+        clerk does not log in under the last one's id."""
+        if fresh:
+            self.login.clerk.clear()
+            self.login.password.clear()
         self.login.error.setText(error)
         self.pages.setCurrentWidget(self.login)
         self.login.clerk.setFocus()

@@ -135,3 +135,37 @@ def test_a_refusal_is_said_in_the_desks_language_with_the_engines_words_after(
     assert text.startswith("Abgelehnt: ")
     assert "für diese Nummer jetzt nicht möglich" in text
     assert f"[ticket {number} is called, not waiting]" in text
+
+
+
+def test_a_highlight_never_outlives_the_selection(qtbot, engine, kiosk: MqttClient,
+                                                  desk_factory) -> None:
+    """The highlighted row is what F8/F9 act on, through a logout and the next login."""
+    app = desk_factory("platz-1")
+    log_in(qtbot, app, "clerk.one")
+    for _ in range(2):
+        kiosk.request("issue_ticket", {"service": "melde"})
+    desk = app.window.desk
+    qtbot.waitUntil(lambda: desk.waiting.count() == 2, timeout=3000)
+    first = desk.waiting.item(0)
+    assert first.text().startswith("B001")
+    qtbot.mouseClick(desk.waiting.viewport(), Qt.MouseButton.LeftButton,
+                     pos=desk.waiting.visualItemRect(first).center())
+    qtbot.waitUntil(lambda: desk.buttons[d.CALL_SELECTED].isEnabled(), timeout=3000)
+    assert [i.text()[:4] for i in desk.waiting.selectedItems()] == ["B001"]
+    press(qtbot, app, K.Key_F12)
+    qtbot.waitUntil(lambda: app.window.login.isVisible(), timeout=5000)
+    assert app.window.login.clerk.text() == ""  # the next clerk starts afresh
+    log_in(qtbot, app, "clerk.two")
+    qtbot.waitUntil(lambda: idle(app) and desk.waiting.count() == 2, timeout=5000)
+    assert app.desk.state.clerk == "clerk.two"
+    selected = app.desk.state.selected
+    assert [i.text()[:4] for i in desk.waiting.selectedItems()] == \
+        ([selected] if selected else [])
+    assert desk.buttons[d.CALL_SELECTED].isEnabled() == (selected is not None)
+    # with the keyboard alone: the list's focus row is the selection, highlighted
+    desk.waiting.setFocus()
+    press(qtbot, app, K.Key_Down)
+    qtbot.waitUntil(lambda: app.desk.state.selected is not None, timeout=3000)
+    assert [i.text()[:4] for i in desk.waiting.selectedItems()] == [app.desk.state.selected]
+    assert desk.buttons[d.CALL_SELECTED].isEnabled()
