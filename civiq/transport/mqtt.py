@@ -1,6 +1,9 @@
 """The MQTT client every civiq part shares (paho-mqtt 2.x, MQTT 5).
 
-* connects in the background and reconnects by itself with back-off;
+* connects in the background and reconnects by itself with back-off, except when
+  another client with the same client id has taken its place at the broker: two such
+  clients would push each other off for ever, so it stops and says so (:attr:`MqttClient.
+  taken_over`);
 * routes messages to handlers by topic filter (on paho's network thread: handlers must
   only hand data on — :mod:`civiq._qt.bridge` does so for Qt through a queued signal);
 * :meth:`MqttClient.request` sends a command with response topic and correlation data,
@@ -130,6 +133,20 @@ def _scheduler() -> _Timeouts:
 MAX_PENDING = 100
 #: Commands go at the QoS the topic registry gives them (civiq.protocol.topics.TOPICS).
 COMMAND_QOS = topics.TOPICS["command"].qos
+#: MQTT 5 DISCONNECT reason code 0x8E, "Session taken over": the broker closes a
+#: connection because another one with the same client id arrived. Mosquitto sends it
+#: from 2.0.15 on; 2.0.11 (Debian's, which civiq is tested with) closes without a word.
+SESSION_TAKEN_OVER = 0x8E
+#: Without that reason code a takeover still shows: the broker closes the connection,
+#: each reconnect is accepted at once, and each new connection is closed again within
+#: seconds (the two clients push each other off in turn, a reconnect delay apart). After
+#: this many such closes in a row the client concludes that another took its place. A
+#: dead broker refuses the reconnect, which starts the count again. The client that was
+#: there first is pushed off first, so it reaches the count first and the newer one stays.
+TAKEOVER_DROPS = 3
+#: A connection closed sooner than this after it was accepted counts towards
+#: :data:`TAKEOVER_DROPS` (well above the 1 s reconnect delay, below any keepalive).
+TAKEOVER_WINDOW_S = 5.0
 
 
 class MqttClient:
@@ -159,7 +176,14 @@ class MqttClient:
         self.site = topics.check_id(site, "site id")
         self.role = role
         self.client_id = topics.check_id(client_id, "client id")
+        # With a broker user, the MQTT client id is the user: the site broker enforces
+        # it (use_username_as_clientid), so one device cannot push another's connection
+        # off. Without one (a private loopback broker), the role and id name it.
+        self.mqtt_client_id = broker.username or f"civiq-{role}-{client_id}"
         self.connected = threading.Event()
+        #: Set when another client with this MQTT client id took this one's place at the
+        #: broker; the client then no longer reconnects (see :meth:`on_taken_over`).
+        self.taken_over = threading.Event()
         self._persistent = persistent
         self._session_expiry = session_expiry_s
         self._keepalive = keepalive
@@ -167,6 +191,7 @@ class MqttClient:
         self._pending: dict[str, _Pending] = {}
         self._lock = threading.Lock()
         self._on_connect: list[Callable[[bool], None]] = []
+        self._on_taken_over: list[Callable[[], None]] = []
         self._started = False
         self._stopping = False  # a deliberate disconnect: no news, and end it cleanly
         self._driven = False  # start_driven(): the owner's thread runs the network
@@ -174,13 +199,12 @@ class MqttClient:
         self._retry_delay = 0.0
         self._failures = 0  # connection attempts failed in a row
         self._down_since = 0.0
+        self._up_at = 0.0  # monotonic time of the last accepted connection
+        self._quick_drops = 0  # closes in a row that look like a takeover
 
-        # With a broker user, the MQTT client id is the user: the site broker enforces
-        # it (use_username_as_clientid), so one device cannot push another's connection
-        # off. Without one (a private loopback broker), the role and id name it.
         c = paho.Client(
             CallbackAPIVersion.VERSION2,
-            client_id=broker.username or f"civiq-{role}-{client_id}",
+            client_id=self.mqtt_client_id,
             protocol=paho.MQTTv5,
         )
         c.enable_logger(_paho_log)
@@ -210,6 +234,12 @@ class MqttClient:
     def on_connection_change(self, fn: Callable[[bool], None]) -> None:
         """``fn(True)`` after every (re)connect and subscribe; ``fn(False)`` on loss."""
         self._on_connect.append(fn)
+
+    def on_taken_over(self, fn: Callable[[], None]) -> None:
+        """``fn()`` once, when another client with this MQTT client id has taken this
+        one's place at the broker; the client has stopped reconnecting then (it runs on
+        the network thread, after the ``fn(False)`` of :meth:`on_connection_change`)."""
+        self._on_taken_over.append(fn)
 
     def _connect_async(self) -> None:
         props = Properties(PacketTypes.CONNECT)
@@ -252,6 +282,9 @@ class MqttClient:
         c = self._paho
         sock = c.socket()
         if sock is None:
+            if self.taken_over.is_set():  # another has this client id: no reconnect
+                time.sleep(timeout)
+                return False
             now = time.monotonic()
             if now < self._retry_at:
                 time.sleep(min(timeout, self._retry_at - now))
@@ -305,12 +338,15 @@ class MqttClient:
                 c.disconnect()
             c.loop_stop()
         self.connected.clear()
+        self._fail_pending("client stopped")
+
+    def _fail_pending(self, why: str) -> None:
+        """Requests still waiting fail with ``engine_unavailable`` and ``why``."""
         with self._lock:
             pending, self._pending = self._pending, {}
         for p in pending.values():
             if not p.future.done():
-                p.future.set_exception(RequestFailed(ErrorCode.ENGINE_UNAVAILABLE.value,
-                                                     "client stopped"))
+                p.future.set_exception(RequestFailed(ErrorCode.ENGINE_UNAVAILABLE.value, why))
 
     def _stop_driven(self, graceful: bool, timeout: float = 2.0) -> None:
         # No thread of paho's runs: this one sends what is queued (paho writes packets
@@ -358,7 +394,9 @@ class MqttClient:
         if reason_code.is_failure:
             log.warning("MQTT broker at %s:%s refused the connection: %s",
                         self.broker.host, self.broker.port, reason_code)
+            self._quick_drops = 0
             return
+        self._up_at = time.monotonic()
         if self._failures:
             log.info("MQTT broker at %s:%s reached again", self.broker.host,
                      self.broker.port)
@@ -377,6 +415,7 @@ class MqttClient:
         # every 5 minutes at the longest retry delay), so a missing broker is plain in
         # the log without filling it.
         self._failures += 1
+        self._quick_drops = 0  # a broker that refuses is away, not taken by another
         n = self._failures
         if n == 1:
             self._down_since = time.monotonic()
@@ -394,10 +433,49 @@ class MqttClient:
             return
         if self._stopping:
             log.debug("MQTT disconnected from %s:%s", self.broker.host, self.broker.port)
+        elif (how := self._takeover(flags, reason_code)) is not None:
+            self._taken_over(client, how)
+            return
         else:
             log.warning("MQTT connection to %s:%s lost (%s); reconnecting",
                         self.broker.host, self.broker.port, reason_code)
         self._tell(False)
+
+    def _takeover(self, flags: paho.DisconnectFlags, reason_code: Any) -> str | None:
+        """Whether this loss means another client took this client id: how it shows,
+        or None. paho passes the broker's reason code when the broker sent a DISCONNECT
+        (``flags.is_disconnect_packet_from_server``); a connection closed without one
+        comes as "Unspecified error"."""
+        if flags.is_disconnect_packet_from_server and reason_code == SESSION_TAKEN_OVER:
+            return "the broker said so: reason code 0x8E, session taken over"
+        if flags.is_disconnect_packet_from_server or reason_code != "Unspecified error":
+            self._quick_drops = 0  # a reason given, or our own keepalive ran out
+            return None
+        quick = time.monotonic() - self._up_at < TAKEOVER_WINDOW_S
+        self._quick_drops = self._quick_drops + 1 if quick else 1
+        if self._quick_drops < TAKEOVER_DROPS:
+            return None
+        return (f"the broker closed this connection {self._quick_drops} times in a row, "
+                "each time within seconds of accepting it again, as it does when two "
+                "clients share an id")
+
+    def _taken_over(self, client: paho.Client, how: str) -> None:
+        self.taken_over.set()
+        # Inside paho's own network thread loop_stop() only asks that thread to end
+        # after this callback: it does not reconnect. A driven client: drive() does not.
+        if not self._driven:
+            client.loop_stop()
+        log.error("another client with the id %s connected to the broker at %s:%s and "
+                  "took this one's place; not reconnecting (%s)", self.mqtt_client_id,
+                  self.broker.host, self.broker.port, how)
+        self._fail_pending(f"another client with the id {self.mqtt_client_id} took this "
+                           "one's place at the broker")
+        self._tell(False)
+        for fn in list(self._on_taken_over):
+            try:
+                fn()
+            except Exception:
+                log.exception("takeover listener %r failed", fn)
 
     def _tell(self, up: bool) -> None:
         for fn in list(self._on_connect):
@@ -451,6 +529,12 @@ class MqttClient:
                                       ttl_s=overall))
         now = time.monotonic()
         p = _Pending(rid, payload, Future(), now + overall)
+        if self.taken_over.is_set():
+            p.future.set_exception(RequestFailed(
+                ErrorCode.ENGINE_UNAVAILABLE.value,
+                f"another client with the id {self.mqtt_client_id} took this one's place "
+                "at the broker"))
+            return p.future
         with self._lock:
             if len(self._pending) >= MAX_PENDING and rid not in self._pending:
                 p.future.set_exception(RequestFailed(

@@ -215,3 +215,100 @@ def test_a_deliberate_disconnect_is_no_news_and_a_missing_broker_is_said_at_once
         lost.stop()
     warning = next(r for r in caplog.records if r.levelno == logging.WARNING)
     assert f"MQTT broker at 127.0.0.1:{gone.port} cannot be reached" in warning.getMessage()
+
+
+def test_a_second_client_with_the_same_id_takes_the_place_and_the_first_stays_off(
+    site_config, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Two clients with one client id pushed each other off the broker about once a
+    # second for ever. The one that was there first now stops, says why, and stays off.
+    import logging
+
+    caplog.set_level(logging.INFO)
+    site = site_config.site.id
+    first = MqttClient(site_config.broker, site, "counter", "platz-1").start(wait=5)
+    second = MqttClient(site_config.broker, site, "counter", "platz-1")
+    told: list[object] = []
+    first.on_connection_change(told.append)
+    first.on_taken_over(lambda: told.append("taken over"))
+    try:
+        second.start(wait=5)
+        wait_for(first.taken_over.is_set, timeout=20)
+        wait_for(second.connected.is_set)
+        assert told[-2:] == [False, "taken over"]
+        # An absence: well past the 1 s reconnect delay the first has not come back
+        # (had it, the broker would have pushed the second off).
+        end = time.monotonic() + 4
+        while time.monotonic() < end:
+            assert second.connected.is_set() and not first.connected.is_set()
+            time.sleep(0.05)
+        assert not second.taken_over.is_set()
+        with pytest.raises(RequestFailed) as err:
+            first.request("list_appointments", {}, timeout=5)
+        assert "took this one's place" in err.value.message
+    finally:
+        first.stop()
+        second.stop()
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1
+    assert errors[0].startswith(
+        f"another client with the id civiq-counter-platz-1 connected to the broker at "
+        f"127.0.0.1:{site_config.broker.port} and took this one's place; not reconnecting")
+
+
+@pytest.mark.parametrize("driven", [False, True], ids=["own-thread", "driven"])
+def test_a_broker_saying_session_taken_over_is_believed_at_once(
+    site_config, caplog: pytest.LogCaptureFixture, driven: bool
+) -> None:
+    # MQTT 5 brokers say it with reason code 0x8E (Mosquitto from 2.0.15; the fixture's
+    # 2.0.11 does not): a listener that answers as such a broker does to a client whose
+    # id another took, and counts how often the client comes back.
+    import logging
+    import socket
+
+    caplog.set_level(logging.INFO)
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    connects: list[bytes] = []
+    done = threading.Event()
+
+    def serve() -> None:
+        while not done.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                connects.append(conn.recv(1024))  # the CONNECT
+                conn.sendall(b"\x20\x03\x00\x00\x00")  # CONNACK: accepted
+                time.sleep(0.2)
+                conn.sendall(b"\xe0\x02\x8e\x00")  # DISCONNECT: session taken over
+
+    listener = threading.Thread(target=serve, daemon=True)
+    listener.start()
+    broker = site_config.broker.model_copy(update={"port": server.getsockname()[1]})
+    client = MqttClient(broker, site_config.site.id, "display", "d-taken")
+    try:
+        if driven:
+            client.start_driven()
+            drive_until(client, client.taken_over.is_set)
+        else:
+            client.start()
+            wait_for(client.taken_over.is_set)
+        end = time.monotonic() + 3  # three times the reconnect delay
+        while time.monotonic() < end:
+            if driven:
+                client.drive(0.05)
+            else:
+                time.sleep(0.05)
+        assert len(connects) == 1 and not client.connected.is_set()
+    finally:
+        client.stop()
+        done.set()
+        listener.join()
+        server.close()
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [
+        f"another client with the id civiq-display-d-taken connected to the broker at "
+        f"127.0.0.1:{broker.port} and took this one's place; not reconnecting (the broker "
+        "said so: reason code 0x8E, session taken over)"]
