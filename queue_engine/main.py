@@ -43,7 +43,13 @@ def demo_key_refusal(cfg: SiteConfig, *, allow: bool = False) -> str | None:
             "demo = true under [site] for a demonstration site (or --allow-demo-key)")
 
 
+#: ``civiq engine``'s exit code when another engine for the site took its place at the
+#: broker (a service manager restarts it, and it takes the place back; see deploy.md).
+EXIT_TAKEN_OVER = 4
+
+
 def run(args: argparse.Namespace) -> int:
+    from queue_engine.service import EngineTakenOver
     from queue_engine.service import run as run_engine
 
     try:
@@ -69,4 +75,8 @@ def run(args: argparse.Namespace) -> int:
     if why is not None:
         print(f"civiq engine: {unreachable_message(cfg.broker, why)}; the engine keeps "
               "trying and serves once the broker is up", file=sys.stderr, flush=True)
-    return run_engine(cfg, clock, database_url=args.database_url)
+    try:
+        return run_engine(cfg, clock, database_url=args.database_url)
+    except EngineTakenOver as exc:
+        print(f"civiq engine: {exc}", file=sys.stderr)
+        return EXIT_TAKEN_OVER

@@ -9,6 +9,10 @@ sent while the engine restarts wait at the broker. The worker takes everything t
 arrived as one batch, commits it in one transaction (group commit) and only then
 publishes replies and events. State is retained and coalesced to at most one message per
 ``STATE_INTERVAL_S``; the ``called`` event is what displays react to at once.
+
+One engine per site: a second one connects with the same MQTT client id, and the broker
+pushes the first off. The one pushed off stops (``taken_over``) instead of pushing back:
+two engines answering commands give the same numbers to two visitors.
 """
 
 from __future__ import annotations
@@ -39,6 +43,17 @@ REFRESH_S = 15.0
 STATE_COST_FACTOR = 4.0
 
 
+class EngineTakenOver(Exception):
+    """Another engine for this site connected with the same MQTT client id; this one
+    stopped (all it did is committed)."""
+
+    def __init__(self, site: str, client_id: str) -> None:
+        super().__init__(f"another engine for site {site} is connected to the broker "
+                         f"(client id {client_id}); this one stops. Run one engine per site.")
+        self.site = site
+        self.client_id = client_id
+
+
 class EngineService:
     def __init__(self, config: SiteConfig, clock: Clock | None = None,
                  *, database_url: str | None = None, wall_clock: Clock | None = None) -> None:
@@ -61,6 +76,12 @@ class EngineService:
         self.client.route(topics.bridge_state(self.site), self._on_bridge, qos=1)
         self.client.on_connection_change(self._on_connection)
         self._worker = threading.Thread(target=self._run, name="civiq-engine", daemon=True)
+
+    @property
+    def taken_over(self) -> threading.Event:
+        """Set when another engine for this site took the MQTT client id: the worker has
+        stopped then (the broker no longer delivers this one anything)."""
+        return self.client.taken_over
 
     def start(self) -> EngineService:
         self.client.start_driven()
@@ -136,6 +157,15 @@ class EngineService:
                 log.exception("MQTT network loop failed; going on")
                 self._stop.wait(0.5)
                 continue
+            if self.taken_over.is_set():
+                # Another engine serves the site now: this one changes nothing more.
+                # Commands read just before are the other's to do (their senders retry
+                # with the same request id); all this one did is committed.
+                if self._inbox:
+                    log.info("%d commands read just before the other engine took over "
+                             "are left to it", len(self._inbox))
+                    self._inbox = []
+                return
             batch, self._inbox = self._inbox[:MAX_BATCH], self._inbox[MAX_BATCH:]
             first = batch[0] if batch else None
             try:
@@ -176,11 +206,14 @@ class EngineService:
 
 
 def run(config: SiteConfig, clock: Clock | None = None, database_url: str | None = None) -> int:
-    """Run until SIGINT/SIGTERM (``civiq engine``)."""
+    """Run until SIGINT/SIGTERM (``civiq engine``); :class:`EngineTakenOver` when another
+    engine for the site took this one's place at the broker (it has stopped cleanly)."""
     import signal
 
-    svc = EngineService(config, clock, database_url=database_url).start()
+    svc = EngineService(config, clock, database_url=database_url)
     stop = threading.Event()
+    svc.client.on_taken_over(stop.set)
+    svc.start()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     log.info("engine for %s on %s:%s, database %s", config.site.id, config.broker.host,
@@ -188,4 +221,6 @@ def run(config: SiteConfig, clock: Clock | None = None, database_url: str | None
     while not stop.wait(0.5):
         pass
     svc.stop()
+    if svc.taken_over.is_set():
+        raise EngineTakenOver(config.site.id, svc.client.mqtt_client_id)
     return 0
