@@ -130,6 +130,7 @@ class CounterApp(QObject):
         self.bridge.message.connect(self._on_message)
         self.bridge.connection.connect(self._on_connection)
         self.bridge.reply.connect(self._on_reply)
+        self.bridge.taken_over.connect(self._on_taken_over)
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(SETTLE_MS)
@@ -186,6 +187,12 @@ class CounterApp(QObject):
             self.desk.appointments_stale = True
             self._appointments_retry_at = 0.0
             self._ask_appointments()
+        self.refresh()
+
+    def _on_taken_over(self) -> None:
+        # Another desk started with this client id has the connection; this one stays
+        # off (no reconnecting: the two would push each other off for ever) and says so.
+        self.desk.state.taken_over = True
         self.refresh()
 
     def _on_message(self, topic: str, payload: bytes) -> None:

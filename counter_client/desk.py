@@ -113,7 +113,9 @@ class ListRow:
 class DeskView:
     logged_in: bool
     online: bool  # broker connected and engine online
-    link: str  # "up", "broker_down", "engine_down", "connecting"
+    # "up", "broker_down", "engine_down", "connecting"; "taken_over": another desk with
+    # this desk's client id (by default the counter id) is connected, and this one is off
+    link: str
     status: CounterStatus | None
     pause_reason: str | None
     current: Current | None
@@ -139,6 +141,7 @@ class DeskState:
     clerk: str | None = None
     services: list[str] = field(default_factory=list)
     connected: bool = False
+    taken_over: bool = False  # another desk with this client id took the connection
     busy: str | None = None
     message: tuple[str, str] | None = None
     appointments: list[AppointmentInfo] = field(default_factory=list)
@@ -246,7 +249,9 @@ class CounterDesk:
         s = self.state
         me = self.me
         status = me.status if me else None
-        if not s.connected:
+        if s.taken_over:
+            link = "taken_over"
+        elif not s.connected:
             link = "broker_down" if self.model.snapshot.engine_online is not None \
                 or self.queue is not None else "connecting"
         elif self.model.snapshot.engine_online is False:

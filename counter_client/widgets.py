@@ -363,7 +363,10 @@ class DeskWidget(QWidget):
                 "broker_down": tr("OFFLINE: no connection to the broker. Actions are off "
                                   "until it is back; reconnecting by itself."),
                 "engine_down": tr("OFFLINE: the queue engine is not running. Actions are "
-                                  "off until it is back.")}[v.link]
+                                  "off until it is back."),
+                "taken_over": tr("OFF: another desk for this counter is connected; this one "
+                                 "is off. Work at that one, or close it and start this one "
+                                 "again.")}[v.link]
         self.link.setText(link)
         self.link.setVisible(bool(link))
         text = status_label(v.status)

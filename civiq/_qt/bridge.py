@@ -18,11 +18,15 @@ class MqttBridge(QObject):
     message = Signal(str, bytes)
     connection = Signal(bool)
     reply = Signal(str, object)  # request tag, result dict or exception
+    #: Another client with this one's MQTT client id took its place at the broker; the
+    #: client no longer reconnects (after ``connection(False)``).
+    taken_over = Signal()
 
     def __init__(self, client: MqttClient, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.client = client
         client.on_connection_change(self.connection.emit)
+        client.on_taken_over(self.taken_over.emit)
 
     def forward(self, topic_filter: str, qos: int = 1) -> None:
         self.client.route(topic_filter, lambda t, p, _props: self.message.emit(t, bytes(p)),

@@ -160,179 +160,184 @@
         <translation>Termine in der nächsten Stunde</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="358"/>
+        <location filename="../widgets.py" line="362"/>
         <source>Connecting to the queue engine…</source>
         <translation>Verbindung zur Warteschlange wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="359"/>
+        <location filename="../widgets.py" line="363"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: keine Verbindung zum Broker. Aktionen sind gesperrt, bis sie zurück ist; die Verbindung wird selbst wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="361"/>
+        <location filename="../widgets.py" line="365"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: die Warteschlange läuft nicht. Aktionen sind gesperrt, bis sie zurück ist.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="369"/>
-        <location filename="../widgets.py" line="458"/>
-        <location filename="../widgets.py" line="485"/>
+        <location filename="../widgets.py" line="367"/>
+        <source>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</source>
+        <translation>AUS: Ein anderes Gerät für diesen Platz ist verbunden; dieses ist abgeschaltet. Arbeiten Sie dort weiter, oder schließen Sie es und starten Sie dieses neu.</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="376"/>
+        <location filename="../widgets.py" line="465"/>
+        <location filename="../widgets.py" line="493"/>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="371"/>
+        <location filename="../widgets.py" line="378"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Heute bedient: %1 · Durchschnitt: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="384"/>
+        <location filename="../widgets.py" line="391"/>
         <source>Sending: %1 …</source>
         <translation>Wird gesendet: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="409"/>
+        <location filename="../widgets.py" line="416"/>
         <source>Paused</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="411"/>
+        <location filename="../widgets.py" line="418"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>Keine Nummer — F1 ruft die nächste auf</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="413"/>
+        <location filename="../widgets.py" line="420"/>
         <source>Counter closed</source>
         <translation>Platz geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="422"/>
+        <location filename="../widgets.py" line="429"/>
         <source>Called — waiting for the visitor</source>
         <translation>Aufgerufen — Besucher ist unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="424"/>
+        <location filename="../widgets.py" line="431"/>
         <source>recalled %1×</source>
         <translation>%1× erneut aufgerufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="426"/>
+        <location filename="../widgets.py" line="433"/>
         <source>Serving</source>
         <translation>In Bedienung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="430"/>
+        <location filename="../widgets.py" line="437"/>
         <source>Appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="433"/>
+        <location filename="../widgets.py" line="440"/>
         <source>Walk-in</source>
         <translation>Ohne Termin</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="434"/>
+        <location filename="../widgets.py" line="441"/>
         <source>waited %1 min</source>
         <translation>%1 Min. gewartet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="436"/>
+        <location filename="../widgets.py" line="443"/>
         <source>Needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="438"/>
+        <location filename="../widgets.py" line="445"/>
         <source>No-show possible in %1 s</source>
         <translation>„Nicht erschienen“ möglich in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="441"/>
+        <location filename="../widgets.py" line="448"/>
         <source>Note from the last counter: %1</source>
         <translation>Notiz vom vorigen Platz: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="454"/>
         <source>Service</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="454"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="454"/>
         <source>Longest</source>
         <translation>Längste</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="454"/>
         <source>Estimate</source>
         <translation>Schätzung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="461"/>
         <source>ok</source>
         <translation>gut</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="461"/>
         <source>busy</source>
         <translation>voll</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="461"/>
         <source>long</source>
         <translation>lang</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="467"/>
+        <location filename="../widgets.py" line="474"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="483"/>
+        <location filename="../widgets.py" line="491"/>
         <source>appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="487"/>
+        <location filename="../widgets.py" line="495"/>
         <source>needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="489"/>
+        <location filename="../widgets.py" line="497"/>
         <source>for this counter</source>
         <translation>für diesen Platz</translation>
     </message>
     <message>
-        <location filename="../app.py" line="228"/>
+        <location filename="../app.py" line="235"/>
         <source>Service: %1</source>
         <translation>Anliegen: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="230"/>
+        <location filename="../app.py" line="237"/>
         <source>Counter: %1</source>
         <translation>Platz: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="232"/>
+        <location filename="../app.py" line="239"/>
         <source>Transfer %1 to</source>
         <translation>%1 weiterleiten an</translation>
     </message>
     <message>
-        <location filename="../app.py" line="235"/>
+        <location filename="../app.py" line="242"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optionale Notiz für den nächsten Platz (höchstens %1 Zeichen): was noch zu tun ist. Keine Namen, keine personenbezogenen Daten.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="239"/>
+        <location filename="../app.py" line="246"/>
         <source>Pause: why?</source>
         <translation>Pause: warum?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="243"/>
+        <location filename="../app.py" line="250"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Nummer %1 stornieren? Der Besucher verliert seinen Platz.</translation>
     </message>
@@ -393,27 +398,27 @@
         <translation>Fehler in der Warteschlange; bitte die Technik des Standorts informieren</translation>
     </message>
     <message>
-        <location filename="../app.py" line="314"/>
+        <location filename="../app.py" line="321"/>
         <source>Refused: %1 — %2</source>
         <translation>Abgelehnt: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="318"/>
+        <location filename="../app.py" line="325"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NICHT AUSGEFÜHRT: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="325"/>
+        <location filename="../app.py" line="332"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Niemand wartet auf diesen Platz.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="327"/>
+        <location filename="../app.py" line="334"/>
         <source>Done: %1</source>
         <translation>Erledigt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="343"/>
+        <location filename="../app.py" line="350"/>
         <source>Choose at least one service.</source>
         <translation>Bitte mindestens ein Anliegen wählen.</translation>
     </message>

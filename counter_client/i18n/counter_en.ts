@@ -160,179 +160,184 @@
         <translation>Appointments in the next hour</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="358"/>
+        <location filename="../widgets.py" line="362"/>
         <source>Connecting to the queue engine…</source>
         <translation>Connecting to the queue engine…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="359"/>
+        <location filename="../widgets.py" line="363"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="361"/>
+        <location filename="../widgets.py" line="365"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: the queue engine is not running. Actions are off until it is back.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="369"/>
-        <location filename="../widgets.py" line="458"/>
-        <location filename="../widgets.py" line="485"/>
+        <location filename="../widgets.py" line="367"/>
+        <source>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</source>
+        <translation>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="376"/>
+        <location filename="../widgets.py" line="465"/>
+        <location filename="../widgets.py" line="493"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="371"/>
+        <location filename="../widgets.py" line="378"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Served today: %1 · average: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="384"/>
+        <location filename="../widgets.py" line="391"/>
         <source>Sending: %1 …</source>
         <translation>Sending: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="409"/>
+        <location filename="../widgets.py" line="416"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="411"/>
+        <location filename="../widgets.py" line="418"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>No ticket — press F1 to call the next</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="413"/>
+        <location filename="../widgets.py" line="420"/>
         <source>Counter closed</source>
         <translation>Counter closed</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="422"/>
+        <location filename="../widgets.py" line="429"/>
         <source>Called — waiting for the visitor</source>
         <translation>Called — waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="424"/>
+        <location filename="../widgets.py" line="431"/>
         <source>recalled %1×</source>
         <translation>recalled %1×</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="426"/>
+        <location filename="../widgets.py" line="433"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="430"/>
+        <location filename="../widgets.py" line="437"/>
         <source>Appointment %1</source>
         <translation>Appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="433"/>
+        <location filename="../widgets.py" line="440"/>
         <source>Walk-in</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="434"/>
+        <location filename="../widgets.py" line="441"/>
         <source>waited %1 min</source>
         <translation>waited %1 min</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="436"/>
+        <location filename="../widgets.py" line="443"/>
         <source>Needs assistance</source>
         <translation>Needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="438"/>
+        <location filename="../widgets.py" line="445"/>
         <source>No-show possible in %1 s</source>
         <translation>No-show possible in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="441"/>
+        <location filename="../widgets.py" line="448"/>
         <source>Note from the last counter: %1</source>
         <translation>Note from the last counter: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="454"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="454"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="454"/>
         <source>Longest</source>
         <translation>Longest</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="454"/>
         <source>Estimate</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="461"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="461"/>
         <source>busy</source>
         <translation>busy</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="461"/>
         <source>long</source>
         <translation>long</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="467"/>
+        <location filename="../widgets.py" line="474"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="483"/>
+        <location filename="../widgets.py" line="491"/>
         <source>appointment %1</source>
         <translation>appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="487"/>
+        <location filename="../widgets.py" line="495"/>
         <source>needs assistance</source>
         <translation>needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="489"/>
+        <location filename="../widgets.py" line="497"/>
         <source>for this counter</source>
         <translation>for this counter</translation>
     </message>
     <message>
-        <location filename="../app.py" line="228"/>
+        <location filename="../app.py" line="235"/>
         <source>Service: %1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="230"/>
+        <location filename="../app.py" line="237"/>
         <source>Counter: %1</source>
         <translation>Counter: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="232"/>
+        <location filename="../app.py" line="239"/>
         <source>Transfer %1 to</source>
         <translation>Transfer %1 to</translation>
     </message>
     <message>
-        <location filename="../app.py" line="235"/>
+        <location filename="../app.py" line="242"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="239"/>
+        <location filename="../app.py" line="246"/>
         <source>Pause: why?</source>
         <translation>Pause: why?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="243"/>
+        <location filename="../app.py" line="250"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Cancel ticket %1? The visitor loses their place.</translation>
     </message>
@@ -393,27 +398,27 @@
         <translation>the queue engine failed; tell the site&apos;s operator</translation>
     </message>
     <message>
-        <location filename="../app.py" line="314"/>
+        <location filename="../app.py" line="321"/>
         <source>Refused: %1 — %2</source>
         <translation>Refused: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="318"/>
+        <location filename="../app.py" line="325"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NOT DONE: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="325"/>
+        <location filename="../app.py" line="332"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="327"/>
+        <location filename="../app.py" line="334"/>
         <source>Done: %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="343"/>
+        <location filename="../app.py" line="350"/>
         <source>Choose at least one service.</source>
         <translation>Choose at least one service.</translation>
     </message>

@@ -169,3 +169,26 @@ def test_a_highlight_never_outlives_the_selection(qtbot, engine, kiosk: MqttClie
     qtbot.waitUntil(lambda: app.desk.state.selected is not None, timeout=3000)
     assert [i.text()[:4] for i in desk.waiting.selectedItems()] == [app.desk.state.selected]
     assert desk.buttons[d.CALL_SELECTED].isEnabled()
+
+
+def test_a_second_desk_for_the_same_counter_takes_over_and_the_first_says_it_is_off(
+        qtbot, engine, kiosk: MqttClient, desk_factory) -> None:
+    # Both started as platz-1 (the same MQTT client id): they pushed each other off the
+    # broker about once a second for ever. The first now stays off and says why.
+    first = desk_factory("platz-1")
+    log_in(qtbot, first)
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    second = desk_factory("platz-1")
+    qtbot.waitUntil(lambda: first.view.link == "taken_over", timeout=20000)
+    band = first.window.desk.link
+    assert band.isVisible()
+    assert band.text() == ("OFF: another desk for this counter is connected; this one is "
+                           "off. Work at that one, or close it and start this one again.")
+    assert not any(b.isEnabled() for b in first.window.desk.buttons.values())
+    press(qtbot, first, K.Key_F1)  # nothing happens: the key is off with its button
+    assert first.view.busy is None and first.view.current is None
+    # The second has the counter's connection, and keeps it: the first does not push back.
+    qtbot.waitUntil(lambda: second.view.link == "up", timeout=5000)
+    qtbot.wait(3000)
+    assert second.view.link == "up" and first.view.link == "taken_over"
+    assert len(second.view.waiting) == 1
