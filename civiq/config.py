@@ -215,6 +215,9 @@ class BoardTexts(_Strict):
     stale: str | None = None
     offline: str | None = None
     connecting: str | None = None
+    taken_over: str | None = Field(
+        None, description="another board started with this one's id is connected, so "
+        "this one is off (until it is started again)")
     too_small: str | None = Field(
         None, description="said while setting up when the text cannot be read from the "
         "viewing distance: 'Zu klein für {m} m: …'; {m} is filled in")

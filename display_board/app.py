@@ -107,6 +107,7 @@ class DisplayApp(QObject):
         self.bridge.forward(NOTICES_TOPIC)
         self.bridge.message.connect(self._on_message)
         self.bridge.connection.connect(self._on_connection)
+        self.bridge.taken_over.connect(self._on_taken_over)
         self._first_current = False
         self._queue_topic = topics.state_queue(self.site)
         # Retained state waits for the next redraw, and only its latest message per topic
@@ -153,6 +154,10 @@ class DisplayApp(QObject):
         if up:
             self.client.publish(topics.device_status(self.site, self.client_id),
                                 self._status(True), retain=True)
+        self.refresh()
+
+    def _on_taken_over(self) -> None:
+        self.vm.set_taken_over()
         self.refresh()
 
     def _on_message(self, topic: str, payload: bytes) -> None:

@@ -18,6 +18,7 @@ BUILT_IN: dict[str, dict[str, str]] = {
            "closed": "geschlossen", "stopped": "Ausgabe beendet",
            "stale": "Anzeige nicht aktuell", "offline": "Keine Verbindung",
            "connecting": "Verbinde …",
+           "taken_over": "Aus: eine andere Anzeige mit dieser Kennung ist verbunden",
            "too_small": "Zu klein für {m} m: größerer Bildschirm oder kürzerer Abstand"},
     "en": {"counter": "Counter", "now": "Now calling", "again": "Called again",
            "last": "Last call – not current", "recent": "Recent calls",
@@ -29,6 +30,7 @@ BUILT_IN: dict[str, dict[str, str]] = {
            "closed": "closed", "stopped": "no more tickets",
            "stale": "Display not up to date", "offline": "No connection",
            "connecting": "Connecting …",
+           "taken_over": "Off: another display with this id is connected",
            "too_small": "Too small for {m} m: larger screen or shorter distance"},
 }
 KEYS = tuple(BUILT_IN["en"])

@@ -136,6 +136,7 @@ class BoardViewModel:
             raise ValueError(f"layout {self.layout!r}: use one of {', '.join(LAYOUTS)}")
         self.recent_count = recent_calls or config.display.recent_calls
         self.connected = False
+        self.taken_over = False  # another board with this id has the connection
         self.central_notices: list[Notice] = []
         self._live_key: tuple | None = None
         self._live_since: float = -math.inf
@@ -187,6 +188,11 @@ class BoardViewModel:
     # ----- inputs ---------------------------------------------------------------------
     def set_connected(self, up: bool) -> None:
         self.connected = up
+
+    def set_taken_over(self) -> None:
+        """Another board started with this one's client id took its connection; this
+        one does not reconnect (the two would push each other off for ever)."""
+        self.taken_over = True
 
     def set_central_notices(self, notices: list[Notice]) -> None:
         self.central_notices = notices
@@ -311,7 +317,9 @@ class BoardViewModel:
             (texts.get(main, k), texts.get(alt, k)) if second else (texts.get(line, k), "")
             for k in ("service", "waiting", "wait"))
         fixed = self.labels(langs[1] if len(langs) > 1 else main)
-        if not self.connected:
+        if self.taken_over:
+            stale, status = True, fixed["taken_over"]
+        elif not self.connected:
             stale, status = True, f"{fixed['offline']} – {fixed['stale']}"
         elif snapshot.engine_online is False:
             stale, status = True, fixed["stale"]

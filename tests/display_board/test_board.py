@@ -368,3 +368,24 @@ def test_counters_layout_shows_each_open_counters_number(
     c3.request("call_next", {"counter": "platz-3"})
     qtbot.waitUntil(lambda: column() == [("Platz 1", "A 001"), ("Platz 3", "A 002")],
                     timeout=3000)
+
+
+def test_a_second_board_with_the_same_id_takes_over_and_the_first_says_it_is_off(
+        qtbot, engine, kiosk, counter, display_factory) -> None:
+    # Two boards both started as display-1 pushed each other off the broker for ever,
+    # each missing calls meanwhile. The first now stays off and says so on its band.
+    first = display_factory(sound=False)
+    qtbot.waitUntil(lambda: current(first), timeout=5000)
+    second = display_factory(sound=False)
+    qtbot.waitUntil(lambda: first.vm.taken_over, timeout=20000)
+    qtbot.waitUntil(lambda: not first.board.status.isHidden(), timeout=3000)
+    assert first.board.status.text() == ("Aus: eine andere Anzeige mit dieser Kennung ist "
+                                         "verbunden · Off: another display with this id is "
+                                         "connected")
+    # The second has the connection and keeps it: it shows the next call.
+    counter.request("open_counter", {"counter": "platz-2"})
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    counter.request("call_next", {"counter": "platz-2"})
+    qtbot.waitUntil(lambda: shows(second, "A 001"), timeout=5000)
+    assert second.board.status.isHidden() and not second.vm.taken_over
+    assert not shows(first, "A 001") and not first.board.status.isHidden()
