@@ -163,6 +163,7 @@ class KioskApp(QObject):
         self.bridge.message.connect(self._on_message)
         self.bridge.connection.connect(self._on_connection)
         self.bridge.reply.connect(self._on_reply)
+        self.bridge.taken_over.connect(self._on_taken_over)
         self._tags = itertools.count(1)
         self._waiting: dict[str, IssueAction | CheckInAction] = {}
         self.input = KioskInput(self)
@@ -248,6 +249,10 @@ class KioskApp(QObject):
         self.vm.connected = up
         if up:
             self.publish_status()
+        self.refresh()
+
+    def _on_taken_over(self) -> None:
+        self.vm.taken_over = True  # out of service, and not back by itself
         self.refresh()
 
     def _on_message(self, topic: str, payload: bytes) -> None:

@@ -71,6 +71,9 @@ OUT_TITLE = QT_TRANSLATE_NOOP("kiosk", "Out of service")
 OUT_TEXT = QT_TRANSLATE_NOOP(
     "kiosk", "This kiosk cannot issue tickets at the moment. Please ask at the information "
     "desk. The kiosk will be back by itself.")
+OUT_TAKEN_OVER = QT_TRANSLATE_NOOP(
+    "kiosk", "This kiosk is off: another kiosk with its id ({id}) is connected. Please ask "
+    "at the information desk.")
 NOT_DONE = QT_TRANSLATE_NOOP("kiosk", "That did not work")
 # Why a ticket or a check-in was refused, and what to do next.
 R_ENGINE = QT_TRANSLATE_NOOP(

@@ -196,6 +196,8 @@ class KioskViewModel:
         self.assistance_supported = assistance
         self.default_language = LANGUAGES[0][0]
         self.connected = False
+        #: Another kiosk started with this one's id took its connection: it stays off.
+        self.taken_over = False
         self.engine_online: bool | None = None
         self.printer_fault = False
         self.printer_none = False
@@ -457,7 +459,7 @@ class KioskViewModel:
                 or self.volume != DEFAULT_VOLUME or self.rate != DEFAULT_RATE)
 
     def in_service(self) -> bool:
-        return self.connected and self.engine_online is True
+        return self.connected and not self.taken_over and self.engine_online is True
 
     # ----- what is shown ----------------------------------------------------------------
     def offered(self) -> list[str]:
@@ -690,7 +692,9 @@ class KioskViewModel:
         printer_fault = False
         if screen is Screen.OUT_OF_SERVICE:
             title = self.t(tx.OUT_TITLE)
-            lines = [self.t(tx.OUT_TEXT)]
+            # The id isolated left-to-right: it keeps its order in Arabic and Farsi.
+            lines = [self.t(tx.OUT_TAKEN_OVER).format(id=f"\u2066{self.kiosk.id}\u2069")
+                     if self.taken_over else self.t(tx.OUT_TEXT)]
             controls = self._common()
         elif screen is Screen.START:
             title = self.t(tx.CHOOSE)

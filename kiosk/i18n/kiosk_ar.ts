@@ -184,6 +184,10 @@
         <translation>لا يمكن لهذا الجهاز إصدار أرقام حاليًا. يرجى السؤال في مكتب الاستعلامات. سيعود الجهاز للعمل تلقائيًا.</translation>
     </message>
     <message>
+        <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
+        <translation>هذا الجهاز متوقف: جهاز آخر بنفس المعرّف ({id}) متصل. يرجى السؤال في مكتب الاستعلامات.</translation>
+    </message>
+    <message>
         <source>That did not work</source>
         <translation>لم تنجح العملية</translation>
     </message>

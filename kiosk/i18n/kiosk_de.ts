@@ -184,6 +184,10 @@
         <translation>Dieser Automat kann gerade keine Wartenummern ausgeben. Bitte fragen Sie am Empfang. Der Automat ist von selbst wieder bereit.</translation>
     </message>
     <message>
+        <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
+        <translation>Dieser Automat ist abgeschaltet: ein anderer Automat mit seiner Kennung ({id}) ist verbunden. Bitte fragen Sie am Empfang.</translation>
+    </message>
+    <message>
         <source>That did not work</source>
         <translation>Das hat nicht geklappt</translation>
     </message>

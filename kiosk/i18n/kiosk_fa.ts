@@ -184,6 +184,10 @@
         <translation>این دستگاه در حال حاضر نمی‌تواند نوبت بدهد. لطفاً از بخش اطلاعات بپرسید. دستگاه خودبه‌خود دوباره فعال می‌شود.</translation>
     </message>
     <message>
+        <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
+        <translation>این دستگاه خاموش است: دستگاه دیگری با همین شناسه ({id}) وصل است. لطفاً از بخش اطلاعات بپرسید.</translation>
+    </message>
+    <message>
         <source>That did not work</source>
         <translation>انجام نشد</translation>
     </message>

@@ -184,6 +184,10 @@
         <translation>Ten automat nie może teraz wydawać numerków. Proszę zapytać w informacji. Automat sam wznowi pracę.</translation>
     </message>
     <message>
+        <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
+        <translation>Ten automat jest wyłączony: połączony jest inny automat o tym samym identyfikatorze ({id}). Proszę zapytać w informacji.</translation>
+    </message>
+    <message>
         <source>That did not work</source>
         <translation>Nie udało się</translation>
     </message>

@@ -184,6 +184,10 @@
         <translation>Этот терминал сейчас не выдаёт талоны. Обратитесь, пожалуйста, в справочную. Терминал заработает сам.</translation>
     </message>
     <message>
+        <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
+        <translation>Этот терминал отключён: подключён другой терминал с тем же идентификатором ({id}). Обратитесь, пожалуйста, в справочную.</translation>
+    </message>
+    <message>
         <source>That did not work</source>
         <translation>Не получилось</translation>
     </message>

@@ -184,6 +184,10 @@
         <translation>Bu cihaz şu anda sıra numarası veremiyor. Lütfen danışmaya sorun. Cihaz kendiliğinden tekrar çalışacak.</translation>
     </message>
     <message>
+        <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
+        <translation>Bu cihaz kapalı: aynı kimliğe ({id}) sahip başka bir cihaz bağlı. Lütfen danışmaya sorun.</translation>
+    </message>
+    <message>
         <source>That did not work</source>
         <translation>İşlem yapılamadı</translation>
     </message>

@@ -184,6 +184,10 @@
         <translation>Цей термінал зараз не видає талони. Зверніться, будь ласка, до довідкової. Термінал запрацює сам.</translation>
     </message>
     <message>
+        <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
+        <translation>Цей термінал вимкнено: підключено інший термінал з тим самим ідентифікатором ({id}). Зверніться, будь ласка, до довідкової.</translation>
+    </message>
+    <message>
         <source>That did not work</source>
         <translation>Не вдалося</translation>
     </message>

@@ -85,3 +85,23 @@ def test_one_alert_per_fault_and_one_resolved() -> None:
     back = f.update(PrinterState.OK)
     assert [(a.kind, a.active) for a in back] == [("printer_paper_out", False)]
     assert json.dumps(back[0].data("kiosk-1"))  # publishable as it is
+
+
+def test_a_second_kiosk_with_the_same_id_takes_over_and_the_first_says_it_is_off(
+        qtbot, engine, kiosk_factory) -> None:
+    # Two kiosks both started as kiosk-1 pushed each other off the broker for ever. The
+    # first now stays out of service, says why for whoever asks, and does not come back.
+    first = kiosk_factory()
+    qtbot.waitUntil(lambda: screen(first) is Screen.START, timeout=5000)
+    second = kiosk_factory()
+    qtbot.waitUntil(lambda: first.vm.taken_over, timeout=20000)
+    qtbot.waitUntil(lambda: screen(first) is Screen.OUT_OF_SERVICE, timeout=2000)
+    assert first.window.title.text() == "Außer Betrieb"
+    assert first.window.lines.text() == (
+        "Dieser Automat ist abgeschaltet: ein anderer Automat mit seiner Kennung "
+        "(\u2066kiosk-1\u2069) ist verbunden. Bitte fragen Sie am Empfang.")
+    assert not any(b.startswith("svc:") for b in first.window.buttons)
+    # The second has the connection and keeps it; the first stays off.
+    qtbot.waitUntil(lambda: screen(second) is Screen.START, timeout=5000)
+    qtbot.wait(3000)
+    assert screen(second) is Screen.START and screen(first) is Screen.OUT_OF_SERVICE
