@@ -353,7 +353,7 @@ class DeskWidget(QWidget):
     # ----- rendering ---------------------------------------------------------------------
     def service_name(self, sid: str) -> str:
         s = self.config.service(sid)
-        return s.name(self.lang) if s else sid
+        return self.config.service_name(s, self.lang) if s else sid
 
     def show_view(self, v: d.DeskView, lists: bool = True) -> None:
         """Draw ``v``; without ``lists`` only the ticket, the buttons and the message

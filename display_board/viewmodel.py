@@ -222,7 +222,8 @@ class BoardViewModel:
         if counter_alt == call.counter_name:
             counter_alt = ""  # a name said the same in every language is shown once
         return CallRow(number=display_number(call.number), counter_name=call.counter_name,
-                       service_name=svc.name(self.languages[0]) if svc else call.service,
+                       service_name=(self.config.service_name(svc, self.languages[0]) if svc
+                                     else call.service),
                        recall=call.recall, assistance=call.assistance,
                        counter_alt=counter_alt)
 
@@ -301,8 +302,8 @@ class BoardViewModel:
             wait = wait_text(st, line, svc.walk_in, texts) if st else "–"
             wait_alt = wait_text(st, alt, svc.walk_in, texts) if st and second else ""
             rows.append(ServiceRow(
-                id=svc.id, prefix=svc.prefix, name=svc.name(line),
-                name_alt=svc.name(alt) if second else "",
+                id=svc.id, prefix=svc.prefix, name=self.config.service_name(svc, line),
+                name_alt=self.config.service_name(svc, alt) if second else "",
                 waiting=st.waiting if st else 0,
                 wait=wait, wait_alt=wait_alt,
             ))

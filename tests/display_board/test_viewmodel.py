@@ -420,6 +420,24 @@ def test_site_languages_take_turns_beside_german(cfg: SiteConfig) -> None:
     assert len(same) == 1
 
 
+def test_a_service_without_a_name_in_the_boards_language_shows_its_english_name(
+        cfg: SiteConfig) -> None:
+    services = [{**s.model_dump(), "names": {"de": "Personalausweis", "en": "ID card"}}
+                if s.id == "ausweis" else s.model_dump() for s in cfg.services]
+    board = load_site(EXAMPLE_SITE, services=services,
+                      display={**cfg.display.model_dump(), "languages": ["de", "pl"]})
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("A007")])
+    vm = BoardViewModel(board)
+    vm.set_connected(True)
+    turns = [vm.build(model.snapshot, TUESDAY_9, t * LANGUAGE_PERIOD_S + 0.5).services[0]
+             for t in range(2)]
+    # the board as the kiosk and the desk: no Polish name, the English one (not German)
+    assert [(r.name, r.name_alt) for r in turns] in (
+        [("Personalausweis", "ID card")] * 2,
+        [("Personalausweis", ""), ("ID card", "")])
+
+
 def test_a_language_without_translation_shows_english_words(cfg: SiteConfig) -> None:
     texts = Texts(cfg.display.translations)
     assert texts.get("pl", "recent") == "Recent calls"
