@@ -8,6 +8,8 @@ is a new ``.ts`` file, translated in Qt Linguist, no code.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -77,6 +79,12 @@ def reason_label(reason: str) -> str:
 def status_label(status: CounterStatus | None) -> str:
     return {CounterStatus.OPEN: tr("open"), CounterStatus.PAUSED: tr("paused"),
             CounterStatus.CLOSED: tr("closed")}.get(status, "–") if status else "–"
+
+
+def literal(text: str) -> str:
+    """Site data (a service's name) as a button's or check box's text: Qt takes "&" there
+    for a shortcut marker and hides it ("Personalausweis & Reisepass" would lose it)."""
+    return text.replace("&", "&&")
 
 
 LIGHT_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "none": "#9e9e9e"}
@@ -182,7 +190,7 @@ class LoginPanel(QWidget):
         lay.addWidget(QLabel(tr("Services served at this counter today")))
         self.services: dict[str, QCheckBox] = {}
         for s in config.services:
-            box = QCheckBox(s.name(lang))
+            box = QCheckBox(literal(config.service_name(s, lang)))
             box.setChecked(s.id in default_services)
             self.services[s.id] = box
             lay.addWidget(box)
@@ -453,7 +461,7 @@ class DeskWidget(QWidget):
                 f"<th>{heads[2]}</th><th>{heads[3]}</th></tr>"]
         for s in v.services:
             mine = s.id in v.counter_services
-            name = self.service_name(s.id)
+            name = html.escape(self.service_name(s.id))  # site data inside rich text
             name = f"<b>{name}</b>" if mine else name
             light = {"green": tr("ok"), "amber": tr("busy"), "red": tr("long"),
                      "none": ""}[s.light]
