@@ -246,21 +246,36 @@ def test_cli_runs_the_board_and_reports_its_status(qtbot, broker: Mosquitto, eng
          "hamburg-wandsbek.toml"), "--counters", "40-42"], capture_output=True, text=True,
         timeout=30)
     assert bad.returncode == 2 and "no counter numbered 40-42" in bad.stderr
+    temp = tmp_path / "tmp"  # the board's own temporary folder goes in here
+    temp.mkdir()
     proc = subprocess.Popen(
         [sys.executable, "-m", "civiq", "display", "--site",
          str(ROOT / "sites" / "hamburg-wandsbek.toml"), "--broker-port", str(broker.port),
          "--id", "hall-2", "--mute", "--portrait", "--quit-after", "2.5"],
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp)},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         qtbot.waitUntil(lambda: any(s["online"] for s in seen), timeout=10_000)
+        made = [p.name for p in temp.glob("civiq-display-*")]
+        assert len(made) == 1 and (temp / made[0] / "chime.wav").is_file()
         assert proc.wait(timeout=15) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
+    # gone with the board: a board restarted again and again leaves nothing behind
+    assert list(temp.glob("civiq-display-*")) == []
     qtbot.waitUntil(lambda: not seen[-1]["online"], timeout=3000)
     online = next(s for s in seen if s["online"])
     assert online["role"] == "display" and online["detail"]["muted"] is True
+
+
+def test_the_boards_sound_folder_goes_when_it_stops(qtbot, display_factory) -> None:
+    board = display_factory(work_dir=None)  # its own temporary folder, as `civiq display`
+    folder = board.player.work_dir
+    assert folder.name.startswith("civiq-display-") and (folder / "chime.wav").is_file()
+    board.stop()
+    assert not folder.exists()
+    board.stop()  # again (the fixture stops it too): nothing left to do
 
 
 def test_board_ignores_the_waiting_list_it_never_shows() -> None:
