@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -225,10 +225,13 @@ class DeskWidget(QWidget):
     action = Signal(str)
     selected = Signal(str)
 
-    def __init__(self, config: SiteConfig, counter_name: str, lang: str) -> None:
+    def __init__(self, config: SiteConfig, counter_name: str, lang: str,
+                 words: str | None = None) -> None:
         super().__init__()
         self.config = config
-        self.lang = lang
+        self.lang = lang  # service names
+        #: numbers as the language the desk's words are in writes them
+        self.locale = QLocale(words or lang)
         self.view: d.DeskView | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         outer = QVBoxLayout(self)
@@ -359,6 +362,11 @@ class DeskWidget(QWidget):
         super().keyPressEvent(event)
 
     # ----- rendering ---------------------------------------------------------------------
+    def decimal(self, value: float) -> str:
+        """``value`` with one decimal, written as the desk's language writes it
+        ("4,5" in German, "4.5" in English)."""
+        return self.locale.toString(float(value), "f", 1)
+
     def service_name(self, sid: str) -> str:
         s = self.config.service(sid)
         return self.config.service_name(s, self.lang) if s else sid
@@ -375,10 +383,10 @@ class DeskWidget(QWidget):
         self.link.setText(link)
         self.link.setVisible(bool(link))
         text = status_label(v.status)
-        if v.status is CounterStatus.PAUSED and v.pause_reason:
-            text += f" — {reason_label(v.pause_reason)}"
+        if v.pause_note:
+            text += f" — {reason_label(v.pause_note)}"
         self.counter_status.setText(text)
-        avg = (tr("%1 min").replace("%1", f"{v.handling_avg_min:.1f}")
+        avg = (tr("%1 min").replace("%1", self.decimal(v.handling_avg_min))
                if v.handling_avg_min is not None else "–")
         self.figures.setText(tr("Served today: %1 · average: %2")
                              .replace("%1", str(v.served_today)).replace("%2", avg))
@@ -514,7 +522,7 @@ class CounterWindow(QWidget):
     """Login page, then the desk."""
 
     def __init__(self, config: SiteConfig, counter_name: str, default_services: list[str],
-                 needs_password: bool, lang: str) -> None:
+                 needs_password: bool, lang: str, words: str | None = None) -> None:
         super().__init__()
         self.setWindowTitle(f"civiq — {config.site.name} — {counter_name}")
         lay = QVBoxLayout(self)
@@ -522,7 +530,7 @@ class CounterWindow(QWidget):
         self.pages = QStackedWidget()
         lay.addWidget(self.pages)
         self.login = LoginPanel(config, counter_name, default_services, needs_password, lang)
-        self.desk = DeskWidget(config, counter_name, lang)
+        self.desk = DeskWidget(config, counter_name, lang, words)
         self.pages.addWidget(self.login)
         self.pages.addWidget(self.desk)
 
