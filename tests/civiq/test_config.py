@@ -84,7 +84,7 @@ def test_a_name_missing_in_a_language_falls_back_to_english_then_the_sites_first
     ("port = 1883", "port = 70000", "broker.port", "less than or equal to 65535"),
     ("escalate_after_min = 45", "escalate_after_min = 0", "dispatch.escalate_after_min",
      "greater than 0"),
-    ("viewing_distance_m = 8", "viewing_distance_m = 8\ncolour = 'red'", "display.colour",
+    ("viewing_distance_m = 5", "viewing_distance_m = 5\ncolour = 'red'", "display.colour",
      "unknown key 'colour'; allowed here: viewing_distance_m"),
 ])
 def test_an_error_names_the_file_the_key_and_the_problem(
