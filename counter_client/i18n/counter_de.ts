@@ -4,335 +4,337 @@
 <context>
     <name></name>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Call next</source>
         <extracomment>pyside6-lupdate files a plain ``tr(&quot;...&quot;)`` call under the empty context. Action -&gt; key. Call next is one key, the first; the rest follow on the function row.</extracomment>
         <translation>Nächste aufrufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Recall</source>
         <translation>Erneut aufrufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Start serving</source>
         <translation>Bedienung beginnen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="66"/>
         <source>Finish</source>
         <translation>Abschließen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="66"/>
         <source>No-show</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="66"/>
         <source>Transfer…</source>
         <translation>Weiterleiten…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Park</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Call selected</source>
         <translation>Ausgewählte aufrufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="68"/>
         <source>Cancel selected</source>
         <translation>Ausgewählte stornieren</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="68"/>
         <source>Pause…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="69"/>
         <source>Resume</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="69"/>
         <source>Close counter</source>
         <translation>Platz schließen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="69"/>
         <source>Open counter</source>
         <translation>Platz öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="68"/>
+        <location filename="../widgets.py" line="70"/>
         <source>Log out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="73"/>
+        <location filename="../widgets.py" line="75"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="73"/>
+        <location filename="../widgets.py" line="75"/>
         <source>Back office</source>
         <translation>Backoffice</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="74"/>
+        <location filename="../widgets.py" line="76"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="78"/>
+        <location filename="../widgets.py" line="80"/>
         <source>open</source>
         <translation>geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="78"/>
+        <location filename="../widgets.py" line="80"/>
         <source>paused</source>
         <translation>in Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="79"/>
+        <location filename="../widgets.py" line="81"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="112"/>
+        <location filename="../widgets.py" line="120"/>
         <source>OK [Enter]</source>
         <translation>OK [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="113"/>
+        <location filename="../widgets.py" line="121"/>
         <source>Back [Esc]</source>
         <translation>Zurück [Esc]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="168"/>
+        <location filename="../widgets.py" line="176"/>
         <source>Log in at %1</source>
         <translation>Anmelden an %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="171"/>
+        <location filename="../widgets.py" line="179"/>
         <source>Staff id</source>
         <translation>Personalkennung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="177"/>
+        <location filename="../widgets.py" line="185"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="182"/>
+        <location filename="../widgets.py" line="190"/>
         <source>Services served at this counter today</source>
         <translation>Heute an diesem Platz bediente Anliegen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="192"/>
+        <location filename="../widgets.py" line="200"/>
         <source>Log in and open [Enter]</source>
         <translation>Anmelden und öffnen [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="304"/>
+        <location filename="../widgets.py" line="315"/>
         <source>What waits</source>
+        <extracomment>numbers as the language the desk&apos;s words are in writes them</extracomment>
         <translation>Was wartet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="308"/>
+        <location filename="../widgets.py" line="319"/>
         <source>Waiting for this counter</source>
         <translation>Wartend für diesen Platz</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="311"/>
+        <location filename="../widgets.py" line="322"/>
         <source>Parked</source>
         <translation>Zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="314"/>
+        <location filename="../widgets.py" line="325"/>
         <source>Appointments in the next hour</source>
         <translation>Termine in der nächsten Stunde</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="358"/>
+        <location filename="../widgets.py" line="378"/>
         <source>Connecting to the queue engine…</source>
         <translation>Verbindung zur Warteschlange wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="359"/>
+        <location filename="../widgets.py" line="379"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: keine Verbindung zum Broker. Aktionen sind gesperrt, bis sie zurück ist; die Verbindung wird selbst wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="361"/>
+        <location filename="../widgets.py" line="381"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: die Warteschlange läuft nicht. Aktionen sind gesperrt, bis sie zurück ist.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="369"/>
-        <location filename="../widgets.py" line="458"/>
-        <location filename="../widgets.py" line="485"/>
+        <location filename="../widgets.py" line="389"/>
+        <location filename="../widgets.py" line="478"/>
+        <location filename="../widgets.py" line="506"/>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="371"/>
+        <location filename="../widgets.py" line="391"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Heute bedient: %1 · Durchschnitt: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="384"/>
+        <location filename="../widgets.py" line="404"/>
         <source>Sending: %1 …</source>
         <translation>Wird gesendet: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="409"/>
+        <location filename="../widgets.py" line="429"/>
         <source>Paused</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="411"/>
+        <location filename="../widgets.py" line="431"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>Keine Nummer — F1 ruft die nächste auf</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="413"/>
+        <location filename="../widgets.py" line="433"/>
         <source>Counter closed</source>
         <translation>Platz geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="422"/>
+        <location filename="../widgets.py" line="442"/>
         <source>Called — waiting for the visitor</source>
         <translation>Aufgerufen — Besucher ist unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="424"/>
+        <location filename="../widgets.py" line="444"/>
         <source>recalled %1×</source>
         <translation>%1× erneut aufgerufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="426"/>
+        <location filename="../widgets.py" line="446"/>
         <source>Serving</source>
         <translation>In Bedienung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="430"/>
+        <location filename="../widgets.py" line="450"/>
         <source>Appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="433"/>
+        <location filename="../widgets.py" line="453"/>
         <source>Walk-in</source>
         <translation>Ohne Termin</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="434"/>
+        <location filename="../widgets.py" line="454"/>
         <source>waited %1 min</source>
         <translation>%1 Min. gewartet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="436"/>
+        <location filename="../widgets.py" line="456"/>
         <source>Needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="438"/>
+        <location filename="../widgets.py" line="458"/>
         <source>No-show possible in %1 s</source>
         <translation>„Nicht erschienen“ möglich in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="441"/>
+        <location filename="../widgets.py" line="461"/>
         <source>Note from the last counter: %1</source>
         <translation>Notiz vom vorigen Platz: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="467"/>
         <source>Service</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="467"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="467"/>
         <source>Longest</source>
         <translation>Längste</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="467"/>
         <source>Estimate</source>
         <translation>Schätzung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="474"/>
         <source>ok</source>
         <translation>gut</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="474"/>
         <source>busy</source>
         <translation>voll</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="474"/>
         <source>long</source>
         <translation>lang</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="467"/>
+        <location filename="../widgets.py" line="487"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="483"/>
+        <location filename="../widgets.py" line="504"/>
         <source>appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="487"/>
+        <location filename="../widgets.py" line="508"/>
         <source>needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="489"/>
+        <location filename="../widgets.py" line="510"/>
         <source>for this counter</source>
         <translation>für diesen Platz</translation>
     </message>
     <message>
-        <location filename="../app.py" line="228"/>
+        <location filename="../app.py" line="237"/>
         <source>Service: %1</source>
+        <extracomment>the language of the desk&apos;s words (and numbers): English without a translation</extracomment>
         <translation>Anliegen: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="230"/>
+        <location filename="../app.py" line="239"/>
         <source>Counter: %1</source>
         <translation>Platz: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="232"/>
+        <location filename="../app.py" line="241"/>
         <source>Transfer %1 to</source>
         <translation>%1 weiterleiten an</translation>
     </message>
     <message>
-        <location filename="../app.py" line="235"/>
+        <location filename="../app.py" line="244"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optionale Notiz für den nächsten Platz (höchstens %1 Zeichen): was noch zu tun ist. Keine Namen, keine personenbezogenen Daten.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="239"/>
+        <location filename="../app.py" line="248"/>
         <source>Pause: why?</source>
         <translation>Pause: warum?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="243"/>
+        <location filename="../app.py" line="252"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Nummer %1 stornieren? Der Besucher verliert seinen Platz.</translation>
     </message>
@@ -393,27 +395,27 @@
         <translation>Fehler in der Warteschlange; bitte die Technik des Standorts informieren</translation>
     </message>
     <message>
-        <location filename="../app.py" line="314"/>
+        <location filename="../app.py" line="323"/>
         <source>Refused: %1 — %2</source>
         <translation>Abgelehnt: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="318"/>
+        <location filename="../app.py" line="327"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NICHT AUSGEFÜHRT: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="325"/>
+        <location filename="../app.py" line="334"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Niemand wartet auf diesen Platz.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="327"/>
+        <location filename="../app.py" line="336"/>
         <source>Done: %1</source>
         <translation>Erledigt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="343"/>
+        <location filename="../app.py" line="352"/>
         <source>Choose at least one service.</source>
         <translation>Bitte mindestens ein Anliegen wählen.</translation>
     </message>
