@@ -121,7 +121,7 @@ class CounterApp(QObject):
         self.login = login or LocalLogin()
         self.lang = lang or config.site.languages[0]
         self.translator = install_translation(self.lang)
-        #: the language of the desk's words (and numbers): English without a translation
+        # the language of the desk's words (and numbers): English without a translation
         self.words = self.lang if self.translator is not None else "en"
         self.window = CounterWindow(config, self.desk.counter_name, self.desk.default_services,
                                     self.login.needs_password, self.lang, self.words)

@@ -230,7 +230,7 @@ class DeskWidget(QWidget):
         super().__init__()
         self.config = config
         self.lang = lang  # service names
-        #: numbers as the language the desk's words are in writes them
+        # numbers as the language the desk's words are in writes them
         self.locale = QLocale(words or lang)
         self.view: d.DeskView | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

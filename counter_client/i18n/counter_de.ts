@@ -142,7 +142,6 @@
     <message>
         <location filename="../widgets.py" line="315"/>
         <source>What waits</source>
-        <extracomment>numbers as the language the desk&apos;s words are in writes them</extracomment>
         <translation>Was wartet</translation>
     </message>
     <message>
@@ -310,7 +309,6 @@
     <message>
         <location filename="../app.py" line="237"/>
         <source>Service: %1</source>
-        <extracomment>the language of the desk&apos;s words (and numbers): English without a translation</extracomment>
         <translation>Anliegen: %1</translation>
     </message>
     <message>
