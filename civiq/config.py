@@ -64,8 +64,14 @@ class Service(_Strict):
             raise ValueError("must be one capital letter A-Z")
         return v
 
-    def name(self, language: str) -> str:
-        return self.names.get(language) or self.names.get("de") or next(iter(self.names.values()))
+    def name(self, language: str, site_language: str | None = None) -> str:
+        """The name in ``language``; without one, in English (the language most visitors
+        share), then in ``site_language`` (the site's first language), then in German,
+        then the first one given. Every app asks the same way (SiteConfig.service_name)."""
+        for lang in (language, "en", site_language, "de"):
+            if lang and (name := self.names.get(lang)):
+                return name
+        return next(iter(self.names.values()))
 
 
 class Counter(_Strict):
@@ -460,6 +466,11 @@ class SiteConfig(_Strict):
 
     def service(self, service_id: str) -> Service | None:
         return next((s for s in self.services if s.id == service_id), None)
+
+    def service_name(self, service: Service, language: str) -> str:
+        """A service's name in ``language``, by :meth:`Service.name`'s fallbacks (English,
+        then the site's first language, then German)."""
+        return service.name(language, self.site.languages[0])
 
     def counter(self, counter_id: str) -> Counter | None:
         return next((c for c in self.counters if c.id == counter_id), None)

@@ -83,14 +83,21 @@ def _no_engine_answer(label: str) -> tuple[str, str]:
 
 def install_translation(lang: str) -> QTranslator | None:
     """The desk's words in ``lang`` (``counter_client/i18n/counter_LANG.qm``); English,
-    the source language, when there is no file."""
+    the source language, when there is no file (said in the log: the clerk asked for
+    another language, or the site's first language is one the desk has no words for)."""
     app = QCoreApplication.instance()
     qm = I18N / f"counter_{lang}.qm"
-    if app is None or not qm.exists():
+    if app is None:
+        return None
+    if not qm.exists():
+        if lang != "en":
+            log.warning("counter desk: no translation for language %r (no %s); the desk "
+                        "speaks English", lang, qm.relative_to(I18N.parent.parent))
         return None
     t = QTranslator(app)
     if not t.load(str(qm)):
-        log.warning("cannot load %s; the desk speaks English", qm)
+        log.warning("counter desk: cannot load %s for language %r; the desk speaks English",
+                    qm, lang)
         return None
     app.installTranslator(t)
     return t
@@ -114,8 +121,10 @@ class CounterApp(QObject):
         self.login = login or LocalLogin()
         self.lang = lang or config.site.languages[0]
         self.translator = install_translation(self.lang)
+        # the language of the desk's words (and numbers): English without a translation
+        self.words = self.lang if self.translator is not None else "en"
         self.window = CounterWindow(config, self.desk.counter_name, self.desk.default_services,
-                                    self.login.needs_password, self.lang)
+                                    self.login.needs_password, self.lang, self.words)
         self.view: d.DeskView | None = None
         self._shown_number: str | None = None
         self._lists_minute: int | None = None  # the clock's minute at the last list draw

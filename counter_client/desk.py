@@ -33,6 +33,8 @@ from civiq.waits import Wait, say_wait
 _BRINGS = ("called", "recalled", "started")
 #: Events after which a ticket is no longer any counter's current one.
 _ENDS = ("finished", "no_show", "transferred", "parked", "cancelled")
+#: Pause reasons that the word "paused" already says.
+SAID_BY_PAUSED = ("break",)
 #: Appointments listed as due: those in the next hour.
 APPOINTMENTS_AHEAD = timedelta(hours=1)
 
@@ -131,6 +133,14 @@ class DeskView:
     counter_services: tuple[str, ...] = ()
     unlisted: int = 0
     selected: str | None = None  # the listed ticket F8/F9 act on
+
+    @property
+    def pause_note(self) -> str | None:
+        """The pause's reason where it says more than "paused" itself: none for a break
+        (the status already says it), the reason for back office, phone, a site's own."""
+        if self.status is not CounterStatus.PAUSED or self.pause_reason in SAID_BY_PAUSED:
+            return None
+        return self.pause_reason
 
 
 @dataclass

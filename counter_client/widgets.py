@@ -8,7 +8,9 @@ is a new ``.ts`` file, translated in Qt Linguist, no code.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+import html
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -77,6 +79,12 @@ def reason_label(reason: str) -> str:
 def status_label(status: CounterStatus | None) -> str:
     return {CounterStatus.OPEN: tr("open"), CounterStatus.PAUSED: tr("paused"),
             CounterStatus.CLOSED: tr("closed")}.get(status, "–") if status else "–"
+
+
+def literal(text: str) -> str:
+    """Site data (a service's name) as a button's or check box's text: Qt takes "&" there
+    for a shortcut marker and hides it ("Personalausweis & Reisepass" would lose it)."""
+    return text.replace("&", "&&")
 
 
 LIGHT_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "none": "#9e9e9e"}
@@ -182,7 +190,7 @@ class LoginPanel(QWidget):
         lay.addWidget(QLabel(tr("Services served at this counter today")))
         self.services: dict[str, QCheckBox] = {}
         for s in config.services:
-            box = QCheckBox(s.name(lang))
+            box = QCheckBox(literal(config.service_name(s, lang)))
             box.setChecked(s.id in default_services)
             self.services[s.id] = box
             lay.addWidget(box)
@@ -217,10 +225,13 @@ class DeskWidget(QWidget):
     action = Signal(str)
     selected = Signal(str)
 
-    def __init__(self, config: SiteConfig, counter_name: str, lang: str) -> None:
+    def __init__(self, config: SiteConfig, counter_name: str, lang: str,
+                 words: str | None = None) -> None:
         super().__init__()
         self.config = config
-        self.lang = lang
+        self.lang = lang  # service names
+        # numbers as the language the desk's words are in writes them
+        self.locale = QLocale(words or lang)
         self.view: d.DeskView | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         outer = QVBoxLayout(self)
@@ -351,9 +362,14 @@ class DeskWidget(QWidget):
         super().keyPressEvent(event)
 
     # ----- rendering ---------------------------------------------------------------------
+    def decimal(self, value: float) -> str:
+        """``value`` with one decimal, written as the desk's language writes it
+        ("4,5" in German, "4.5" in English)."""
+        return self.locale.toString(float(value), "f", 1)
+
     def service_name(self, sid: str) -> str:
         s = self.config.service(sid)
-        return s.name(self.lang) if s else sid
+        return self.config.service_name(s, self.lang) if s else sid
 
     def show_view(self, v: d.DeskView, lists: bool = True) -> None:
         """Draw ``v``; without ``lists`` only the ticket, the buttons and the message
@@ -370,10 +386,10 @@ class DeskWidget(QWidget):
         self.link.setText(link)
         self.link.setVisible(bool(link))
         text = status_label(v.status)
-        if v.status is CounterStatus.PAUSED and v.pause_reason:
-            text += f" — {reason_label(v.pause_reason)}"
+        if v.pause_note:
+            text += f" — {reason_label(v.pause_note)}"
         self.counter_status.setText(text)
-        avg = (tr("%1 min").replace("%1", f"{v.handling_avg_min:.1f}")
+        avg = (tr("%1 min").replace("%1", self.decimal(v.handling_avg_min))
                if v.handling_avg_min is not None else "–")
         self.figures.setText(tr("Served today: %1 · average: %2")
                              .replace("%1", str(v.served_today)).replace("%2", avg))
@@ -456,7 +472,7 @@ class DeskWidget(QWidget):
                 f"<th>{heads[2]}</th><th>{heads[3]}</th></tr>"]
         for s in v.services:
             mine = s.id in v.counter_services
-            name = self.service_name(s.id)
+            name = html.escape(self.service_name(s.id))  # site data inside rich text
             name = f"<b>{name}</b>" if mine else name
             light = {"green": tr("ok"), "amber": tr("busy"), "red": tr("long"),
                      "none": ""}[s.light]
@@ -509,7 +525,7 @@ class CounterWindow(QWidget):
     """Login page, then the desk."""
 
     def __init__(self, config: SiteConfig, counter_name: str, default_services: list[str],
-                 needs_password: bool, lang: str) -> None:
+                 needs_password: bool, lang: str, words: str | None = None) -> None:
         super().__init__()
         self.setWindowTitle(f"civiq — {config.site.name} — {counter_name}")
         lay = QVBoxLayout(self)
@@ -517,7 +533,7 @@ class CounterWindow(QWidget):
         self.pages = QStackedWidget()
         lay.addWidget(self.pages)
         self.login = LoginPanel(config, counter_name, default_services, needs_password, lang)
-        self.desk = DeskWidget(config, counter_name, lang)
+        self.desk = DeskWidget(config, counter_name, lang, words)
         self.pages.addWidget(self.login)
         self.pages.addWidget(self.desk)
 

@@ -68,7 +68,11 @@ class AnnouncementPlayer(QObject):
         super().__init__(parent)
         self.queue = queue
         self.engine = choose_engine(engine, queue.languages)
-        self.work_dir = work_dir or Path(tempfile.mkdtemp(prefix="civiq-display-"))
+        # The chime and the speech files; a folder of its own is removed again by stop()
+        # (and at exit): a board restarted again and again must not leave one each time.
+        self._tmp = (tempfile.TemporaryDirectory(prefix="civiq-display-")
+                     if work_dir is None else None)
+        self.work_dir = work_dir or Path(self._tmp.name)
         self.work_dir.mkdir(parents=True, exist_ok=True)
         self.chime_path = write_chime(self.work_dir / "chime.wav")
         self.history: deque[Played] = deque(maxlen=50)
@@ -212,6 +216,9 @@ class AnnouncementPlayer(QObject):
         self._watchdog.stop()
         if self._proc is not None:
             self._proc.kill()
+            self._proc.waitForFinished(1000)  # it writes into the folder that goes now
         if self._tts is not None:
             self._tts.stop()
         self._effect.stop()
+        if self._tmp is not None:
+            self._tmp.cleanup()

@@ -18,7 +18,7 @@ from civiq.transport.state import SiteSnapshot
 from civiq.waits import say_wait
 from display_board.announcements import display_number
 from display_board.filters import BoardFilter
-from display_board.legibility import Typography, typography
+from display_board.legibility import TableColumns, Typography, typography
 from display_board.notices import SEPARATOR, notice_lines
 from display_board.texts import KEYS, Texts
 
@@ -145,6 +145,25 @@ class BoardViewModel:
         self._counters = [c for c in config.counters if self.filter.shows_counter(c.id)]
         self._typo_cache: dict[tuple, Typography] = {}
         self._labels: dict[str, dict[str, str]] = {}
+        self.table = self._table_columns()
+
+    def _table_columns(self) -> TableColumns:
+        """How wide the service table's columns must be: the longest name, count and
+        wait it can show in any of the board's languages, each with its heading."""
+        texts = self.texts
+        names, waiting, waits = [], ["999"], ["–"]
+        for lang in self.languages:
+            names.append(texts.get(lang, "service"))
+            names += [self.config.service_name(s, lang) for s in self._services]
+            waiting.append(texts.get(lang, "waiting"))
+            waits.append(texts.get(lang, "wait"))
+            waits += [texts.get(lang, k) for k in ("wait_none", "appointment_only",
+                                                   "closed", "stopped")]
+            # the longest a wait is said: a wide range of two hours and more
+            waits.append(texts.get(lang, "wait_range").replace("{low}", "60")
+                         .replace("{high}", "120"))
+            waits.append(texts.get(lang, "wait_about").replace("{min}", "120"))
+        return TableColumns.of(names, waiting, waits)
 
     @property
     def service_count(self) -> int:
@@ -218,7 +237,7 @@ class BoardViewModel:
             self._typo_cache.clear()  # one size at a time; a resize replaces it
             self._typo_cache[key] = typography(
                 width, height, self.config.display.viewing_distance_m, self.row_count,
-                len(self._services), physical_mm)
+                len(self._services), physical_mm, self.table)
         return self._typo_cache[key]
 
     def _row(self, call: Call, alt: str | None = None) -> CallRow:
@@ -228,7 +247,8 @@ class BoardViewModel:
         if counter_alt == call.counter_name:
             counter_alt = ""  # a name said the same in every language is shown once
         return CallRow(number=display_number(call.number), counter_name=call.counter_name,
-                       service_name=svc.name(self.languages[0]) if svc else call.service,
+                       service_name=(self.config.service_name(svc, self.languages[0]) if svc
+                                     else call.service),
                        recall=call.recall, assistance=call.assistance,
                        counter_alt=counter_alt)
 
@@ -307,8 +327,8 @@ class BoardViewModel:
             wait = wait_text(st, line, svc.walk_in, texts) if st else "–"
             wait_alt = wait_text(st, alt, svc.walk_in, texts) if st and second else ""
             rows.append(ServiceRow(
-                id=svc.id, prefix=svc.prefix, name=svc.name(line),
-                name_alt=svc.name(alt) if second else "",
+                id=svc.id, prefix=svc.prefix, name=self.config.service_name(svc, line),
+                name_alt=self.config.service_name(svc, alt) if second else "",
                 waiting=st.waiting if st else 0,
                 wait=wait, wait_alt=wait_alt,
             ))

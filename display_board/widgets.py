@@ -1,8 +1,10 @@
 """The board's widgets: they draw a :class:`BoardView` and nothing else.
 
 High contrast throughout (white and yellow on black); the newest call flashes yellow
-for a few seconds. Landscape puts the recent calls in a right-hand column; portrait
-stacks everything. Orientation and font sizes follow the widget's size on every resize.
+for a few seconds. Landscape puts the newest call and the recent calls side by side and
+the service table across the width below them; portrait stacks everything. Orientation,
+the parts' heights, the table's columns and font sizes follow the typography of the
+widget's size on every resize.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from display_board.legibility import ALT_RATIO, Typography
+from display_board.legibility import ALT_RATIO, HERO_SHARE, Typography
 from display_board.viewmodel import BoardView, CallRow
 
 BLACK = "#000000"
@@ -361,9 +364,9 @@ class TwoLine(QWidget):
         _set(self.top, top)
         _set(self.bottom, bottom)
 
-    def set_max_px(self, px: int, bold: bool = True) -> None:
+    def set_max_px(self, px: int, bold: bool = True, alt_px: int | None = None) -> None:
         self.top.set_max_px(px, bold)
-        self.bottom.set_max_px(int(px * ALT_RATIO))
+        self.bottom.set_max_px(int(px * ALT_RATIO) if alt_px is None else alt_px)
 
     def set_second_line(self, shown: bool) -> None:
         self.bottom.setVisible(shown)
@@ -453,6 +456,10 @@ class BoardWidget(QWidget):
         self.col_service = TwoLine(GREY, GREY)
         self.col_waiting = TwoLine(GREY, GREY, Qt.AlignmentFlag.AlignRight)
         self.col_wait = TwoLine(GREY, GREY, Qt.AlignmentFlag.AlignRight)
+        self.headings = (self.col_service, self.col_waiting, self.col_wait)
+        # the three headings at one size, whichever is longest
+        _group([two.top for two in self.headings])
+        _group([two.bottom for two in self.headings])
         sg.addWidget(self.col_service, 0, 0)
         sg.addWidget(self.col_waiting, 0, 1)
         sg.addWidget(self.col_wait, 0, 2)
@@ -468,7 +475,7 @@ class BoardWidget(QWidget):
             sg.addWidget(name, i + 1, 0)
             sg.addWidget(w, i + 1, 1)
             sg.addWidget(e, i + 1, 2)
-            sg.setRowStretch(i + 1, 1)
+            sg.setRowStretch(i + 1, 10)
             self.service_names.append(name)
             self.service_waiting_lines.append(w)
             self.service_wait.append(e)
@@ -477,11 +484,8 @@ class BoardWidget(QWidget):
         _group([two.top for two in self.service_names + self.service_wait]
                + self.service_waiting)
         _group([two.bottom for two in self.service_names + self.service_wait])
-        sg.setRowStretch(0, 1)
-        # widths as the texts run: names ~30 characters, counts 2, waits up to ~19
-        sg.setColumnStretch(0, 12)
-        sg.setColumnStretch(1, 3)
-        sg.setColumnStretch(2, 7)
+        sg.setRowStretch(0, 10)  # the headings: a row like the others
+        self._table = sg  # its columns' widths follow the texts (_apply_fonts)
 
         # ticker
         self.ticker = _label(align=Qt.AlignmentFlag.AlignHCenter)
@@ -491,51 +495,58 @@ class BoardWidget(QWidget):
         self._root.setContentsMargins(0, 0, 0, 0)
         self._root.setSpacing(0)
         self._portrait: bool | None = None
+        self._body: QVBoxLayout | None = None
 
     # ----- layout ---------------------------------------------------------------------
     def _clear_root(self) -> None:
-        while self._root.count():
-            item = self._root.takeAt(0)
-            lay = item.layout()
-            if lay is not None:
-                while lay.count():
-                    lay.takeAt(0)
-                lay.deleteLater()
+        def empty(layout: QLayout) -> None:
+            while layout.count():
+                item = layout.takeAt(0)
+                inner = item.layout()
+                if inner is not None:
+                    empty(inner)
+                    inner.deleteLater()
+
+        empty(self._root)
 
     def _arrange(self, t: Typography) -> None:
-        if self._portrait == t.portrait:
-            return
-        self._portrait = t.portrait
-        self._clear_root()
-        b = t.bands
-        scale = 1000
-        self._root.addWidget(self.header, int(b.header * scale))
-        self._root.addWidget(self.status, 0)
-        self._root.addWidget(self.setup_note, 0)
-        if t.portrait:
+        if self._portrait != t.portrait:
+            self._portrait = t.portrait
+            self._clear_root()
+            self._root.addWidget(self.header, 0)
+            self._root.addWidget(self.status, 0)
+            self._root.addWidget(self.setup_note, 0)
             body = QVBoxLayout()
             body.setContentsMargins(24, 16, 24, 16)
             body.setSpacing(16)
-            body.addWidget(self.hero, int(b.hero * scale))
-            body.addWidget(self.recent_box, int(b.recent * scale))
-            body.addWidget(self.services_box, int(b.services * scale))
-            self._root.addLayout(body, int((1 - b.header - b.ticker) * scale))
-        else:
-            body = QHBoxLayout()
-            body.setContentsMargins(24, 16, 24, 16)
-            body.setSpacing(24)
-            left = QVBoxLayout()
-            left.setSpacing(16)
-            left.addWidget(self.hero, int(b.hero * scale))
-            left.addWidget(self.services_box, int(b.services * scale))
-            body.addLayout(left, 58)
-            body.addWidget(self.recent_box, 42)
-            self._root.addLayout(body, int(b.recent * scale))
-        self._root.addWidget(self.ticker, int(b.ticker * scale))
-        self.recent_box.setStyleSheet(
-            f"QFrame {{ border-top: 3px solid {GREY}; }} QLabel {{ border: none; }}"
-            if t.portrait else
-            f"QFrame {{ border-left: 3px solid {GREY}; }} QLabel {{ border: none; }}")
+            if t.portrait:
+                body.addWidget(self.hero)
+                body.addWidget(self.recent_box)
+            else:
+                # the calls side by side on top, the service table across the width
+                top = QHBoxLayout()
+                top.setSpacing(24)
+                top.addWidget(self.hero, int(HERO_SHARE * 100))
+                top.addWidget(self.recent_box, 100 - int(HERO_SHARE * 100))
+                body.addLayout(top)
+            body.addWidget(self.services_box)
+            self._root.addLayout(body, 0)
+            self._root.addWidget(self.ticker, 0)
+            self._body = body
+            self.recent_box.setStyleSheet(
+                f"QFrame {{ border-top: 3px solid {GREY}; }} QLabel {{ border: none; }}"
+                if t.portrait else
+                f"QFrame {{ border-left: 3px solid {GREY}; }} QLabel {{ border: none; }}")
+        # The parts' heights: the typography's bands (the table's follows its rows).
+        b, scale = t.bands, 1000
+        self._root.setStretch(0, int(b.header * scale))
+        self._root.setStretch(3, int((1 - b.header - b.ticker) * scale))
+        self._root.setStretch(4, int(b.ticker * scale))
+        assert self._body is not None
+        parts = ((b.hero, b.recent, b.services) if t.portrait
+                 else (b.hero, b.services))
+        for i, share in enumerate(parts):
+            self._body.setStretch(i, int(share * scale))
 
     def _apply_fonts(self, t: Typography) -> None:
         if t == self._typo:
@@ -563,9 +574,12 @@ class BoardWidget(QWidget):
             lab.set_max_px(t.recent_px, bold=True)
         for lab in self.recent_counters:
             lab.set_max_px(t.recent_px)
-        for two in (self.col_service, self.col_waiting, self.col_wait):
-            two.set_max_px(small(t.service_px * 0.62, t.service_px))
+        heading = small(t.service_px * 0.62, t.service_px)
+        for two in self.headings:
+            two.set_max_px(heading, alt_px=small(heading * ALT_RATIO, heading))
             two.set_second_line(t.service_alt)
+        for col, share in enumerate(t.columns):
+            self._table.setColumnStretch(col, max(1, int(share * 1000)))
         for two in self.service_names + self.service_wait + self.service_waiting_lines:
             two.set_max_px(t.service_px)
             two.set_second_line(t.service_alt)

@@ -140,6 +140,10 @@ class KioskApp(QObject):
         self.vm = KioskViewModel(config, self.settings, self.tr,
                                  camera=has_camera() if camera is None else camera,
                                  assistance=ASSISTANCE)
+        shown = dict(self.vm.languages)
+        if unknown := [lang for lang in config.site.languages if lang not in shown]:
+            log.warning("kiosk: no words for %s of [site] languages; it offers %s",
+                        ", ".join(unknown), ", ".join(shown))
         self.window = KioskWindow()
         self.window.setWindowTitle(f"civiq — {config.site.name} — {kiosk_id}")
         self.window.tapped.connect(self.tap)

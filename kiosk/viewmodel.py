@@ -23,7 +23,8 @@ from civiq.protocol.models import QueueState, Recommendation, ServiceState
 from civiq.waits import say_wait
 from kiosk import texts as tx
 
-#: The kiosk's languages, each named in its own script; the first is the default.
+#: The languages the kiosk has words for (kiosk/i18n; English is the source), each named
+#: in its own script. A site offers those of its ``[site] languages`` (kiosk_languages).
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("de", "Deutsch"), ("en", "English"), ("tr", "Türkçe"), ("ar", "العربية"),
     ("ru", "Русский"), ("uk", "Українська"), ("pl", "Polski"), ("fa", "فارسی"),
@@ -168,6 +169,15 @@ def wait_text(tr: Tr, lang: str, eta: float | None, p10: float | None = None,
     return tr(lang, tx.WAIT_ABOUT).format(min=wait.minutes)
 
 
+def kiosk_languages(site_languages: list[str]) -> tuple[tuple[str, str], ...]:
+    """The site's languages the kiosk can show, in the site's order (the first is where
+    it starts and resets); English alone when it can show none of them."""
+    names = dict(LANGUAGES)
+    offered = tuple((code, names[code]) for code in dict.fromkeys(site_languages)
+                    if code in names)
+    return offered or (("en", names["en"]),)
+
+
 def min_target_px(size_px: tuple[int, int], inches: float | None) -> int:
     """Pixels in 15 mm on a screen of that diagonal showing ``size_px`` whole."""
     diag_px = math.hypot(*size_px)
@@ -194,7 +204,9 @@ class KioskViewModel:
         self.tr = tr
         self.camera = camera
         self.assistance_supported = assistance
-        self.default_language = LANGUAGES[0][0]
+        #: The language buttons: the site's languages the kiosk has words for.
+        self.languages = kiosk_languages(config.site.languages)
+        self.default_language = self.languages[0][0]
         self.connected = False
         #: Another kiosk started with this one's id took its connection: it stays off.
         self.taken_over = False
@@ -257,7 +269,7 @@ class KioskViewModel:
             return None  # one request at a time: a second tap never makes a second ticket
         kind, _, arg = control_id.partition(":")
         if kind == "lang":
-            if arg in dict(LANGUAGES):
+            if arg in dict(self.languages):
                 self.language = arg
                 self._pending_utterance = ""
             return None
@@ -496,8 +508,8 @@ class KioskViewModel:
             elif st is not None:
                 detail = wait_text(self.tr, self.language, st.eta_min, st.eta_p10_min,
                                    st.eta_p90_min)
-            out.append(Control(f"svc:{sid}", svc.name(self.language), detail, enabled,
-                               "service"))
+            out.append(Control(f"svc:{sid}", self.config.service_name(svc, self.language),
+                               detail, enabled, "service"))
         return out
 
     def controls(self, q: QueueState | None) -> list[Control]:
@@ -538,7 +550,7 @@ class KioskViewModel:
 
     def _common(self) -> list[Control]:
         langs = [Control(f"lang:{code}", name, kind="language", checked=code == self.language)
-                 for code, name in LANGUAGES]
+                 for code, name in self.languages]
         aids = [Control("large", self.t(tx.LARGE), kind="toggle", checked=self.large),
                 Control("contrast", self.t(tx.CONTRAST), kind="toggle", checked=self.contrast),
                 Control("speech", self.t(tx.SPEECH), kind="toggle", checked=self.speech)]
@@ -612,7 +624,7 @@ class KioskViewModel:
         if tk is None:
             return None
         svc = self.config.service(tk.service)
-        name = svc.name(self.language) if svc else tk.service
+        name = self.config.service_name(svc, self.language) if svc else tk.service
         ahead = (self.t(tx.AHEAD_NONE) if tk.ahead == 0
                  else self.t(tx.AHEAD).format(n=tk.ahead) if tk.ahead is not None else "")
         wait = self.t(tx.WAIT).format(wait=wait_text(self.tr, self.language, tk.eta, tk.p10,

@@ -4,340 +4,340 @@
 <context>
     <name></name>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Call next</source>
         <extracomment>pyside6-lupdate files a plain ``tr(&quot;...&quot;)`` call under the empty context. Action -&gt; key. Call next is one key, the first; the rest follow on the function row.</extracomment>
         <translation>Nächste aufrufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Recall</source>
         <translation>Erneut aufrufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Start serving</source>
         <translation>Bedienung beginnen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="66"/>
         <source>Finish</source>
         <translation>Abschließen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="66"/>
         <source>No-show</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="66"/>
         <source>Transfer…</source>
         <translation>Weiterleiten…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Park</source>
         <translation>Zurückstellen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Call selected</source>
         <translation>Ausgewählte aufrufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="68"/>
         <source>Cancel selected</source>
         <translation>Ausgewählte stornieren</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="68"/>
         <source>Pause…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="69"/>
         <source>Resume</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="69"/>
         <source>Close counter</source>
         <translation>Platz schließen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="69"/>
         <source>Open counter</source>
         <translation>Platz öffnen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="68"/>
+        <location filename="../widgets.py" line="70"/>
         <source>Log out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="73"/>
+        <location filename="../widgets.py" line="75"/>
         <source>Break</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="73"/>
+        <location filename="../widgets.py" line="75"/>
         <source>Back office</source>
         <translation>Backoffice</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="74"/>
+        <location filename="../widgets.py" line="76"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="78"/>
+        <location filename="../widgets.py" line="80"/>
         <source>open</source>
         <translation>geöffnet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="78"/>
+        <location filename="../widgets.py" line="80"/>
         <source>paused</source>
         <translation>in Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="79"/>
+        <location filename="../widgets.py" line="81"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="112"/>
+        <location filename="../widgets.py" line="120"/>
         <source>OK [Enter]</source>
         <translation>OK [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="113"/>
+        <location filename="../widgets.py" line="121"/>
         <source>Back [Esc]</source>
         <translation>Zurück [Esc]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="168"/>
+        <location filename="../widgets.py" line="176"/>
         <source>Log in at %1</source>
         <translation>Anmelden an %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="171"/>
+        <location filename="../widgets.py" line="179"/>
         <source>Staff id</source>
         <translation>Personalkennung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="177"/>
+        <location filename="../widgets.py" line="185"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="182"/>
+        <location filename="../widgets.py" line="190"/>
         <source>Services served at this counter today</source>
         <translation>Heute an diesem Platz bediente Anliegen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="192"/>
+        <location filename="../widgets.py" line="200"/>
         <source>Log in and open [Enter]</source>
         <translation>Anmelden und öffnen [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="304"/>
+        <location filename="../widgets.py" line="315"/>
         <source>What waits</source>
         <translation>Was wartet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="308"/>
+        <location filename="../widgets.py" line="319"/>
         <source>Waiting for this counter</source>
         <translation>Wartend für diesen Platz</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="311"/>
+        <location filename="../widgets.py" line="322"/>
         <source>Parked</source>
         <translation>Zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="314"/>
+        <location filename="../widgets.py" line="325"/>
         <source>Appointments in the next hour</source>
         <translation>Termine in der nächsten Stunde</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="362"/>
+        <location filename="../widgets.py" line="378"/>
         <source>Connecting to the queue engine…</source>
         <translation>Verbindung zur Warteschlange wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="363"/>
+        <location filename="../widgets.py" line="379"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: keine Verbindung zum Broker. Aktionen sind gesperrt, bis sie zurück ist; die Verbindung wird selbst wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="365"/>
+        <location filename="../widgets.py" line="381"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: die Warteschlange läuft nicht. Aktionen sind gesperrt, bis sie zurück ist.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="367"/>
+        <location filename="../widgets.py" line="383"/>
         <source>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</source>
         <translation>AUS: Ein anderes Gerät für diesen Platz ist verbunden; dieses ist abgeschaltet. Arbeiten Sie dort weiter, oder schließen Sie es und starten Sie dieses neu.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="376"/>
-        <location filename="../widgets.py" line="465"/>
-        <location filename="../widgets.py" line="493"/>
+        <location filename="../widgets.py" line="392"/>
+        <location filename="../widgets.py" line="481"/>
+        <location filename="../widgets.py" line="509"/>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="378"/>
+        <location filename="../widgets.py" line="394"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Heute bedient: %1 · Durchschnitt: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="391"/>
+        <location filename="../widgets.py" line="407"/>
         <source>Sending: %1 …</source>
         <translation>Wird gesendet: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="416"/>
+        <location filename="../widgets.py" line="432"/>
         <source>Paused</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="418"/>
+        <location filename="../widgets.py" line="434"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>Keine Nummer — F1 ruft die nächste auf</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="420"/>
+        <location filename="../widgets.py" line="436"/>
         <source>Counter closed</source>
         <translation>Platz geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="429"/>
+        <location filename="../widgets.py" line="445"/>
         <source>Called — waiting for the visitor</source>
         <translation>Aufgerufen — Besucher ist unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="431"/>
+        <location filename="../widgets.py" line="447"/>
         <source>recalled %1×</source>
         <translation>%1× erneut aufgerufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="433"/>
+        <location filename="../widgets.py" line="449"/>
         <source>Serving</source>
         <translation>In Bedienung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="437"/>
+        <location filename="../widgets.py" line="453"/>
         <source>Appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="440"/>
+        <location filename="../widgets.py" line="456"/>
         <source>Walk-in</source>
         <translation>Ohne Termin</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="441"/>
+        <location filename="../widgets.py" line="457"/>
         <source>waited %1 min</source>
         <translation>%1 Min. gewartet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="443"/>
+        <location filename="../widgets.py" line="459"/>
         <source>Needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="445"/>
+        <location filename="../widgets.py" line="461"/>
         <source>No-show possible in %1 s</source>
         <translation>„Nicht erschienen“ möglich in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="448"/>
+        <location filename="../widgets.py" line="464"/>
         <source>Note from the last counter: %1</source>
         <translation>Notiz vom vorigen Platz: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="470"/>
         <source>Service</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="470"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="470"/>
         <source>Longest</source>
         <translation>Längste</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="470"/>
         <source>Estimate</source>
         <translation>Schätzung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="461"/>
+        <location filename="../widgets.py" line="477"/>
         <source>ok</source>
         <translation>gut</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="461"/>
+        <location filename="../widgets.py" line="477"/>
         <source>busy</source>
         <translation>voll</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="461"/>
+        <location filename="../widgets.py" line="477"/>
         <source>long</source>
         <translation>lang</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="474"/>
+        <location filename="../widgets.py" line="490"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="491"/>
+        <location filename="../widgets.py" line="507"/>
         <source>appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="495"/>
+        <location filename="../widgets.py" line="511"/>
         <source>needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="497"/>
+        <location filename="../widgets.py" line="513"/>
         <source>for this counter</source>
         <translation>für diesen Platz</translation>
     </message>
     <message>
-        <location filename="../app.py" line="235"/>
+        <location filename="../app.py" line="244"/>
         <source>Service: %1</source>
         <translation>Anliegen: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="237"/>
+        <location filename="../app.py" line="246"/>
         <source>Counter: %1</source>
         <translation>Platz: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="239"/>
+        <location filename="../app.py" line="248"/>
         <source>Transfer %1 to</source>
         <translation>%1 weiterleiten an</translation>
     </message>
     <message>
-        <location filename="../app.py" line="242"/>
+        <location filename="../app.py" line="251"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optionale Notiz für den nächsten Platz (höchstens %1 Zeichen): was noch zu tun ist. Keine Namen, keine personenbezogenen Daten.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="246"/>
+        <location filename="../app.py" line="255"/>
         <source>Pause: why?</source>
         <translation>Pause: warum?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="250"/>
+        <location filename="../app.py" line="259"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Nummer %1 stornieren? Der Besucher verliert seinen Platz.</translation>
     </message>
@@ -398,27 +398,27 @@
         <translation>Fehler in der Warteschlange; bitte die Technik des Standorts informieren</translation>
     </message>
     <message>
-        <location filename="../app.py" line="321"/>
+        <location filename="../app.py" line="330"/>
         <source>Refused: %1 — %2</source>
         <translation>Abgelehnt: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="325"/>
+        <location filename="../app.py" line="334"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NICHT AUSGEFÜHRT: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="332"/>
+        <location filename="../app.py" line="341"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Niemand wartet auf diesen Platz.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="334"/>
+        <location filename="../app.py" line="343"/>
         <source>Done: %1</source>
         <translation>Erledigt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="350"/>
+        <location filename="../app.py" line="359"/>
         <source>Choose at least one service.</source>
         <translation>Bitte mindestens ein Anliegen wählen.</translation>
     </message>

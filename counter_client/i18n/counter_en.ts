@@ -4,340 +4,340 @@
 <context>
     <name></name>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Call next</source>
         <extracomment>pyside6-lupdate files a plain ``tr(&quot;...&quot;)`` call under the empty context. Action -&gt; key. Call next is one key, the first; the rest follow on the function row.</extracomment>
         <translation>Call next</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="63"/>
+        <location filename="../widgets.py" line="65"/>
         <source>Start serving</source>
         <translation>Start serving</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="66"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="66"/>
         <source>No-show</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="64"/>
+        <location filename="../widgets.py" line="66"/>
         <source>Transfer…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Park</source>
         <translation>Park</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="65"/>
+        <location filename="../widgets.py" line="67"/>
         <source>Call selected</source>
         <translation>Call selected</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="68"/>
         <source>Cancel selected</source>
         <translation>Cancel selected</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="66"/>
+        <location filename="../widgets.py" line="68"/>
         <source>Pause…</source>
         <translation>Pause…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="69"/>
         <source>Resume</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="69"/>
         <source>Close counter</source>
         <translation>Close counter</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="67"/>
+        <location filename="../widgets.py" line="69"/>
         <source>Open counter</source>
         <translation>Open counter</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="68"/>
+        <location filename="../widgets.py" line="70"/>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="73"/>
+        <location filename="../widgets.py" line="75"/>
         <source>Break</source>
         <translation>Break</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="73"/>
+        <location filename="../widgets.py" line="75"/>
         <source>Back office</source>
         <translation>Back office</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="74"/>
+        <location filename="../widgets.py" line="76"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="78"/>
+        <location filename="../widgets.py" line="80"/>
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="78"/>
+        <location filename="../widgets.py" line="80"/>
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="79"/>
+        <location filename="../widgets.py" line="81"/>
         <source>closed</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="112"/>
+        <location filename="../widgets.py" line="120"/>
         <source>OK [Enter]</source>
         <translation>OK [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="113"/>
+        <location filename="../widgets.py" line="121"/>
         <source>Back [Esc]</source>
         <translation>Back [Esc]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="168"/>
+        <location filename="../widgets.py" line="176"/>
         <source>Log in at %1</source>
         <translation>Log in at %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="171"/>
+        <location filename="../widgets.py" line="179"/>
         <source>Staff id</source>
         <translation>Staff id</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="177"/>
+        <location filename="../widgets.py" line="185"/>
         <source>Password</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="182"/>
+        <location filename="../widgets.py" line="190"/>
         <source>Services served at this counter today</source>
         <translation>Services served at this counter today</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="192"/>
+        <location filename="../widgets.py" line="200"/>
         <source>Log in and open [Enter]</source>
         <translation>Log in and open [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="304"/>
+        <location filename="../widgets.py" line="315"/>
         <source>What waits</source>
         <translation>What waits</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="308"/>
+        <location filename="../widgets.py" line="319"/>
         <source>Waiting for this counter</source>
         <translation>Waiting for this counter</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="311"/>
+        <location filename="../widgets.py" line="322"/>
         <source>Parked</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="314"/>
+        <location filename="../widgets.py" line="325"/>
         <source>Appointments in the next hour</source>
         <translation>Appointments in the next hour</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="362"/>
+        <location filename="../widgets.py" line="378"/>
         <source>Connecting to the queue engine…</source>
         <translation>Connecting to the queue engine…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="363"/>
+        <location filename="../widgets.py" line="379"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="365"/>
+        <location filename="../widgets.py" line="381"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: the queue engine is not running. Actions are off until it is back.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="367"/>
+        <location filename="../widgets.py" line="383"/>
         <source>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</source>
         <translation>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="376"/>
-        <location filename="../widgets.py" line="465"/>
-        <location filename="../widgets.py" line="493"/>
+        <location filename="../widgets.py" line="392"/>
+        <location filename="../widgets.py" line="481"/>
+        <location filename="../widgets.py" line="509"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="378"/>
+        <location filename="../widgets.py" line="394"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Served today: %1 · average: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="391"/>
+        <location filename="../widgets.py" line="407"/>
         <source>Sending: %1 …</source>
         <translation>Sending: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="416"/>
+        <location filename="../widgets.py" line="432"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="418"/>
+        <location filename="../widgets.py" line="434"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>No ticket — press F1 to call the next</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="420"/>
+        <location filename="../widgets.py" line="436"/>
         <source>Counter closed</source>
         <translation>Counter closed</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="429"/>
+        <location filename="../widgets.py" line="445"/>
         <source>Called — waiting for the visitor</source>
         <translation>Called — waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="431"/>
+        <location filename="../widgets.py" line="447"/>
         <source>recalled %1×</source>
         <translation>recalled %1×</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="433"/>
+        <location filename="../widgets.py" line="449"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="437"/>
+        <location filename="../widgets.py" line="453"/>
         <source>Appointment %1</source>
         <translation>Appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="440"/>
+        <location filename="../widgets.py" line="456"/>
         <source>Walk-in</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="441"/>
+        <location filename="../widgets.py" line="457"/>
         <source>waited %1 min</source>
         <translation>waited %1 min</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="443"/>
+        <location filename="../widgets.py" line="459"/>
         <source>Needs assistance</source>
         <translation>Needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="445"/>
+        <location filename="../widgets.py" line="461"/>
         <source>No-show possible in %1 s</source>
         <translation>No-show possible in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="448"/>
+        <location filename="../widgets.py" line="464"/>
         <source>Note from the last counter: %1</source>
         <translation>Note from the last counter: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="470"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="470"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="470"/>
         <source>Longest</source>
         <translation>Longest</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="454"/>
+        <location filename="../widgets.py" line="470"/>
         <source>Estimate</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="461"/>
+        <location filename="../widgets.py" line="477"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="461"/>
+        <location filename="../widgets.py" line="477"/>
         <source>busy</source>
         <translation>busy</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="461"/>
+        <location filename="../widgets.py" line="477"/>
         <source>long</source>
         <translation>long</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="474"/>
+        <location filename="../widgets.py" line="490"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="491"/>
+        <location filename="../widgets.py" line="507"/>
         <source>appointment %1</source>
         <translation>appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="495"/>
+        <location filename="../widgets.py" line="511"/>
         <source>needs assistance</source>
         <translation>needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="497"/>
+        <location filename="../widgets.py" line="513"/>
         <source>for this counter</source>
         <translation>for this counter</translation>
     </message>
     <message>
-        <location filename="../app.py" line="235"/>
+        <location filename="../app.py" line="244"/>
         <source>Service: %1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="237"/>
+        <location filename="../app.py" line="246"/>
         <source>Counter: %1</source>
         <translation>Counter: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="239"/>
+        <location filename="../app.py" line="248"/>
         <source>Transfer %1 to</source>
         <translation>Transfer %1 to</translation>
     </message>
     <message>
-        <location filename="../app.py" line="242"/>
+        <location filename="../app.py" line="251"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="246"/>
+        <location filename="../app.py" line="255"/>
         <source>Pause: why?</source>
         <translation>Pause: why?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="250"/>
+        <location filename="../app.py" line="259"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Cancel ticket %1? The visitor loses their place.</translation>
     </message>
@@ -398,27 +398,27 @@
         <translation>the queue engine failed; tell the site&apos;s operator</translation>
     </message>
     <message>
-        <location filename="../app.py" line="321"/>
+        <location filename="../app.py" line="330"/>
         <source>Refused: %1 — %2</source>
         <translation>Refused: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="325"/>
+        <location filename="../app.py" line="334"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NOT DONE: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="332"/>
+        <location filename="../app.py" line="341"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="334"/>
+        <location filename="../app.py" line="343"/>
         <source>Done: %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="350"/>
+        <location filename="../app.py" line="359"/>
         <source>Choose at least one service.</source>
         <translation>Choose at least one service.</translation>
     </message>

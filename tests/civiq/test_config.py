@@ -43,6 +43,20 @@ def test_the_example_site_loads() -> None:
     assert cfg.hours["sunday"] == []
 
 
+def test_a_name_missing_in_a_language_falls_back_to_english_then_the_sites_first() -> None:
+    cfg = load_site(EXAMPLE)
+    svc = cfg.service("ausweis").model_copy(update={"names": {"de": "Ausweis",
+                                                              "tr": "Kimlik"}})
+    assert cfg.service_name(svc, "tr") == "Kimlik"
+    assert cfg.service_name(cfg.service("ausweis").model_copy(update={"names": {
+        "de": "Ausweis", "en": "ID card"}}), "pl") == "ID card"
+    # no English name: the site's first language, German here
+    assert cfg.service_name(svc, "pl") == "Ausweis"
+    assert svc.name("pl", "tr") == "Kimlik"  # a site whose first language is Turkish
+    assert svc.name("pl") == "Ausweis"  # then German
+    assert cfg.service("melde").model_copy(update={"names": {"ar": "x"}}).name("pl") == "x"
+
+
 @pytest.mark.parametrize(("old", "new", "key", "problem"), [
     ('prefix = "B"', 'prefix = "b"', "services[1].prefix", "one capital letter"),
     ('prefix = "B"', 'prefix = "A"', "services", "prefix A used twice"),
@@ -51,7 +65,7 @@ def test_the_example_site_loads() -> None:
     ('[display]\n', '[display]\nlanguage = ["de"]\n', "display.language",
      "did you mean 'languages'?"),
     ('below.\nlanguages = ["de", "en"', 'below.\nlanguages = ["de", "fr"', "display.languages",
-     "'fr' is not one of the site's languages (de, en, tr, ar, ru, uk)"),
+     "'fr' is not one of the site's languages (de, en, tr, ar, ru, uk, pl, fa)"),
     ("minutes = 6\n", "minutes = -6\n", "services[1].minutes", "greater than 0"),
     ("minutes = 6\n", 'minutes = "six"\n', "services[1].minutes", "number"),
     ('tuesday = "08:00-18:00"', 'tuesday = "18:00-08:00"', "hours", "closes before it opens"),
@@ -70,7 +84,7 @@ def test_the_example_site_loads() -> None:
     ("port = 1883", "port = 70000", "broker.port", "less than or equal to 65535"),
     ("escalate_after_min = 45", "escalate_after_min = 0", "dispatch.escalate_after_min",
      "greater than 0"),
-    ("viewing_distance_m = 8", "viewing_distance_m = 8\ncolour = 'red'", "display.colour",
+    ("viewing_distance_m = 5", "viewing_distance_m = 5\ncolour = 'red'", "display.colour",
      "unknown key 'colour'; allowed here: viewing_distance_m"),
 ])
 def test_an_error_names_the_file_the_key_and_the_problem(

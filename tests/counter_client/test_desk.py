@@ -193,3 +193,26 @@ def test_a_closed_counters_selection_goes_when_its_service_is_no_longer_chosen(
     view = desk.build(NOW)
     assert [r.number for r in view.waiting] == ["A001"]
     assert d.CANCEL_SELECTED not in view.enabled
+
+
+@pytest.mark.parametrize(("reason", "note"), [("break", None), ("phone", "phone"),
+                                              ("back_office", "back_office"),
+                                              ("Schulung", "Schulung")])
+def test_a_pause_says_its_reason_only_where_it_adds_to_paused(cfg: SiteConfig, reason: str,
+                                                              note: str | None) -> None:
+    desk = _desk(cfg)
+    _feed_counter(desk, CounterState(id="platz-1", name="Platz 1", status=CounterStatus.PAUSED,
+                                     pause_reason=reason, services=["ausweis"]))
+    view = desk.build(NOW)
+    assert view.pause_reason == reason and view.pause_note == note
+    _feed_counter(desk, CounterState(id="platz-1", name="Platz 1", status=CounterStatus.OPEN,
+                                     pause_reason=reason, services=["ausweis"]), seq=12)
+    assert desk.build(NOW).pause_note is None  # open again: no reason shown
+
+
+def _feed_counter(desk: d.CounterDesk, counter: CounterState, seq: int = 10) -> None:
+    desk.apply(topics.state_engine(SITE), env.encode(env.make(
+        SITE, "engine", EngineState(online=True), seq=0, ts=NOW)))
+    q = QueueState(day="2026-11-24", services=[], waiting=[], counters=[counter])
+    desk.apply(topics.state_queue(SITE), env.encode(env.make(SITE, "queue", q, seq=seq,
+                                                             ts=NOW)))

@@ -58,3 +58,20 @@ def test_enter_in_the_staff_id_goes_to_the_password(qtbot, engine, desk_factory)
                     and app.view.status.value == "open" and app.view.busy is None,
                     timeout=5000)
     assert len(logins) == 1 and directory.checked == [("k.meier", "secret")]
+
+
+def test_service_names_with_an_ampersand_read_whole_on_the_login_form(qtbot) -> None:
+    from civiq.config import load_site
+    from counter_client.widgets import LoginPanel
+    from tests.conftest import EXAMPLE_SITE
+
+    cfg = load_site(EXAMPLE_SITE)
+    panel = LoginPanel(cfg, "Platz 1", ["ausweis"], False, "de")
+    qtbot.addWidget(panel)
+    panel.show()
+    box = panel.services["ausweis"]
+    # "&&" is how Qt shows one "&": the name reads whole, and no letter became a shortcut
+    assert box.text() == "Personalausweis && Reisepass"
+    assert box.shortcut().isEmpty()
+    assert panel.services["melde"].text() == "An-, Um- && Abmeldung"
+    assert panel.services["melde"].shortcut().isEmpty()

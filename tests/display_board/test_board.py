@@ -246,21 +246,86 @@ def test_cli_runs_the_board_and_reports_its_status(qtbot, broker: Mosquitto, eng
          "hamburg-wandsbek.toml"), "--counters", "40-42"], capture_output=True, text=True,
         timeout=30)
     assert bad.returncode == 2 and "no counter numbered 40-42" in bad.stderr
+    temp = tmp_path / "tmp"  # the board's own temporary folder goes in here
+    temp.mkdir()
     proc = subprocess.Popen(
         [sys.executable, "-m", "civiq", "display", "--site",
          str(ROOT / "sites" / "hamburg-wandsbek.toml"), "--broker-port", str(broker.port),
          "--id", "hall-2", "--mute", "--portrait", "--quit-after", "2.5"],
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp)},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         qtbot.waitUntil(lambda: any(s["online"] for s in seen), timeout=10_000)
+        made = [p.name for p in temp.glob("civiq-display-*")]
+        assert len(made) == 1 and (temp / made[0] / "chime.wav").is_file()
         assert proc.wait(timeout=15) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
+    # gone with the board: a board restarted again and again leaves nothing behind
+    assert list(temp.glob("civiq-display-*")) == []
     qtbot.waitUntil(lambda: not seen[-1]["online"], timeout=3000)
     online = next(s for s in seen if s["online"])
     assert online["role"] == "display" and online["detail"]["muted"] is True
+
+
+def test_the_boards_sound_folder_goes_when_it_stops(qtbot, display_factory) -> None:
+    board = display_factory(work_dir=None)  # its own temporary folder, as `civiq display`
+    folder = board.player.work_dir
+    assert folder.name.startswith("civiq-display-") and (folder / "chime.wav").is_file()
+    board.stop()
+    assert not folder.exists()
+    board.stop()  # again (the fixture stops it too): nothing left to do
+
+
+def test_the_example_board_is_legible_at_its_distance_in_every_language(qtbot) -> None:
+    """The example site's board at 1920x1080 on the assumed 55-inch panel: every text of
+    the service table at least the legible size for its viewing distance, whichever
+    language's turn it is, the three headings at one size, and no "too small" band."""
+    from civiq.config import load_site
+    from civiq.protocol.models import ServiceState
+    from civiq.transport.state import SiteStateModel
+    from display_board.viewmodel import LANGUAGE_PERIOD_S, BoardViewModel
+    from display_board.widgets import BoardWidget
+    from tests.conftest import EXAMPLE_SITE
+    from tests.display_board.test_viewmodel import call, feed_state
+
+    cfg = load_site(EXAMPLE_SITE)
+    model = SiteStateModel(cfg.site.id)
+    feed_state(model, [call(f"A{i:03d}", minute=i) for i in range(12, 4, -1)], services=[
+        ServiceState(id="ausweis", waiting=17, eta_min=50.0, eta_p10_min=40.0,
+                     eta_p90_min=65.0, open_counters=2),
+        ServiceState(id="melde", waiting=9, eta_min=40.0, open_counters=2),
+        ServiceState(id="fuehrerschein", waiting=0, eta_min=None, open_counters=1),
+        ServiceState(id="abholung", waiting=3, eta_min=0.5, open_counters=1)])
+    vm = BoardViewModel(cfg)
+    vm.set_connected(True)
+    board = BoardWidget(vm.row_count, vm.service_count)
+    qtbot.addWidget(board)
+    board.resize(1920, 1080)
+    board.show()
+    qtbot.waitExposed(board)
+    board.show_view(vm.build(model.snapshot, TUESDAY_9, 0.0, (board.width(), board.height())))
+    # the table runs across the board's width, below the calls
+    qtbot.waitUntil(lambda: board.services_box.width() > 0.9 * board.width())
+    assert _top(board, board.services_box) >= _top(board, board.hero) + board.hero.height()
+    seen = set()
+    for turn in range(2 * len(vm.languages)):
+        view = vm.build(model.snapshot, TUESDAY_9, turn * LANGUAGE_PERIOD_S + 0.5,
+                        (board.width(), board.height()))
+        board.show_view(view)
+        legible = view.typography.legible_px
+        assert not board.setup_note.isVisible()
+        texts = ([two.top for two in board.service_names + board.service_wait]
+                 + board.service_waiting)
+        seen.add(texts[0].text())
+        small = [(lab.text(), lab.shown_px()) for lab in texts if lab.shown_px() < legible]
+        assert small == [], f"below {legible} px"
+        heads = [two.top for two in board.headings]
+        assert len({h.shown_px() for h in heads}) == 1 and heads[0].shown_px() >= legible, \
+            [(h.text(), h.shown_px()) for h in heads]
+        assert min(n.shown_px() for n in board.recent_numbers) >= legible
+    assert "Удостоверение личности и паспорт" in seen and len(seen) == 6  # every language
 
 
 def test_board_ignores_the_waiting_list_it_never_shows() -> None:
@@ -319,8 +384,8 @@ def test_default_window_shows_every_recent_call_filling_the_column(
     # a row's text is as large as the row allows
     assert last.shown_px() * 1.1 >= last.height() * 0.7
     note = b.setup_note
-    if inches == 14:  # 8 m is too far for a 14-inch screen: said on the screen
-        assert note.isVisible() and "Zu klein für 8 m" in note.text()
+    if inches == 14:  # 5 m is too far for a 14-inch screen: said on the screen
+        assert note.isVisible() and "Zu klein für 5 m" in note.text()
     # the waits stand on the service names' line, at their size
     for name, waiting, wait in zip(b.service_names, b.service_waiting, b.service_wait,
                                    strict=True):

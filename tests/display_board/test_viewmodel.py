@@ -32,7 +32,7 @@ from display_board.announcements import (
 )
 from display_board.chime import wav_duration_s, write_chime
 from display_board.filters import BoardFilter, FilterError, parse_filter
-from display_board.legibility import LINE_FACTOR, board_mm, typography
+from display_board.legibility import LINE_FACTOR, TEXT_EM, board_mm, typography
 from display_board.notices import parse_central
 from display_board.texts import Texts
 from display_board.viewmodel import (
@@ -160,21 +160,44 @@ def test_chime_wav_is_plausible(tmp_path: Path) -> None:
 
 # ----- legibility -----------------------------------------------------------------------
 def test_viewing_distance_decides_what_fits_at_a_legible_size() -> None:
-    near = typography(1920, 1080, 3, 6, 4)
-    mid = typography(1920, 1080, 8, 6, 4)
+    near = typography(1920, 1080, 2, 6, 4)
+    mid = typography(1920, 1080, 5, 6, 4)
+    far = typography(1920, 1080, 8, 6, 4)
     assert not near.portrait and not near.shortfalls and near.service_alt
-    # at 8 m on a 55-inch panel the called number meets L/100 = 80 mm cap height and
-    # the calls L/250 = 32 mm; service names lose their second line to stay large,
-    # and what still falls short is named
-    assert mid.cap_height_mm(mid.hero_px) >= 80
-    assert mid.cap_height_mm(mid.hero_counter_px) >= 32
-    assert mid.cap_height_mm(mid.recent_px) >= 32 and mid.recent_rows == 6
-    assert not mid.service_alt
-    assert [s.split(":")[0] for s in mid.shortfalls] == ["service"]
-    far = typography(1080, 1920, 12, 6, 4)
-    # too far for this screen: still every row, as large as fits, and the shortfall named
-    assert far.portrait and far.recent_rows == 6
-    assert any(s.startswith("hero:") and "needed at 12 m" in s for s in far.shortfalls)
+    # at 5 m on a 55-inch panel the called number meets L/100 = 50 mm cap height and
+    # everything else L/250 = 20 mm; the service names lose their second line to stay
+    # large
+    assert not mid.shortfalls and not mid.service_alt
+    assert mid.cap_height_mm(mid.hero_px) >= 50
+    assert mid.cap_height_mm(mid.hero_counter_px) >= 20
+    assert mid.cap_height_mm(mid.recent_px) >= 20 and mid.recent_rows == 6
+    assert mid.cap_height_mm(mid.service_px) >= 20
+    # 8 m asks 32 mm (69 px) of every line: about 12 lines on this panel, fewer than the
+    # header, the call, six recent calls beside it, four services and the ticker need;
+    # still every row, as large as fits, and what falls short is named
+    assert far.cap_height_mm(far.hero_px) >= 80 and far.recent_rows == 6
+    assert [s.split(":")[0] for s in far.shortfalls] == ["recent", "service"]
+    portrait = typography(1080, 1920, 12, 6, 4)
+    assert portrait.portrait and portrait.recent_rows == 6
+    assert any(s.startswith("hero:") and "needed at 12 m" in s for s in portrait.shortfalls)
+
+
+def test_the_service_table_is_as_wide_as_its_longest_texts_in_any_language(
+        cfg: SiteConfig) -> None:
+    """The example's board at its distance on the assumed 55-inch 1920x1080 panel: its
+    own rule holds, and the table's columns are shared out by their texts."""
+    vm = BoardViewModel(cfg)
+    t = vm.typography_for(1920, 1080)
+    assert t.shortfalls == [] and t.service_px >= t.legible_px
+    # the longest name is Russian (32 letters), the longest wait Turkish (19)
+    assert vm.table.name == pytest.approx(32 * TEXT_EM)
+    assert vm.table.wait == pytest.approx(len("yalnızca randevuyla") * TEXT_EM)
+    name, waiting, wait = t.columns
+    assert name > wait > waiting and sum(t.columns) == pytest.approx(1)
+    # 8 m: the names would need 69 px, a line of 39 ems 2,700 px: not on 1920; said so
+    far = BoardViewModel(cfg.model_copy(update={"display": cfg.display.model_copy(
+        update={"viewing_distance_m": 8})})).typography_for(1920, 1080)
+    assert any(s.startswith("service:") and "< 69 px" in s for s in far.shortfalls)
 
 
 def test_a_board_window_is_its_share_of_the_screen_on_both_sides() -> None:
@@ -333,7 +356,7 @@ def test_a_recall_is_headed_as_one_like_the_announcement(cfg: SiteConfig) -> Non
 
 
 def test_the_wait_has_its_second_language_line_where_the_name_has_one() -> None:
-    near = load_site(EXAMPLE_SITE, display={"viewing_distance_m": 3})
+    near = load_site(EXAMPLE_SITE, display={"viewing_distance_m": 2})
     model = SiteStateModel(SITE)
     feed_state(model, [call("A001")], services=[
         ServiceState(id="ausweis", waiting=4, eta_min=12.0, open_counters=2),
@@ -401,7 +424,7 @@ def test_site_languages_take_turns_beside_german(cfg: SiteConfig) -> None:
     assert [v.labels["now"] for v in views[1:4:2]] == ["Aufruf · Now calling",
                                                        "Aufruf · Çağrı"]
     assert views[9].labels["wait"] == "Wartezeit · Очікування"
-    # at 8 m on this screen a second line would be too small to read: the service line
+    # at 5 m on this screen a second line would be too small to read: the service line
     # itself takes turns, German every other time
     assert not views[0].typography.service_alt and views[0].services[0].name_alt == ""
     names = [v.services[0].name for v in views]
@@ -418,6 +441,24 @@ def test_site_languages_take_turns_beside_german(cfg: SiteConfig) -> None:
     same = {vm.build(model.snapshot, TUESDAY_9, 0.5 + i / 10).services[0].name
             for i in range(int(LANGUAGE_PERIOD_S * 10) - 5)}
     assert len(same) == 1
+
+
+def test_a_service_without_a_name_in_the_boards_language_shows_its_english_name(
+        cfg: SiteConfig) -> None:
+    services = [{**s.model_dump(), "names": {"de": "Personalausweis", "en": "ID card"}}
+                if s.id == "ausweis" else s.model_dump() for s in cfg.services]
+    board = load_site(EXAMPLE_SITE, services=services,
+                      display={**cfg.display.model_dump(), "languages": ["de", "pl"]})
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("A007")])
+    vm = BoardViewModel(board)
+    vm.set_connected(True)
+    turns = [vm.build(model.snapshot, TUESDAY_9, t * LANGUAGE_PERIOD_S + 0.5).services[0]
+             for t in range(2)]
+    # the board as the kiosk and the desk: no Polish name, the English one (not German)
+    assert [(r.name, r.name_alt) for r in turns] in (
+        [("Personalausweis", "ID card")] * 2,
+        [("Personalausweis", ""), ("ID card", "")])
 
 
 def test_a_language_without_translation_shows_english_words(cfg: SiteConfig) -> None:
@@ -516,7 +557,7 @@ def test_a_board_too_small_for_its_distance_says_so_in_its_languages(cfg: SiteCo
     model = SiteStateModel(SITE)
     feed_state(model, [])
     board = cfg.model_copy(update={"display": cfg.display.model_copy(
-        update={"languages": ["de", "uk"]})})
+        update={"languages": ["de", "uk"], "viewing_distance_m": 8})})
     vm = BoardViewModel(board)
     vm.set_connected(True)
     # A 14-inch screen for 8 m: the text cannot be read there.

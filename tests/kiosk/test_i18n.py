@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from civiq.config import load_site
 from kiosk import texts
@@ -58,3 +59,26 @@ def test_every_service_is_named_in_every_kiosk_language() -> None:
     for svc in cfg.services:
         missing = [code for code, _ in LANGUAGES if code not in svc.names]
         assert missing == [], f"{svc.id}: no name in {missing}"
+
+
+def test_the_window_shows_the_sites_languages_and_starts_in_the_first(qtbot) -> None:
+    from civiq.config import Kiosk
+    from kiosk.viewmodel import KioskViewModel
+    from tests.kiosk.helpers import portrait_window
+    from tests.kiosk.test_viewmodel import site_with
+
+    vm = KioskViewModel(site_with(["tr", "de", "pl"], ausweis={"de": "Personalausweis",
+                                                               "en": "ID card & passport"}),
+                        Kiosk(id="kiosk-1"), Translations())
+    vm.connected, vm.engine_online = True, True
+    w = portrait_window(qtbot)
+    w.show_view(vm.build(None, 0.0))
+    langs = [b.text() for cid, b in w.buttons.items() if cid.startswith("lang:")]
+    assert langs == ["✓ Türkçe", "Deutsch", "Polski"]
+    assert w.title.text() == Translations()("tr", texts.CHOOSE) != texts.CHOOSE
+    # what the app does with a tap: the view model decides, the window redraws
+    w.tapped.connect(lambda cid: (vm.tap(cid, 1.0, None), w.show_view(vm.build(None, 1.0))))
+    qtbot.mouseClick(w.buttons["lang:pl"], Qt.MouseButton.LeftButton)
+    assert w.buttons["lang:pl"].text() == "✓ Polski"
+    # no Polish name for this service: the English one, not the German ("&&" shows "&")
+    assert w.buttons["svc:ausweis"].text() == "ID card && passport"

@@ -79,3 +79,46 @@ def test_a_new_window_size_changes_the_touch_targets_and_the_same_size_nothing()
     assert vm.resized(540, 960)
     assert vm.build(None, 0.0).min_target_px < big
     assert vm.resized(0, 0) and vm.build(None, 0.0).min_target_px >= 1
+
+
+def site_with(languages: list[str], **names: dict[str, str]):
+    """The example site with these ``[site] languages`` and, per service id, these names."""
+    cfg = load_site(EXAMPLE_SITE)
+    services = [{**s.model_dump(), "names": names.get(s.id, s.names)} for s in cfg.services]
+    return load_site(EXAMPLE_SITE, site={**cfg.site.model_dump(), "languages": languages},
+                     services=services, display={"languages": languages[:1]})
+
+
+def test_the_kiosk_offers_the_sites_languages_in_its_order_and_starts_in_the_first() -> None:
+    # "xx": a language the kiosk has no words for is left out (the app logs it)
+    vm = KioskViewModel(site_with(["tr", "de", "xx", "pl"]), Kiosk(id="k"))
+    vm.connected, vm.engine_online = True, True
+    langs = [(c.label, c.checked) for c in vm.build(None, 0.0).controls
+             if c.kind == "language"]
+    assert langs == [("Türkçe", True), ("Deutsch", False), ("Polski", False)]
+    assert vm.build(None, 0.0).language == "tr"
+    vm.tap("lang:en", 1.0, None)  # not one of this site's: nothing changes
+    assert vm.language == "tr"
+    vm.tap("lang:pl", 1.0, None)
+    assert vm.language == "pl"
+    assert vm.tick(1.0 + 61)  # the next citizen starts in the site's first language
+    assert vm.language == "tr" and vm.screen is Screen.START
+
+
+def test_a_site_in_languages_the_kiosk_has_no_words_for_shows_english() -> None:
+    vm = KioskViewModel(site_with(["xx"]), Kiosk(id="k"))
+    assert vm.language == "en"
+    assert [c.label for c in vm.build(None, 0.0).controls if c.kind == "language"] == [
+        "English"]
+
+
+def test_a_service_without_a_name_in_the_language_shows_english_then_the_sites_first() -> None:
+    cfg = site_with(["tr", "de", "pl"], ausweis={"de": "Personalausweis", "en": "ID card",
+                                                 "tr": "Kimlik"},
+                    melde={"de": "Anmeldung", "tr": "Adres kaydı"})
+    vm = KioskViewModel(cfg, Kiosk(id="k"))
+    vm.connected, vm.engine_online = True, True
+    vm.tap("lang:pl", 0.0, None)
+    names = {c.id: c.label for c in vm.build(None, 0.0).controls if c.kind == "service"}
+    # no Polish name: English; no English either: the site's first language (Turkish)
+    assert names["svc:ausweis"] == "ID card" and names["svc:melde"] == "Adres kaydı"
