@@ -51,9 +51,12 @@ def test_device_add_writes_a_private_credentials_file_and_stores_only_a_hash(
     assert "user kiosk-1" not in (broker_dir / "acl").read_text()
 
 
-def _bad(tmp_path: Path, text: str, mode: int = 0o600) -> Path:
+def _bad(tmp_path: Path, text: str | bytes, mode: int = 0o600) -> Path:
     p = tmp_path / "creds.toml"
-    p.write_text(text)
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text)
     os.chmod(p, mode)
     return p
 
@@ -69,9 +72,11 @@ GOOD = 'site = "hh-wandsbek"\nrole = "display"\nusername = "display-1"\npassword
     (GOOD.replace("hh-wandsbek", "hh-altona"), 0o600,
      "credentials for site 'hh-altona', but"),
     (GOOD.replace("display", "kiosk"), 0o600, "credentials for role 'kiosk'"),
+    (GOOD.replace('"pw"', '"pässwort"').encode("latin-1"), 0o600,
+     "not UTF-8 text (byte 75, line 4); save it as UTF-8"),
 ])
 def test_a_wrong_credentials_file_is_named_with_the_reason(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str | None, mode: int,
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str | bytes | None, mode: int,
         says: str) -> None:
     path = _bad(tmp_path, text, mode) if text is not None else tmp_path / "missing.toml"
     for argv in (["display", "--site", SITE, "--credentials", str(path)],

@@ -106,6 +106,44 @@ def test_a_missing_site_file_is_named(argv: list[str], tmp_path: Path) -> None:
     assert proc.returncode == 2
 
 
+#: Every command that loads a site file, with what it needs besides.
+LOADING_A_SITE = [*COMMANDS_WITH_SITE, ["site"], ["device", "list"],
+                  ["broker-config", "site", "--no-lan"]]
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16"])
+@pytest.mark.parametrize("argv", LOADING_A_SITE, ids=lambda a: " ".join(a[:2]))
+def test_a_site_file_not_in_utf8_is_named_with_what_to_do(argv: list[str], encoding: str,
+                                                         tmp_path: Path) -> None:
+    """A site file saved as Latin-1 or UTF-16 by an editor: the file, where, and how to
+    save it; not UnicodeDecodeError."""
+    site = tmp_path / "site.toml"
+    data = EXAMPLE_SITE.read_text(encoding="utf-8").encode(encoding, errors="replace")
+    site.write_bytes(data)
+    proc = civiq(*argv, "--site", str(site))
+    assert_one_clear_line(proc, str(site), "UTF-8", "save it as UTF-8")
+    assert "UnicodeDecodeError" not in proc.stderr
+    assert proc.returncode == 2
+    if encoding == "latin-1":  # "Führerschein": the ü is one byte, not UTF-8's two
+        bad = next(i for i, b in enumerate(data) if b >= 0x80)
+        line = data[:bad].count(b"\n") + 1
+        assert f"not UTF-8 text (byte {bad + 1}, line {line})" in proc.stderr, proc.stderr
+    else:
+        assert "UTF-16 text, not UTF-8 (byte 1, line 1)" in proc.stderr, proc.stderr
+
+
+def test_a_site_file_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    """Windows editors may put a BOM first in a UTF-8 file: that is still UTF-8."""
+    import shutil
+
+    from civiq.config import load_site
+
+    shutil.copytree(EXAMPLE_SITE.parent / "keys", tmp_path / "keys")  # named relatively
+    site = tmp_path / "site.toml"
+    site.write_text(EXAMPLE_SITE.read_text(encoding="utf-8"), encoding="utf-8-sig")
+    assert load_site(site).site.id == "hh-wandsbek"
+
+
 BAD_OPTIONS = [
     (["engine", "--site", SITE, "--clock", "tomorrow"], "clock spec 'tomorrow'"),
     (["demo", "--speed", "0"], "--speed"),
