@@ -44,7 +44,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         c.add_argument("--json", action="store_true", help="print the result as JSON")
         if name == "issue":
             c.add_argument("service", help="service id, e.g. ausweis (see the site file)")
-            c.add_argument("--language", default="de", help="the visitor's language code")
+            c.add_argument("--language", help="the visitor's language code, one of the "
+                           "site file's [site] languages (default: the first of them)")
             c.add_argument("--priority", type=int, choices=range(10), default=0,
                            metavar="0-9", help="manual priority (default 0)")
         elif name == "cancel":
@@ -63,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         cfg = site_config(args)
         if args.action == "transfer" and not (args.to_service or args.to_counter):
             raise CliFailure("transfer: name --to-service or --to-counter (or both)", 2)
+        if args.action == "issue":
+            args.language = _language(args.language, cfg)
         client = connect(cfg, args.role, args.client_id, args.timeout)
         try:
             if args.action == "list":
@@ -82,6 +85,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(_describe(args, cfg, result))
     return 0
+
+
+def _language(language: str | None, cfg: SiteConfig) -> str:
+    """``--language``, one of the site's languages (the ticket is printed and announced
+    in it); by default the site's first."""
+    languages = cfg.site.languages
+    if language is None:
+        return languages[0]
+    if language not in languages:
+        raise CliFailure(f"--language {language!r}: not one of the site's languages "
+                         f"({', '.join(languages)}; [site] languages in {cfg.source})", 2)
+    return language
 
 
 def _command(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:

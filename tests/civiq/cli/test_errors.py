@@ -161,6 +161,8 @@ BAD_OPTIONS = [
     (["appointments", "sign", "--key", "nokey.pem", "--key-id", "k", "--site-id", "s",
       "--booking", "b", "--slot", "2026-11-24T09:30:00+01:00"], "nokey.pem"),
     (["ticket", "issue", "--site", SITE, "ausweis", "--priority", "12"], "--priority"),
+    (["ticket", "issue", "--site", SITE, "ausweis", "--language", "xx"],
+     "--language 'xx': not one of the site's languages (de, en, tr, ar, ru, uk;"),
     (["ticket", "list", "--site", SITE, "--timeout", "0"], "--timeout"),
     (["ticket", "transfer", "--site", SITE, "platz-1"], "--to-service"),
     (["check-in", "--site", SITE], "token"),
