@@ -110,3 +110,34 @@ def test_regenerating_keeps_the_engines_password_and_warns_when_it_makes_a_new_o
         assert main(args) == 0
     assert "engine's credentials file" in caplog.text and "no longer works" in caplog.text
     assert load_credentials(engine).password.get_secret_value() != before
+
+
+def test_a_bad_device_id_is_one_plain_line(broker_dir: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["device", "add", "--site", SITE, "--broker-dir", str(broker_dir),
+                 "--role", "kiosk", "--id", "bad id"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("civiq device: device id 'bad id' must be 1-64 characters")
+    assert "ValueError" not in err and err.count("\n") == 1
+    assert "bad id" not in (broker_dir / "users.toml").read_text()
+
+
+def test_the_engines_own_user_is_revoked_only_with_force(
+        broker_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    revoke = ["device", "revoke", "--site", SITE, "--broker-dir", str(broker_dir), "--id",
+              "engine"]
+    assert main(revoke) == 2
+    err = capsys.readouterr().err
+    assert "engine is the queue engine's own broker user" in err
+    assert "locked out" in err and "--force" in err
+    assert (broker_dir / "passwd").read_text().startswith("engine:")
+    assert (broker_dir / "credentials" / "engine.toml").exists()
+    # A device's user goes as before; the engine's with --force.
+    assert main(["device", "add", "--site", SITE, "--broker-dir", str(broker_dir),
+                 "--role", "central", "--id", "central-link"]) == 0
+    assert main(["device", "revoke", "--site", SITE, "--broker-dir", str(broker_dir),
+                 "--id", "central-link"]) == 2
+    assert "central no longer reads this site" in capsys.readouterr().err
+    assert main([*revoke, "--force"]) == 0
+    assert "engine engine: revoked" in capsys.readouterr().out
+    assert "engine" not in (broker_dir / "passwd").read_text()
