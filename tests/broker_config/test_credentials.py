@@ -141,3 +141,20 @@ def test_the_engines_own_user_is_revoked_only_with_force(
     assert main([*revoke, "--force"]) == 0
     assert "engine engine: revoked" in capsys.readouterr().out
     assert "engine" not in (broker_dir / "passwd").read_text()
+
+
+def test_a_port_other_than_the_site_files_is_written_with_a_warning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from civiq.config import load_site
+
+    port = load_site(EXAMPLE_SITE).broker.port
+    out = tmp_path / "broker"
+    assert main(["broker-config", "site", "--site", SITE, "--out", str(out), "--no-lan",
+                 "--port", str(port + 1)]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: --port {port + 1} differs from {SITE}'s [broker] port {port}" in err
+    assert f"listener {port + 1} 127.0.0.1" in (out / "mosquitto.conf").read_text()
+    # The site file's own port: nothing to warn about.
+    assert main(["broker-config", "site", "--site", SITE, "--out", str(out), "--no-lan",
+                 "--port", str(port)]) == 0
+    assert capsys.readouterr().err == ""

@@ -169,6 +169,13 @@ BAD_OPTIONS = [
     (["device", "add", "--site", SITE, "--role", "kiosk"], "--id"),
     (["device", "add", "--site", SITE, "--role", "printer", "--id", "k"], "printer"),
     (["broker-config", "site", "--site", SITE, "--central", "nowhere"], "HOST:PORT"),
+    # Mosquitto would refuse to start with "listener 70000".
+    (["broker-config", "site", "--site", SITE, "--port", "70000"],
+     "--port: 70000: a TCP port is 1-65535"),
+    (["broker-config", "site", "--site", SITE, "--lan-port", "0"],
+     "--lan-port: 0: a TCP port is 1-65535"),
+    (["broker-config", "central", "--out", "x", "--certs", "x", "--port", "99999"],
+     "--port: 99999: a TCP port is 1-65535"),
 ] + [([*argv, "--no-such-option"], "--no-such-option") for argv in (
     ["engine", "--site", SITE], ["display", "--site", SITE],
     ["counter", "--site", SITE, "--counter", "1"], ["kiosk", "--site", SITE], ["demo"],
