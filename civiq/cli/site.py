@@ -24,7 +24,8 @@ from broker_config.generate import GenerateError, SiteBroker, write_site
 from broker_config.mosquitto import BrokerError, Mosquitto, reachable_by_broker_user
 from broker_config.users import UsersError, UserStore
 from civiq.cli import available
-from civiq.cli.demo import _civiq, has_screen
+from civiq.cli.demo import _civiq
+from civiq.cli.support import has_screen
 from civiq.config import ConfigError, SiteConfig, load_site
 
 

@@ -8,7 +8,9 @@ do, and a non-zero exit code, never in a traceback.
 from __future__ import annotations
 
 import math
+import os
 import socket
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -110,8 +112,6 @@ def ticket_line(number: str, service_name: str, result: dict[str, Any]) -> str:
 
 def add_connection_arguments(p: Any, roles: tuple[str, ...], client_prefix: str) -> None:
     """The options every command over the protocol offers."""
-    import os
-
     p.add_argument("--site", required=True, help="the site's TOML file")
     p.add_argument("--broker-host", help="override the site file's broker host")
     p.add_argument("--broker-port", type=int, help="override the site file's broker port")
@@ -156,6 +156,27 @@ def device_config(args: Any, role: str) -> tuple[SiteConfig, str | None]:
         except ValueError as exc:
             raise ConfigError(str(exc)) from exc
     return cfg, client_id
+
+
+def has_screen() -> bool:
+    """Whether windows would be seen here: a graphical session (X11 or Wayland) that Qt
+    is not told to bypass. ``civiq demo`` and ``civiq site`` start the apps only then."""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and \
+        os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+
+
+def no_screen(prog: str) -> str | None:
+    """Why a Qt app cannot start here, or None: on Linux without a graphical session
+    Qt's default platform (xcb) aborts the process (SIGABRT) with a message about
+    plugins. A platform named in QT_QPA_PLATFORM (offscreen, eglfs, linuxfb, ...) is for
+    Qt to open."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or \
+            os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (f"{prog}: no screen (DISPLAY/WAYLAND_DISPLAY unset); run it in the graphical "
+            "session, or set QT_QPA_PLATFORM=offscreen for tests")
 
 
 def window_size(spec: str, *, minimum: int, example: str) -> tuple[int, int]:
@@ -210,8 +231,6 @@ def iso_date(not_a_date: str) -> Callable[[str], date]:
 
 def site_config(args: Any) -> SiteConfig:
     """The site file with the command line's broker options (ConfigError if unusable)."""
-    import os
-
     from civiq.config import load_site, load_site_overridden
 
     cfg = load_site_overridden(args.site, broker_host=args.broker_host,

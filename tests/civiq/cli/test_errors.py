@@ -106,6 +106,22 @@ def test_a_missing_site_file_is_named(argv: list[str], tmp_path: Path) -> None:
     assert proc.returncode == 2
 
 
+@pytest.mark.parametrize("argv", [["display"], ["counter", "--counter", "1"], ["kiosk"]],
+                         ids=lambda a: a[0])
+def test_a_qt_app_without_a_screen_says_so(argv: list[str]) -> None:
+    """No graphical session and no QT_QPA_PLATFORM: Qt's xcb plugin would abort the
+    process (SIGABRT, exit 134) with a message about plugins."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "civiq", *argv, "--site", SITE],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    assert proc.stderr.endswith(
+        f"civiq {argv[0]}: no screen (DISPLAY/WAYLAND_DISPLAY unset); run it in the "
+        "graphical session, or set QT_QPA_PLATFORM=offscreen for tests\n"), proc.stderr
+    assert "Traceback" not in proc.stderr and "xcb" not in proc.stderr
+
+
 #: Every command that loads a site file, with what it needs besides.
 LOADING_A_SITE = [*COMMANDS_WITH_SITE, ["site"], ["device", "list"],
                   ["broker-config", "site", "--no-lan"]]
