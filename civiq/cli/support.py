@@ -7,12 +7,14 @@ do, and a non-zero exit code, never in a traceback.
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import socket
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from civiq.config import Broker, SiteConfig
@@ -156,6 +158,40 @@ def device_config(args: Any, role: str) -> tuple[SiteConfig, str | None]:
         except ValueError as exc:
             raise ConfigError(str(exc)) from exc
     return cfg, client_id
+
+
+def cannot_write(path: str | Path, *, make_folders: bool = False) -> str | None:
+    """Why a file cannot be written at ``path``, or None: asked before the work that
+    makes it (a simulated day, a signed code) rather than found after it. Tries it: a
+    scratch file in its folder (permissions, a read-only or special file system such as
+    /proc), or the file itself opened for appending when it exists (nothing changes in
+    it). ``make_folders``: missing folders will be made, so the nearest existing one must
+    take them."""
+    import tempfile
+
+    p = Path(path)
+    if p.is_dir():
+        return "it is a folder"
+    folder = p.parent
+    if make_folders:
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+    if not folder.is_dir():
+        return (f"{folder} is not a folder" if folder.exists()
+                else f"no folder {folder}")
+    try:
+        if p.exists():
+            with open(p, "ab"):
+                pass
+        else:
+            fd, scratch = tempfile.mkstemp(prefix=f".{p.name}.", dir=folder)
+            os.close(fd)
+            os.unlink(scratch)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:  # the folder is there: /proc, /sys and the like
+            return f"no file can be made in {folder}"
+        return exc.strerror or str(exc)
+    return None
 
 
 def has_screen() -> bool:
