@@ -87,6 +87,36 @@ def test_the_engine_says_at_once_that_its_broker_is_missing(dead_port: int,
     assert "Traceback" not in rest
 
 
+def test_an_unusable_data_folder_or_database_is_named(tmp_path: Path) -> None:
+    """Not FileNotFoundError, FileExistsError or SQLAlchemy's ArgumentError: what cannot
+    be used, why, and for the data folder how to give another."""
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder\n")
+    no_home = {**ENV, "HOME": "/proc/nohome"}
+    no_home.pop("XDG_DATA_HOME", None)
+    engine = ["engine", "--site", SITE, "--broker-port", "1"]
+    cases = [
+        ([*engine, "--data", str(a_file)], ENV,
+         f"data folder {a_file} cannot be used: it is a file, not a folder; give one this "
+         "user may write with --data DIR (or [data] folder in the site file)"),
+        (engine, no_home, "data folder /proc/nohome/.local/share/civiq/hh-wandsbek cannot be "
+         "used: No such file or directory; give one"),
+        ([*engine, "--database-url", "garbage"], ENV,
+         "database URL garbage cannot be used: Could not parse"),
+        ([*engine, "--database-url", "nosuchdb://u:secret@host/x"], ENV,
+         "database URL nosuchdb://u:***@host/x cannot be used: Can't load plugin"),
+        ([*engine, "--database-url", f"sqlite:///{a_file}"], ENV,
+         f"database URL sqlite:///{a_file} cannot be used: file is not a database"),
+    ]
+    for argv, env, says in cases:
+        proc = subprocess.run([sys.executable, "-m", "civiq", *argv], capture_output=True,
+                              text=True, timeout=60, env=env)
+        assert proc.returncode == 2, (argv, proc.stderr)
+        assert proc.stderr.startswith(f"civiq engine: {says}"), (argv, proc.stderr)
+        assert proc.stderr.count("\n") == 1 and "secret" not in proc.stderr, proc.stderr
+    assert a_file.read_text() == "not a folder\n"
+
+
 COMMANDS_WITH_SITE = [
     ["engine"], ["display"], ["counter", "--counter", "1"], ["kiosk"], ["demo", "--headless"],
     ["simulate"],
