@@ -119,8 +119,12 @@ def _command(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
 
 def _describe(args: argparse.Namespace, cfg: SiteConfig, result: dict) -> str:
     ticket = result.get("ticket")
+    # A call finishes the counter's previous ticket (the engine says which): said too,
+    # or a clerk's visitor would be finished behind the operator's back.
+    ended = result.get("finished")
+    ended = f"; {ended['number']} {ended['status']}" if ended else ""
     if ticket is None:
-        return f"{args.counter}: nothing waiting for this counter"
+        return f"{args.counter}: nothing waiting for this counter{ended}"
     service = cfg.service(ticket["service"])
     name = service.name("en") if service else ticket["service"]
     number = ticket["number"]
@@ -132,7 +136,8 @@ def _describe(args: argparse.Namespace, cfg: SiteConfig, result: dict) -> str:
         to = f" for counter {ticket['counter']}" if ticket.get("counter") else ""
         return f"{number}: back in the queue for {name}{to}"
     counter = cfg.counter(args.counter)
-    return f"{number} ({name}) called to {counter.name if counter else args.counter}"
+    return (f"{number} ({name}) called to {counter.name if counter else args.counter}"
+            f"{ended}")
 
 
 def _list(args: argparse.Namespace, cfg: SiteConfig, client: Any) -> int:

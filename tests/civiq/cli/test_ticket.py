@@ -78,6 +78,31 @@ def test_an_operator_runs_the_queue_from_a_terminal(
     assert code == 1 and "refused: " in err
 
 
+def test_a_call_says_which_ticket_it_finished(
+        engine: EngineService, broker: Mosquitto, counter: MqttClient,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Never opened today: said so, not "closed at the day change".
+    code, _, err = civiq(capsys, broker, "ticket", "call", "platz-1")
+    assert code == 1
+    assert err.strip().endswith("refused: counter_not_open: counter Platz 1 has not been "
+                                "opened today; open it first")
+    counter.request("open_counter", {"counter": "platz-1"})
+    for _ in range(3):
+        assert civiq(capsys, broker, "ticket", "issue", "ausweis")[0] == 0
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1")
+    assert code == 0 and out.startswith("A001 (") and "finished" not in out
+    # A particular ticket called while A001 is current: A001 is finished, and said so.
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1", "A003")
+    assert code == 0 and out.startswith("A003 (")
+    assert out.rstrip().endswith("called to Platz 1; A001 finished")
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1")
+    assert out.startswith("A002 (") and out.rstrip().endswith("; A003 finished")
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1", "--json")
+    assert code == 0 and json.loads(out)["finished"]["number"] == "A002"
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1")
+    assert (code, out.strip()) == (0, "platz-1: nothing waiting for this counter")
+
+
 def test_check_in_by_the_codes_text(engine: EngineService, broker: Mosquitto,
                                     client_factory, capsys: pytest.CaptureFixture[str]
                                     ) -> None:
