@@ -238,7 +238,8 @@ def _requests(args: argparse.Namespace, cfg: SiteConfig,
     """Send the commands in order; an exit code when something fails."""
     results: list[dict] = []
     try:
-        client = connect(cfg, args.role, args.client_id, args.timeout)
+        client = connect(cfg, args.role, args.client_id, args.timeout,
+                         site_file=args.site)
         try:
             for command, data in calls:
                 results.append(request(client, cfg, args.site, command, data, args.timeout))

@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     what = {"booking_code": code} if BOOKING_CODE_RE.fullmatch(code) else {"token": token}
     try:
         cfg = site_config(args)
-        client = connect(cfg, args.role, args.client_id, args.timeout)
+        client = connect(cfg, args.role, args.client_id, args.timeout,
+                         site_file=args.site)
         try:
             result = request(client, cfg, args.site, "check_in",
                              {**what, "language": args.language}, args.timeout)

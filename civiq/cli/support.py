@@ -13,7 +13,7 @@ import os
 import socket
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,14 +53,22 @@ def unreachable_message(broker: Broker, why: str) -> str:
             f"start one (see {BROKER_HOWTO}) or point --broker-host/--broker-port at it")
 
 
-def connect(config: SiteConfig, role: str, client_id: str, timeout: float) -> MqttClient:
-    """A started client, or :class:`CliFailure` saying why there is none."""
+def connect(config: SiteConfig, role: str, client_id: str, timeout: float, *,
+            site_file: str | None = None, watch: EngineWatch | None = None) -> MqttClient:
+    """A started client, or :class:`CliFailure` saying why there is none. With
+    ``site_file`` (a command that sends requests): also :class:`CliFailure` at once when
+    the retained ``state/engine`` says the engine is not running, rather than three
+    unanswered attempts later. ``watch``: follow the engine's state for the caller."""
     from civiq.transport.mqtt import MqttClient
 
     why = broker_unreachable(config.broker, min(timeout, 3.0))
     if why is not None:
         raise CliFailure(unreachable_message(config.broker, why), EXIT_UNREACHABLE)
     client = MqttClient(config.broker, config.site.id, role, client_id)
+    if watch is None and site_file is not None and role in READS_STATE:
+        watch = EngineWatch(config)
+    if watch is not None:
+        watch.follow(client)  # subscribed with the connection: retained state comes at once
     try:
         client.start(wait=timeout)
     except TimeoutError as exc:
@@ -69,7 +77,97 @@ def connect(config: SiteConfig, role: str, client_id: str, timeout: float) -> Mq
             f"the MQTT broker at {config.broker.host}:{config.broker.port} answers but did "
             f"not let this client in within {timeout:g} s (user, password, TLS or access "
             "rules of the broker?)", EXIT_UNREACHABLE) from exc
+    if site_file is not None and watch is not None:
+        watch.heard(min(timeout, ENGINE_GRACE_S))
+        down = watch.down()
+        if down is not None:
+            client.stop()
+            raise CliFailure(f"{down}; nothing was sent. Start it with: civiq engine --site "
+                             f"{site_file}", EXIT_UNREACHABLE)
     return client
+
+
+#: The roles whose broker user may read the site's retained state (the access list):
+#: ``booking`` reads only its replies.
+READS_STATE = frozenset({"kiosk", "counter", "display", "operator", "central"})
+#: How long a command waits after connecting for the retained ``state/engine``, which
+#: the broker sends right after the subscription; only a broker that never saw an
+#: engine makes it wait this long.
+ENGINE_GRACE_S = 1.0
+
+
+class EngineWatch:
+    """What the retained state says of the site's engine: ``state/engine`` (online or
+    not, and when it said so) and when it last published ``state/queue``."""
+
+    def __init__(self, config: SiteConfig) -> None:
+        import threading
+
+        self.config = config
+        self.online: bool | None = None  # None: not heard
+        self.said_at: datetime | None = None  # the state/engine message's ts
+        self.last_state_at: datetime | None = None  # the latest state/queue's ts
+        self._heard = threading.Event()
+
+    def follow(self, client: MqttClient) -> None:
+        from civiq.protocol import topics
+
+        site = self.config.site.id
+        client.route(topics.state_engine(site), self._on_engine)
+        client.route(topics.state_queue(site), self._on_queue)
+
+    def _decode(self, payload: bytes) -> Any:
+        from civiq.protocol import envelope as env
+        from civiq.protocol.errors import ProtocolError
+
+        if not payload:
+            return None
+        try:
+            e = env.decode(payload)
+        except ProtocolError:
+            return None
+        return e if e.site == self.config.site.id else None
+
+    def _on_engine(self, _topic: str, payload: bytes, _props: object) -> None:
+        e = self._decode(payload)
+        if e is None or not isinstance(e.data, dict) or \
+                not isinstance(e.data.get("online"), bool):
+            return
+        self.online, self.said_at = e.data["online"], e.ts
+        self._heard.set()
+
+    def _on_queue(self, _topic: str, payload: bytes, _props: object) -> None:
+        e = self._decode(payload)
+        if e is not None and (self.last_state_at is None or e.ts > self.last_state_at):
+            self.last_state_at = e.ts
+
+    def heard(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` s for the engine's state; whether it came."""
+        return self._heard.wait(timeout)
+
+    def down(self) -> str | None:
+        """``the queue engine for site S is not running (since TIME)`` when the retained
+        state says so, else None (running, or never heard of)."""
+        if self.online is not False:
+            return None
+        site = self.config.site.id
+        said, last = self.said_at, self.last_state_at
+        if said is not None and (last is None or said >= last):
+            # It signed off when it stopped: that message's time is when.
+            when = f"since {self.when(said)}"
+        elif last is not None:
+            # The broker published its will (a crash, a kill, a lost link): that was
+            # made when it connected, so the last state it published is the better time.
+            when = f"it stopped without signing off; last heard of at {self.when(last)}"
+        else:
+            when = "it stopped without signing off"
+        return f"the queue engine for site {site} is not running ({when})"
+
+    def when(self, at: datetime) -> str:
+        """A time as the site's clock shows it; with its date unless it is today."""
+        local = at.astimezone(self.config.tz)
+        today = datetime.now(self.config.tz).date()
+        return f"{local:%H:%M}" if local.date() == today else f"{local:%Y-%m-%d %H:%M}"
 
 
 def request(client: MqttClient, config: SiteConfig, site_file: str, command: str,
