@@ -382,6 +382,19 @@ def site_config(args: Any) -> SiteConfig:
     return load_site(args.site, broker=broker)
 
 
+def site_language(language: str | None, cfg: SiteConfig) -> str:
+    """``--language``, one of the site's languages (the ticket is printed and announced
+    in it); by default the site's first. :class:`CliFailure` (exit 2) naming them."""
+    languages = cfg.site.languages
+    if language is None:
+        return languages[0]
+    if language not in languages:
+        raise CliFailure(f"--language {language!r}: not one of the site's languages "
+                         f"({', '.join(languages)}; [site] languages in {cfg.source})",
+                         EXIT_USAGE)
+    return language
+
+
 def _resolve_identity(args: Any, cfg: SiteConfig, roles: tuple[str, ...]) -> None:
     """Role and client id from the credentials unless given: a device acts as itself."""
     from civiq.config import ConfigError

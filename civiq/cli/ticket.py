@@ -24,6 +24,7 @@ from civiq.cli.support import (
     connect,
     request,
     site_config,
+    site_language,
     ticket_line,
 )
 from civiq.config import ConfigError, SiteConfig
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "transfer" and not (args.to_service or args.to_counter):
             raise CliFailure("transfer: name --to-service or --to-counter (or both)", 2)
         if args.action == "issue":
-            args.language = _language(args.language, cfg)
+            args.language = site_language(args.language, cfg)
         if args.action == "list":
             watch = EngineWatch(cfg)
             client = connect(cfg, args.role, args.client_id, args.timeout, watch=watch)
@@ -93,18 +94,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(_describe(args, cfg, result))
     return 0
-
-
-def _language(language: str | None, cfg: SiteConfig) -> str:
-    """``--language``, one of the site's languages (the ticket is printed and announced
-    in it); by default the site's first."""
-    languages = cfg.site.languages
-    if language is None:
-        return languages[0]
-    if language not in languages:
-        raise CliFailure(f"--language {language!r}: not one of the site's languages "
-                         f"({', '.join(languages)}; [site] languages in {cfg.source})", 2)
-    return language
 
 
 def _command(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:

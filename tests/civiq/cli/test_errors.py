@@ -209,6 +209,8 @@ BAD_OPTIONS = [
     (["ticket", "issue", "--site", SITE, "ausweis", "--priority", "12"], "--priority"),
     (["ticket", "issue", "--site", SITE, "ausweis", "--language", "xx"],
      "--language 'xx': not one of the site's languages (de, en, tr, ar, ru, uk;"),
+    (["check-in", "--site", SITE, "1234567890", "--language", "xx"],
+     "--language 'xx': not one of the site's languages (de, en, tr, ar, ru, uk;"),
     (["ticket", "list", "--site", SITE, "--timeout", "0"], "--timeout"),
     (["ticket", "transfer", "--site", SITE, "platz-1"], "--to-service"),
     (["check-in", "--site", SITE], "token"),
