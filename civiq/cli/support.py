@@ -113,8 +113,10 @@ class EngineWatch:
         from civiq.protocol import topics
 
         site = self.config.site.id
-        client.route(topics.state_engine(site), self._on_engine)
+        # In this order: the broker sends the retained messages in the order of the
+        # subscriptions, so once the engine's state is heard the queue's time is known.
         client.route(topics.state_queue(site), self._on_queue)
+        client.route(topics.state_engine(site), self._on_engine)
 
     def _decode(self, payload: bytes) -> Any:
         from civiq.protocol import envelope as env
