@@ -7,7 +7,10 @@ import socket
 import sys
 from pathlib import Path
 
+from civiq.cli.support import number_in
 from civiq.config import ConfigError, SiteConfig, load_site, site_relative
+
+_port = number_in(int, 1, 65535, "{text}: a TCP port is 1-65535")
 
 
 def broker_dir(cfg: SiteConfig) -> Path:
@@ -32,9 +35,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     s.add_argument("--site", required=True, help="the site's TOML file")
     s.add_argument("--out", help="folder to write (default: the site file's [broker] "
                    "config_dir, else the data folder's broker/)")
-    s.add_argument("--port", type=int, help="loopback listener (default: the site file's "
+    s.add_argument("--port", type=_port, help="loopback listener (default: the site file's "
                    "[broker] port)")
-    s.add_argument("--lan-port", type=int, default=8883, help="TLS listener (default 8883)")
+    s.add_argument("--lan-port", type=_port, default=8883, help="TLS listener (default 8883)")
     s.add_argument("--lan-address", default="0.0.0.0",
                    help="address of the TLS listener (default: every interface)")
     s.add_argument("--no-lan", action="store_true",
@@ -49,7 +52,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     c.add_argument("--out", type=Path, required=True, help="folder to write")
     c.add_argument("--certs", type=Path, required=True,
                    help="folder with ca.crt, server.crt, server.key")
-    c.add_argument("--port", type=int, default=8883)
+    c.add_argument("--port", type=_port, default=8883)
     c.add_argument("--address", default="0.0.0.0")
     c.add_argument("--site", dest="sites", action="append", default=[],
                    help="a site id whose bridge may connect (repeat)")
@@ -86,6 +89,13 @@ def _site(args: argparse.Namespace) -> int:
             return 2
         central = CentralLink(args.central[0], args.central[1], args.central_credentials,
                               args.central_ca)
+    if args.port and args.port != cfg.broker.port:
+        # Said, not refused: the site file may be changed next, or the apps given
+        # --broker-port.
+        print(f"civiq broker-config: warning: --port {args.port} differs from {args.site}'s "
+              f"[broker] port {cfg.broker.port}; the engine and the apps on this machine look "
+              f"for the broker at port {cfg.broker.port}: change the site file's [broker] "
+              "port to match (or start each with --broker-port)", file=sys.stderr)
     conf = write_site(SiteBroker(
         cfg.site.id, out, port=args.port or cfg.broker.port,
         lan_port=None if args.no_lan else args.lan_port, lan_address=args.lan_address,

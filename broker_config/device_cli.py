@@ -9,6 +9,16 @@ from pathlib import Path
 from broker_config.acl import SITE_ROLES
 from civiq.config import ConfigError, load_site
 
+#: Roles whose users are no device's: revoking one breaks the site, and what breaks.
+RESERVED = {
+    "engine": ("the queue engine's own broker user: revoked, the engine is locked out of the "
+               "broker at once (no tickets, no calls, the displays show stale state) until "
+               "`civiq broker-config site` makes it a new password and the engine restarts "
+               "with it"),
+    "central": ("the central link's user at this site broker: revoked, central no longer "
+                "reads this site's state and events"),
+}
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -22,6 +32,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="a new password for an existing device (the old file stops working)")
     r = sub.add_parser("revoke", help="remove a device's user; it is disconnected at once")
     r.add_argument("--id", required=True)
+    r.add_argument("--force", action="store_true",
+                   help="revoke also the engine's or the central link's own user (the "
+                   "site stops working, or central stops seeing it)")
     ls = sub.add_parser("list", help="the site broker's users and their roles")
     for q in (a, r, ls):
         q.add_argument("--site", required=True, help="the site's TOML file")
@@ -49,10 +62,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.role} {args.id}: credentials in {path} (mode 0600; give them to "
                   f"that device only: civiq ... --credentials {path})")
         else:
+            breaks = RESERVED.get(users.roles().get(args.id, ""))
+            if breaks and not args.force:
+                raise UsersError(f"{args.id} is {breaks}; add --force to revoke it all the "
+                                 "same")
             role = users.revoke(args.id)
             print(f"{role} {args.id}: revoked")
         pid = reload_broker(folder)
-    except (ConfigError, UsersError, OSError) as exc:
+    except (ConfigError, UsersError, ValueError, OSError) as exc:
         print(f"civiq device: {exc}", file=sys.stderr)
         return 2
     print(f"the broker reloaded its users (pid {pid})" if pid else

@@ -541,7 +541,7 @@ def load_site(path: str | Path, **overrides: object) -> SiteConfig:
     """Load and validate a site file. ``overrides`` replace top-level tables (tests, demo)."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = read_utf8(p)
     except OSError as exc:
         raise ConfigError(f"{p}: cannot read: {exc.strerror or exc}") from exc
     try:
@@ -555,6 +555,22 @@ def load_site(path: str | Path, **overrides: object) -> SiteConfig:
 
         cfg = apply_credentials(cfg, site_relative(cfg, cfg.broker.credentials))
     return cfg
+
+
+def read_utf8(path: Path) -> str:
+    """The text of a file civiq reads (a site file, a credentials file): UTF-8, with or
+    without the byte order mark a Windows editor may put first. OSError when it cannot be
+    read; :class:`ConfigError` naming the file and the first bad byte when it is not
+    UTF-8 (saved as Latin-1 or UTF-16 by an editor)."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        what = "UTF-16 text, not UTF-8" if utf16 else "not UTF-8 text"
+        raise ConfigError(f"{path}: {what} (byte {exc.start + 1}, line {line}); save it "
+                          "as UTF-8") from exc
 
 
 def site_relative(cfg: SiteConfig, path: str) -> Path:

@@ -73,10 +73,12 @@ def _error(path: Path, why: str) -> Exception:
 
 def load_credentials(path: str | Path) -> Credentials:
     """The file's credentials, or :class:`~civiq.config.ConfigError` naming the file."""
+    from civiq.config import read_utf8
+
     p = Path(path)
     try:
         st = p.stat()
-        text = p.read_text(encoding="utf-8")
+        text = read_utf8(p)
     except OSError as exc:
         raise _error(p, f"cannot read the credentials file: {exc.strerror or exc}") from exc
     if os.name == "posix" and st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):

@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 
-from civiq.cli.support import add_credentials_argument, window_size
+from civiq.cli.support import add_credentials_argument, no_screen, window_size
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,10 @@ def run(args: argparse.Namespace) -> int:
         from civiq.cli import unavailable
 
         print(unavailable("display", exc), file=sys.stderr)
+        return 2
+    why = no_screen("civiq display")
+    if why is not None and QApplication.instance() is None:
+        print(why, file=sys.stderr)
         return 2
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

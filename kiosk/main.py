@@ -7,7 +7,7 @@ import logging
 import signal
 import sys
 
-from civiq.cli.support import add_credentials_argument, window_size
+from civiq.cli.support import add_credentials_argument, no_screen, window_size
 from civiq.config import SiteConfig
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
         from civiq.cli import unavailable
 
         print(unavailable("kiosk", exc), file=sys.stderr)
+        return 2
+    why = no_screen("civiq kiosk")
+    if why is not None and QApplication.instance() is None:
+        print(why, file=sys.stderr)
         return 2
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

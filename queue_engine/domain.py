@@ -102,6 +102,8 @@ class CounterRt:
     clerk: str | None = None
     current: str | None = None  # ticket number
     since: datetime | None = None
+    # Not opened today, but still open when the day changed (which closed it).
+    left_open: bool = False
 
 
 @dataclass
@@ -153,18 +155,26 @@ class SiteQueue:
 
     def _open_counter(self, counter_id: str) -> CounterRt:
         c = self._counter(counter_id)
-        if c.status is CounterStatus.CLOSED and c.since is None:
-            # Not opened since the day change: the clerk's desk may still show yesterday.
-            raise ProtocolError(
-                ErrorCode.COUNTER_NOT_OPEN,
-                f"counter {c.name} has not been opened today: every counter closes at the "
-                "day change (midnight); open it again",
-            )
+        if c.status is CounterStatus.CLOSED:
+            raise ProtocolError(ErrorCode.COUNTER_NOT_OPEN, self._closed_reason(c))
         if c.status is not CounterStatus.OPEN:
             raise ProtocolError(
                 ErrorCode.COUNTER_NOT_OPEN, f"counter {c.name} is {c.status.value}"
             )
         return c
+
+    def _closed_reason(self, c: CounterRt) -> str:
+        """Why a closed counter is closed, as the clerk (or the operator) needs to hear
+        it: never opened today, closed by the day change, or closed at its desk."""
+        if c.since is None and c.left_open:
+            # The clerk's desk may still show yesterday.
+            return (f"counter {c.name} has not been opened today: it was still open at the "
+                    "day change (midnight), which closes every counter; open it again")
+        if c.since is None:
+            return f"counter {c.name} has not been opened today; open it first"
+        at = c.since.astimezone(self.config.tz)
+        return (f"counter {c.name} is closed: its clerk logged out (close_counter) at "
+                f"{at:%H:%M}; open it again")
 
     def _ticket(self, number: str) -> Ticket:
         t = self.tickets.get(number)
@@ -508,7 +518,7 @@ class SiteQueue:
     def pause_counter(self, counter_id: str, reason: str, now: datetime) -> CounterRt:
         c = self._counter(counter_id)
         if c.status is CounterStatus.CLOSED:
-            raise ProtocolError(ErrorCode.COUNTER_NOT_OPEN, f"counter {c.name} is closed")
+            raise ProtocolError(ErrorCode.COUNTER_NOT_OPEN, self._closed_reason(c))
         c.status = CounterStatus.PAUSED
         c.pause_reason = reason
         c.since = now

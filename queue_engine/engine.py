@@ -23,6 +23,7 @@ from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from civiq.protocol.commands import (
     COMMANDS,
+    CallResult,
     CallTicket,
     CounterCommand,
     CounterResult,
@@ -726,7 +727,8 @@ class QueueEngine:
         if t is not None:
             self.calibration.called(t.number, ctx.now)
             events.append(("called", self._tev(t, ctx)))
-        return Outcome(TicketResult(ticket=t.info() if t else None), events)
+        return Outcome(CallResult(ticket=t.info() if t else None,
+                                  finished=finished.info() if finished else None), events)
 
     def _call_ticket(self, a: CallTicket, ctx: Context) -> Outcome:
         finished, t = self.q.call_ticket(a.counter, a.number, ctx.now, a.reason)
@@ -736,7 +738,8 @@ class QueueEngine:
         self.calibration.called(t.number, ctx.now)
         events = self._finished_event(finished, ctx)
         events.append(("called", self._tev(t, ctx)))
-        return Outcome(TicketResult(ticket=t.info()), events)
+        return Outcome(CallResult(ticket=t.info(),
+                                  finished=finished.info() if finished else None), events)
 
     def _recall(self, a: CounterCommand, ctx: Context) -> Outcome:
         t = self.q.recall(a.counter, ctx.now)

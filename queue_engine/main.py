@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from civiq.appointments.token import is_demo_key
 from civiq.cli.support import add_credentials_argument, broker_unreachable, unreachable_message
 from civiq.clock import clock_from_spec
 from civiq.config import ConfigError, SiteConfig, load_site_overridden
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -67,6 +73,11 @@ def run(args: argparse.Namespace) -> int:
     if refusal:
         print(f"civiq engine: {refusal}", file=sys.stderr)
         return 2
+    try:
+        store = open_data(cfg, args.database_url)
+    except ConfigError as exc:
+        print(f"civiq engine: {exc}", file=sys.stderr)
+        return 2
     on = args.log_commands or getattr(args, "verbose", False)
     logging.getLogger("civiq.engine.commands").setLevel(logging.INFO if on else logging.WARNING)
     # The engine waits for its broker (a service manager may start it first), but says at
@@ -76,7 +87,66 @@ def run(args: argparse.Namespace) -> int:
         print(f"civiq engine: {unreachable_message(cfg.broker, why)}; the engine keeps "
               "trying and serves once the broker is up", file=sys.stderr, flush=True)
     try:
-        return run_engine(cfg, clock, database_url=args.database_url)
+        return run_engine(cfg, clock, database_url=args.database_url, store=store)
     except EngineTakenOver as exc:
         print(f"civiq engine: {exc}", file=sys.stderr)
         return EXIT_TAKEN_OVER
+
+
+def open_data(cfg: SiteConfig, database_url: str | None) -> Engine:
+    """The engine's database, opened and migrated; :class:`ConfigError` naming the data
+    folder or the database URL that cannot be used, and why."""
+    from queue_engine.store.repository import open_store
+
+    url = database_url or cfg.database_url()
+    if database_url is None and cfg.data.database_url is None:
+        # The default: SQLite in the data folder (a user's data folder unless --data or
+        # [data] folder says otherwise).
+        folder = cfg.data_folder()
+        why = _unusable_folder(folder)
+        if why is not None:
+            raise ConfigError(f"data folder {folder} cannot be used: {why}; give one this "
+                              "user may write with --data DIR (or [data] folder in the site "
+                              "file)")
+    try:
+        return open_store(url)
+    except Exception as exc:
+        # SQLAlchemy's ArgumentError, NoSuchModuleError and DBAPIError, a missing driver
+        # (ImportError), alembic's CommandError (a database of a later version), OSError
+        # making a SQLite file's folder: all are about the URL given, so all are said so.
+        raise ConfigError(f"database URL {shown_url(url)} cannot be used: "
+                          f"{_database_reason(exc)}") from exc
+
+
+def _unusable_folder(folder: Path) -> str | None:
+    from civiq.cli.support import cannot_write
+
+    if folder.exists() and not folder.is_dir():
+        return "it is a file, not a folder"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return cannot_write(folder / "queue.sqlite3")
+
+
+def _database_reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)  # a DBAPIError: the driver's own words
+    if isinstance(exc, ImportError):
+        text = f"its driver is not installed ({exc})"
+    elif isinstance(exc, OSError):
+        text = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+    else:
+        text = str(orig if orig is not None else exc) or type(exc).__name__
+    return text.strip().splitlines()[0]
+
+
+def shown_url(url: str) -> str:
+    """The URL as it may be printed: any password as ***, also in one that does not
+    parse."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", url)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from civiq.clock import Clock, SystemClock
 from civiq.config import SiteConfig
@@ -30,6 +30,9 @@ from queue_engine.central_resend import CentralResend
 from queue_engine.engine import QueueEngine
 from queue_engine.messages import Inbound, Outbound
 from queue_engine.store.repository import open_store, safe_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 log = logging.getLogger(__name__)
 
@@ -56,11 +59,12 @@ class EngineTakenOver(Exception):
 
 class EngineService:
     def __init__(self, config: SiteConfig, clock: Clock | None = None,
-                 *, database_url: str | None = None, wall_clock: Clock | None = None) -> None:
+                 *, database_url: str | None = None, wall_clock: Clock | None = None,
+                 store: Engine | None = None) -> None:
         self.config = config
         self.clock = clock or SystemClock()
         self.site = config.site.id
-        self.store = open_store(database_url or config.database_url())
+        self.store = store or open_store(database_url or config.database_url())
         self.engine = QueueEngine(config, self.store, self.clock, wall_clock)
         self._inbox: list[Inbound] = []  # filled by _on_command during drive()
         self._stop = threading.Event()
@@ -205,12 +209,14 @@ class EngineService:
                 state_cost = time.monotonic() - now
 
 
-def run(config: SiteConfig, clock: Clock | None = None, database_url: str | None = None) -> int:
-    """Run until SIGINT/SIGTERM (``civiq engine``); :class:`EngineTakenOver` when another
-    engine for the site took this one's place at the broker (it has stopped cleanly)."""
+def run(config: SiteConfig, clock: Clock | None = None, database_url: str | None = None,
+        store: Engine | None = None) -> int:
+    """Run until SIGINT/SIGTERM (``civiq engine``); ``store``: the database, already
+    opened. :class:`EngineTakenOver` when another engine for the site took this one's
+    place at the broker (it has stopped cleanly)."""
     import signal
 
-    svc = EngineService(config, clock, database_url=database_url)
+    svc = EngineService(config, clock, database_url=database_url, store=store)
     stop = threading.Event()
     svc.client.on_taken_over(stop.set)
     svc.start()

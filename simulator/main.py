@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from civiq.cli.support import (
     broker_unreachable,
+    cannot_write,
     iso_date,
     number_in,
     positive_float,
@@ -86,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
             if config.counter(cid) is None:
                 raise ValueError(f"--leave-counter {cid!r}: no such counter in the site file")
         creds = _credentials(config, args.credentials)
+        # Before the day is played, not after it (--live: the day's events).
+        why = cannot_write(args.out, make_folders=True)
+        if why is not None:
+            raise ValueError(f"{args.out}: cannot write: {why}")
     except (ConfigError, ValueError) as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
         return 2
@@ -98,9 +104,11 @@ def run(args: argparse.Namespace) -> int:
               f"{settings.visits} visits, seed {settings.seed}; events go to "
               f"{args.out.resolve()}", flush=True)
     try:
-        result = simulate(config, settings, args.out)
+        result = simulate(config, settings)
     except ValueError as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
+        return 2
+    if not write_events(result.result.rows, args.out):
         return 2
     figures = summary(result)
     figures["site_counters"] = len(config.counters)
@@ -136,7 +144,6 @@ def human_summary(s: dict) -> str:
 def _run_live(args: argparse.Namespace, config, settings: SimSettings,
               creds: dict) -> int:
     from civiq.clock import clock_from_spec
-    from simulator import events_csv
     from simulator.live import run_live
 
     try:
@@ -162,9 +169,36 @@ def _run_live(args: argparse.Namespace, config, settings: SimSettings,
     except TimeoutError as exc:
         print(f"civiq simulate: {exc}", file=sys.stderr)
         return 3
-    events_csv.write(result.rows, args.out)
+    if not write_events(result.rows, args.out):
+        return 2
     print(f"{len(result.rows)} events written to {args.out.resolve()}")
     return 0
+
+
+def write_events(rows: list, out: Path) -> bool:
+    """The events CSV at ``out``; if it cannot be written after all (the disk filled
+    up, the folder went during the day), a copy in the temporary folder, so that the
+    day played is not lost, and False."""
+    import tempfile
+
+    from simulator import events_csv
+
+    try:
+        events_csv.write(rows, out)
+        return True
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+    fd, name = tempfile.mkstemp(prefix="civiq-simulate-", suffix=".csv")
+    os.close(fd)
+    try:
+        events_csv.write(rows, Path(name))
+    except OSError as exc:
+        print(f"civiq simulate: {out}: cannot write: {why}; nor {name}: "
+              f"{exc.strerror or exc}: the {len(rows)} events are lost", file=sys.stderr)
+        return False
+    print(f"civiq simulate: {out}: cannot write: {why}; the {len(rows)} events are in "
+          f"{name} instead", file=sys.stderr)
+    return False
 
 
 def _credentials(config, files: list[str]) -> dict:

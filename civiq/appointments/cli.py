@@ -33,6 +33,7 @@ from civiq.appointments.token import (
 from civiq.cli.support import (
     CliFailure,
     add_connection_arguments,
+    cannot_write,
     connect,
     iso_date,
     request,
@@ -144,6 +145,11 @@ def _sign_pickup(args: argparse.Namespace) -> int:
 
 
 def _sign(args: argparse.Namespace) -> int:
+    if args.png:
+        # Before the token is printed: a code half made (printed, no PNG) is no use.
+        why = cannot_write(args.png)
+        if why is not None:
+            raise ValueError(f"{args.png}: cannot write: {why}")
     if args.kind == KIND_PICKUP:
         return _sign_pickup(args)
     if args.ready_from or args.until:
@@ -201,8 +207,9 @@ def write_qr_png(text: str, path: str | Path, caption: list[str] | None = None) 
     qr.add_data(text)
     qr.make(fit=True)
     p = Path(path)
-    if not p.parent.is_dir():
-        raise ValueError(f"{p}: no folder {p.parent}")
+    why = cannot_write(p)
+    if why is not None:
+        raise ValueError(f"{p}: cannot write: {why}")
     image = qr.make_image().get_image().convert("L")
     if caption:
         font = ImageFont.load_default(size=22)
@@ -214,7 +221,10 @@ def write_qr_png(text: str, path: str | Path, caption: list[str] | None = None) 
             draw.text((image.width / 2, image.height + i * line_h), line, fill=0, font=font,
                       anchor="ma")
         image = framed
-    image.save(str(p))
+    try:
+        image.save(str(p))
+    except OSError as exc:
+        raise ValueError(f"{p}: cannot write: {exc.strerror or exc}") from exc
     return p
 
 
@@ -228,7 +238,8 @@ def _requests(args: argparse.Namespace, cfg: SiteConfig,
     """Send the commands in order; an exit code when something fails."""
     results: list[dict] = []
     try:
-        client = connect(cfg, args.role, args.client_id, args.timeout)
+        client = connect(cfg, args.role, args.client_id, args.timeout,
+                         site_file=args.site)
         try:
             for command, data in calls:
                 results.append(request(client, cfg, args.site, command, data, args.timeout))

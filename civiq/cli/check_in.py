@@ -20,6 +20,7 @@ from civiq.cli.support import (
     connect,
     request,
     site_config,
+    site_language,
     ticket_line,
 )
 from civiq.config import ConfigError
@@ -33,7 +34,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    "digits as the letter prints it (spaces may stay: '123 456 789 0'); - "
                    "reads either from standard input")
     add_connection_arguments(p, ("operator", "counter", "kiosk"), "check-in-cli")
-    p.add_argument("--language", default="de", help="the visitor's language code")
+    p.add_argument("--language", help="the visitor's language code, one of the site file's "
+                   "[site] languages (default: the first of them)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
@@ -44,10 +46,12 @@ def run(args: argparse.Namespace) -> int:
     what = {"booking_code": code} if BOOKING_CODE_RE.fullmatch(code) else {"token": token}
     try:
         cfg = site_config(args)
-        client = connect(cfg, args.role, args.client_id, args.timeout)
+        language = site_language(args.language, cfg)
+        client = connect(cfg, args.role, args.client_id, args.timeout,
+                         site_file=args.site)
         try:
             result = request(client, cfg, args.site, "check_in",
-                             {**what, "language": args.language}, args.timeout)
+                             {**what, "language": language}, args.timeout)
         finally:
             client.stop()
     except ConfigError as exc:

@@ -30,7 +30,7 @@ from broker_config.generate import GenerateError
 from broker_config.mosquitto import BrokerError, Mosquitto
 from broker_config.users import UsersError
 from civiq.cli import available, textview
-from civiq.cli.support import number_in
+from civiq.cli.support import has_screen, number_in
 from civiq.config import ConfigError, SiteConfig, load_site, load_site_overridden
 from civiq.transport.mqtt import MqttClient
 from civiq.transport.state import SiteStateModel
@@ -127,11 +127,6 @@ def secured_broker(site: str, folder: Path) -> tuple[Mosquitto, dict[str, Path]]
     for user, role in DEMO_DEVICES.items():
         creds[user] = users.ensure(user, role)
     return Mosquitto(port, config_file=conf).start(), creds
-
-
-def has_screen() -> bool:
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and \
-        os.environ.get("QT_QPA_PLATFORM") != "offscreen"
 
 
 def _civiq(*args: str) -> list[str]:

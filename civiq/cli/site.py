@@ -24,7 +24,8 @@ from broker_config.generate import GenerateError, SiteBroker, write_site
 from broker_config.mosquitto import BrokerError, Mosquitto, reachable_by_broker_user
 from broker_config.users import UsersError, UserStore
 from civiq.cli import available
-from civiq.cli.demo import _civiq, has_screen
+from civiq.cli.demo import _civiq
+from civiq.cli.support import has_screen
 from civiq.config import ConfigError, SiteConfig, load_site
 
 
@@ -33,18 +34,28 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--broker-dir", type=Path, help="the site broker's folder (default: the "
                    "site file's [broker] config_dir, else the data folder's broker/)")
     p.add_argument("--headless", action="store_true", help="broker and engine only")
+    p.add_argument("--kiosk-full-screen", action="store_true",
+                   help="the kiosk locked full screen, frameless and always on top, as on a "
+                   "kiosk's own machine (default: an ordinary window beside the desks)")
     p.add_argument("--duration", type=float, default=0, help=argparse.SUPPRESS)  # tests
 
 
-def devices(cfg: SiteConfig) -> dict[str, tuple[str, list[str]]]:
+#: The kiosk's window on a laptop's screen (the kiosk's default is a portrait 1080x1920).
+KIOSK_WINDOW = ["--window", "--size", "720x1100"]
+
+
+def devices(cfg: SiteConfig, *, kiosk_full_screen: bool = False
+            ) -> dict[str, tuple[str, list[str]]]:
     """user -> (subcommand, its options) for the apps this installation can start; each
-    one it cannot is named on the terminal in one line."""
+    one it cannot is named on the terminal in one line. The apps share one screen, so
+    the kiosk is a window like the others unless ``kiosk_full_screen`` (it would cover
+    the desks and keep the keyboard)."""
     out: dict[str, tuple[str, list[str]]] = {}
     if available("display", "civiq site"):
         out["display-1"] = ("display", [])
     if cfg.kiosks and available("kiosk", "civiq site"):
         for k in cfg.kiosks:
-            out[k.id] = ("kiosk", ["--id", k.id])
+            out[k.id] = ("kiosk", ["--id", k.id, *([] if kiosk_full_screen else KIOSK_WINDOW)])
     if available("counter", "civiq site"):
         for c in cfg.counters:
             # The desk's id comes from its credentials (its broker user).
@@ -66,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
             write_site(SiteBroker(cfg.site.id, folder, port=cfg.broker.port, lan_port=None,
                                   run_as=None if reachable_by_broker_user(folder) else "root"))
         users = UserStore(folder, "site", cfg.site.id)
-        apps = devices(cfg) if has_screen() and not args.headless else {}
+        apps = (devices(cfg, kiosk_full_screen=args.kiosk_full_screen)
+                if has_screen() and not args.headless else {})
         creds = {"engine": users.ensure("engine", "engine")}
         role_of = {"display": "display", "kiosk": "kiosk", "counter": "counter"}
         for user, (cmd, _) in apps.items():

@@ -7,10 +7,14 @@ do, and a non-zero exit code, never in a traceback.
 
 from __future__ import annotations
 
+import errno
 import math
+import os
 import socket
+import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from civiq.config import Broker, SiteConfig
@@ -49,14 +53,22 @@ def unreachable_message(broker: Broker, why: str) -> str:
             f"start one (see {BROKER_HOWTO}) or point --broker-host/--broker-port at it")
 
 
-def connect(config: SiteConfig, role: str, client_id: str, timeout: float) -> MqttClient:
-    """A started client, or :class:`CliFailure` saying why there is none."""
+def connect(config: SiteConfig, role: str, client_id: str, timeout: float, *,
+            site_file: str | None = None, watch: EngineWatch | None = None) -> MqttClient:
+    """A started client, or :class:`CliFailure` saying why there is none. With
+    ``site_file`` (a command that sends requests): also :class:`CliFailure` at once when
+    the retained ``state/engine`` says the engine is not running, rather than three
+    unanswered attempts later. ``watch``: follow the engine's state for the caller."""
     from civiq.transport.mqtt import MqttClient
 
     why = broker_unreachable(config.broker, min(timeout, 3.0))
     if why is not None:
         raise CliFailure(unreachable_message(config.broker, why), EXIT_UNREACHABLE)
     client = MqttClient(config.broker, config.site.id, role, client_id)
+    if watch is None and site_file is not None and role in READS_STATE:
+        watch = EngineWatch(config)
+    if watch is not None:
+        watch.follow(client)  # subscribed with the connection: retained state comes at once
     try:
         client.start(wait=timeout)
     except TimeoutError as exc:
@@ -65,7 +77,99 @@ def connect(config: SiteConfig, role: str, client_id: str, timeout: float) -> Mq
             f"the MQTT broker at {config.broker.host}:{config.broker.port} answers but did "
             f"not let this client in within {timeout:g} s (user, password, TLS or access "
             "rules of the broker?)", EXIT_UNREACHABLE) from exc
+    if site_file is not None and watch is not None:
+        watch.heard(min(timeout, ENGINE_GRACE_S))
+        down = watch.down()
+        if down is not None:
+            client.stop()
+            raise CliFailure(f"{down}; nothing was sent. Start it with: civiq engine --site "
+                             f"{site_file}", EXIT_UNREACHABLE)
     return client
+
+
+#: The roles whose broker user may read the site's retained state (the access list):
+#: ``booking`` reads only its replies.
+READS_STATE = frozenset({"kiosk", "counter", "display", "operator", "central"})
+#: How long a command waits after connecting for the retained ``state/engine``, which
+#: the broker sends right after the subscription; only a broker that never saw an
+#: engine makes it wait this long.
+ENGINE_GRACE_S = 1.0
+
+
+class EngineWatch:
+    """What the retained state says of the site's engine: ``state/engine`` (online or
+    not, and when it said so) and when it last published ``state/queue``."""
+
+    def __init__(self, config: SiteConfig) -> None:
+        import threading
+
+        self.config = config
+        self.online: bool | None = None  # None: not heard
+        self.said_at: datetime | None = None  # the state/engine message's ts
+        self.last_state_at: datetime | None = None  # the latest state/queue's ts
+        self._heard = threading.Event()
+
+    def follow(self, client: MqttClient) -> None:
+        from civiq.protocol import topics
+
+        site = self.config.site.id
+        # In this order: the broker sends the retained messages in the order of the
+        # subscriptions, so once the engine's state is heard the queue's time is known.
+        client.route(topics.state_queue(site), self._on_queue)
+        client.route(topics.state_engine(site), self._on_engine)
+
+    def _decode(self, payload: bytes) -> Any:
+        from civiq.protocol import envelope as env
+        from civiq.protocol.errors import ProtocolError
+
+        if not payload:
+            return None
+        try:
+            e = env.decode(payload)
+        except ProtocolError:
+            return None
+        return e if e.site == self.config.site.id else None
+
+    def _on_engine(self, _topic: str, payload: bytes, _props: object) -> None:
+        e = self._decode(payload)
+        if e is None or not isinstance(e.data, dict) or \
+                not isinstance(e.data.get("online"), bool):
+            return
+        self.online, self.said_at = e.data["online"], e.ts
+        self._heard.set()
+
+    def _on_queue(self, _topic: str, payload: bytes, _props: object) -> None:
+        e = self._decode(payload)
+        if e is not None and (self.last_state_at is None or e.ts > self.last_state_at):
+            self.last_state_at = e.ts
+
+    def heard(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` s for the engine's state; whether it came."""
+        return self._heard.wait(timeout)
+
+    def down(self) -> str | None:
+        """``the queue engine for site S is not running (since TIME)`` when the retained
+        state says so, else None (running, or never heard of)."""
+        if self.online is not False:
+            return None
+        site = self.config.site.id
+        said, last = self.said_at, self.last_state_at
+        if said is not None and (last is None or said >= last):
+            # It signed off when it stopped: that message's time is when.
+            when = f"since {self.when(said)}"
+        elif last is not None:
+            # The broker published its will (a crash, a kill, a lost link): that was
+            # made when it connected, so the last state it published is the better time.
+            when = f"it stopped without signing off; last heard of at {self.when(last)}"
+        else:
+            when = "it stopped without signing off"
+        return f"the queue engine for site {site} is not running ({when})"
+
+    def when(self, at: datetime) -> str:
+        """A time as the site's clock shows it; with its date unless it is today."""
+        local = at.astimezone(self.config.tz)
+        today = datetime.now(self.config.tz).date()
+        return f"{local:%H:%M}" if local.date() == today else f"{local:%Y-%m-%d %H:%M}"
 
 
 def request(client: MqttClient, config: SiteConfig, site_file: str, command: str,
@@ -110,8 +214,6 @@ def ticket_line(number: str, service_name: str, result: dict[str, Any]) -> str:
 
 def add_connection_arguments(p: Any, roles: tuple[str, ...], client_prefix: str) -> None:
     """The options every command over the protocol offers."""
-    import os
-
     p.add_argument("--site", required=True, help="the site's TOML file")
     p.add_argument("--broker-host", help="override the site file's broker host")
     p.add_argument("--broker-port", type=int, help="override the site file's broker port")
@@ -156,6 +258,61 @@ def device_config(args: Any, role: str) -> tuple[SiteConfig, str | None]:
         except ValueError as exc:
             raise ConfigError(str(exc)) from exc
     return cfg, client_id
+
+
+def cannot_write(path: str | Path, *, make_folders: bool = False) -> str | None:
+    """Why a file cannot be written at ``path``, or None: asked before the work that
+    makes it (a simulated day, a signed code) rather than found after it. Tries it: a
+    scratch file in its folder (permissions, a read-only or special file system such as
+    /proc), or the file itself opened for appending when it exists (nothing changes in
+    it). ``make_folders``: missing folders will be made, so the nearest existing one must
+    take them."""
+    import tempfile
+
+    p = Path(path)
+    if p.is_dir():
+        return "it is a folder"
+    folder = p.parent
+    if make_folders:
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+    if not folder.is_dir():
+        return (f"{folder} is not a folder" if folder.exists()
+                else f"no folder {folder}")
+    try:
+        if p.exists():
+            with open(p, "ab"):
+                pass
+        else:
+            fd, scratch = tempfile.mkstemp(prefix=f".{p.name}.", dir=folder)
+            os.close(fd)
+            os.unlink(scratch)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:  # the folder is there: /proc, /sys and the like
+            return f"no file can be made in {folder}"
+        return exc.strerror or str(exc)
+    return None
+
+
+def has_screen() -> bool:
+    """Whether windows would be seen here: a graphical session (X11 or Wayland) that Qt
+    is not told to bypass. ``civiq demo`` and ``civiq site`` start the apps only then."""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and \
+        os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+
+
+def no_screen(prog: str) -> str | None:
+    """Why a Qt app cannot start here, or None: on Linux without a graphical session
+    Qt's default platform (xcb) aborts the process (SIGABRT) with a message about
+    plugins. A platform named in QT_QPA_PLATFORM (offscreen, eglfs, linuxfb, ...) is for
+    Qt to open."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or \
+            os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (f"{prog}: no screen (DISPLAY/WAYLAND_DISPLAY unset); run it in the graphical "
+            "session, or set QT_QPA_PLATFORM=offscreen for tests")
 
 
 def window_size(spec: str, *, minimum: int, example: str) -> tuple[int, int]:
@@ -210,8 +367,6 @@ def iso_date(not_a_date: str) -> Callable[[str], date]:
 
 def site_config(args: Any) -> SiteConfig:
     """The site file with the command line's broker options (ConfigError if unusable)."""
-    import os
-
     from civiq.config import load_site, load_site_overridden
 
     cfg = load_site_overridden(args.site, broker_host=args.broker_host,
@@ -227,6 +382,19 @@ def site_config(args: Any) -> SiteConfig:
     # The site broker's client id is the user, and so is the client's reply topic.
     args.client_id = args.username
     return load_site(args.site, broker=broker)
+
+
+def site_language(language: str | None, cfg: SiteConfig) -> str:
+    """``--language``, one of the site's languages (the ticket is printed and announced
+    in it); by default the site's first. :class:`CliFailure` (exit 2) naming them."""
+    languages = cfg.site.languages
+    if language is None:
+        return languages[0]
+    if language not in languages:
+        raise CliFailure(f"--language {language!r}: not one of the site's languages "
+                         f"({', '.join(languages)}; [site] languages in {cfg.source})",
+                         EXIT_USAGE)
+    return language
 
 
 def _resolve_identity(args: Any, cfg: SiteConfig, roles: tuple[str, ...]) -> None:

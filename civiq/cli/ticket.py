@@ -3,7 +3,8 @@ from a terminal, over the protocol as role ``operator`` (the engine stays the on
 writer). ``list`` reads the retained ``state/queue`` that every display reads.
 
 Exit codes: 0 done, 1 refused by the engine (the reason is printed), 2 bad option or site
-file, 3 no broker or no engine.
+file, 3 no broker or no engine (``list`` of an engine that is not running: its last state,
+headed as such, and 3).
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ import threading
 from typing import Any
 
 from civiq.cli.support import (
+    ENGINE_GRACE_S,
     EXIT_UNREACHABLE,
     CliFailure,
+    EngineWatch,
     add_connection_arguments,
     connect,
     request,
     site_config,
+    site_language,
     ticket_line,
 )
 from civiq.config import ConfigError, SiteConfig
@@ -44,7 +48,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         c.add_argument("--json", action="store_true", help="print the result as JSON")
         if name == "issue":
             c.add_argument("service", help="service id, e.g. ausweis (see the site file)")
-            c.add_argument("--language", default="de", help="the visitor's language code")
+            c.add_argument("--language", help="the visitor's language code, one of the "
+                           "site file's [site] languages (default: the first of them)")
             c.add_argument("--priority", type=int, choices=range(10), default=0,
                            metavar="0-9", help="manual priority (default 0)")
         elif name == "cancel":
@@ -63,10 +68,17 @@ def run(args: argparse.Namespace) -> int:
         cfg = site_config(args)
         if args.action == "transfer" and not (args.to_service or args.to_counter):
             raise CliFailure("transfer: name --to-service or --to-counter (or both)", 2)
-        client = connect(cfg, args.role, args.client_id, args.timeout)
+        if args.action == "issue":
+            args.language = site_language(args.language, cfg)
+        if args.action == "list":
+            watch = EngineWatch(cfg)
+            client = connect(cfg, args.role, args.client_id, args.timeout, watch=watch)
+            try:
+                return _list(args, cfg, client, watch)
+            finally:
+                client.stop()
+        client = connect(cfg, args.role, args.client_id, args.timeout, site_file=args.site)
         try:
-            if args.action == "list":
-                return _list(args, cfg, client)
             command, data = _command(args)
             result = request(client, cfg, args.site, command, data, args.timeout)
         finally:
@@ -104,8 +116,12 @@ def _command(args: argparse.Namespace) -> tuple[str, dict[str, Any]]:
 
 def _describe(args: argparse.Namespace, cfg: SiteConfig, result: dict) -> str:
     ticket = result.get("ticket")
+    # A call finishes the counter's previous ticket (the engine says which): said too,
+    # or a clerk's visitor would be finished behind the operator's back.
+    ended = result.get("finished")
+    ended = f"; {ended['number']} {ended['status']}" if ended else ""
     if ticket is None:
-        return f"{args.counter}: nothing waiting for this counter"
+        return f"{args.counter}: nothing waiting for this counter{ended}"
     service = cfg.service(ticket["service"])
     name = service.name("en") if service else ticket["service"]
     number = ticket["number"]
@@ -117,10 +133,16 @@ def _describe(args: argparse.Namespace, cfg: SiteConfig, result: dict) -> str:
         to = f" for counter {ticket['counter']}" if ticket.get("counter") else ""
         return f"{number}: back in the queue for {name}{to}"
     counter = cfg.counter(args.counter)
-    return f"{number} ({name}) called to {counter.name if counter else args.counter}"
+    return (f"{number} ({name}) called to {counter.name if counter else args.counter}"
+            f"{ended}")
 
 
-def _list(args: argparse.Namespace, cfg: SiteConfig, client: Any) -> int:
+def _list(args: argparse.Namespace, cfg: SiteConfig, client: Any, watch: EngineWatch
+          ) -> int:
+    """The retained queue state; when the engine is not running, the last one it
+    published, headed as such, and exit 3: it is no longer the queue."""
+    import time
+
     from civiq.protocol import topics
     from civiq.transport.state import SiteStateModel
 
@@ -131,20 +153,33 @@ def _list(args: argparse.Namespace, cfg: SiteConfig, client: Any) -> int:
         if model.apply(topic, payload) and model.snapshot.queue is not None:
             got.set()
 
+    start = time.monotonic()
     client.route(topics.state_queue(cfg.site.id), on_state)
-    ok = got.wait(args.timeout)
+    ok = got.wait(min(args.timeout, ENGINE_GRACE_S))
+    if not ok and watch.down() is None:
+        ok = got.wait(max(0.0, args.timeout - (time.monotonic() - start)))
     # The retained state may be a moment behind the last commands (the engine coalesces
     # it): take whatever newer state arrives within a short settle time.
     threading.Event().wait(LIST_SETTLE_S)
+    down = watch.down()
+    start_it = f"Start it with: civiq engine --site {args.site}"
     if not ok:
-        raise CliFailure(f"no queue state for site {cfg.site.id} on the broker within "
-                         f"{args.timeout:g} s; is the engine running? Start it with: "
-                         f"civiq engine --site {args.site}", EXIT_UNREACHABLE)
+        why = (f"{down}, and the broker holds no queue state of it" if down else
+               f"no queue state for site {cfg.site.id} on the broker within "
+               f"{args.timeout:g} s; is the engine running?")
+        raise CliFailure(f"{why}. {start_it}", EXIT_UNREACHABLE)
     q = model.snapshot.queue
     if args.json:
         print(q.model_dump_json(indent=2))
-        return 0
-    print(_render_list(q, cfg))
+    else:
+        if down:
+            at = watch.last_state_at or model.snapshot.last_update
+            print(f"NOT CURRENT: {down}. The last state it published"
+                  + (f", at {watch.when(at)}" if at else "") + ":")
+        print(_render_list(q, cfg))
+    if down:
+        raise CliFailure(f"{down}: the list is the last state it published, not the queue "
+                         f"now. {start_it}", EXIT_UNREACHABLE)
     return 0
 
 

@@ -99,6 +99,12 @@ class TicketResult(Model):
     ticket: TicketInfo | None = Field(description="null when nothing was waiting")
 
 
+class CallResult(TicketResult):
+    finished: TicketInfo | None = Field(
+        None, description="the counter's previous ticket, which this call finished; null "
+        "when the counter had none")
+
+
 class CounterResult(Model):
     counter: str
     status: str
@@ -125,12 +131,12 @@ COMMANDS: dict[str, CommandSpec] = {
             "(site_closed) and when the wait would pass closing time (ticket_stop).",
         ),
         CommandSpec(
-            "call_next", CounterCommand, TicketResult, _COUNTER,
+            "call_next", CounterCommand, CallResult, _COUNTER,
             "Finish the counter's current ticket, if any, and call the next one the "
             "dispatch policy picks. Two counters never get the same ticket.",
         ),
         CommandSpec(
-            "call_ticket", CallTicket, TicketResult, _COUNTER,
+            "call_ticket", CallTicket, CallResult, _COUNTER,
             "Call one particular waiting or parked ticket to this counter. A ticket of a "
             "service the counter does not serve is refused (invalid_transition) unless it "
             "was transferred or parked here, or the command gives a `reason`.",

@@ -148,8 +148,12 @@ def load_day(conn: Connection, config: SiteConfig, day: date) -> SiteQueue:
         q.last_number[r["prefix"]] = r["last"]
     for r in conn.execute(select(schema.counters)).mappings():
         c = q.counters.get(r["id"])
-        if c is None or r["day"] != day:
-            continue  # a new day starts with every counter closed
+        if c is None:
+            continue
+        if r["day"] != day:
+            # A new day starts with every counter closed; one left open closed with it.
+            c.left_open = r["status"] != CounterStatus.CLOSED.value
+            continue
         c.status = CounterStatus(r["status"])
         c.pause_reason = r["pause_reason"]
         c.clerk = r["clerk"]

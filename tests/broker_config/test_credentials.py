@@ -51,9 +51,12 @@ def test_device_add_writes_a_private_credentials_file_and_stores_only_a_hash(
     assert "user kiosk-1" not in (broker_dir / "acl").read_text()
 
 
-def _bad(tmp_path: Path, text: str, mode: int = 0o600) -> Path:
+def _bad(tmp_path: Path, text: str | bytes, mode: int = 0o600) -> Path:
     p = tmp_path / "creds.toml"
-    p.write_text(text)
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text)
     os.chmod(p, mode)
     return p
 
@@ -69,9 +72,11 @@ GOOD = 'site = "hh-wandsbek"\nrole = "display"\nusername = "display-1"\npassword
     (GOOD.replace("hh-wandsbek", "hh-altona"), 0o600,
      "credentials for site 'hh-altona', but"),
     (GOOD.replace("display", "kiosk"), 0o600, "credentials for role 'kiosk'"),
+    (GOOD.replace('"pw"', '"pässwort"').encode("latin-1"), 0o600,
+     "not UTF-8 text (byte 75, line 4); save it as UTF-8"),
 ])
 def test_a_wrong_credentials_file_is_named_with_the_reason(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str | None, mode: int,
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str | bytes | None, mode: int,
         says: str) -> None:
     path = _bad(tmp_path, text, mode) if text is not None else tmp_path / "missing.toml"
     for argv in (["display", "--site", SITE, "--credentials", str(path)],
@@ -105,3 +110,51 @@ def test_regenerating_keeps_the_engines_password_and_warns_when_it_makes_a_new_o
         assert main(args) == 0
     assert "engine's credentials file" in caplog.text and "no longer works" in caplog.text
     assert load_credentials(engine).password.get_secret_value() != before
+
+
+def test_a_bad_device_id_is_one_plain_line(broker_dir: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["device", "add", "--site", SITE, "--broker-dir", str(broker_dir),
+                 "--role", "kiosk", "--id", "bad id"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("civiq device: device id 'bad id' must be 1-64 characters")
+    assert "ValueError" not in err and err.count("\n") == 1
+    assert "bad id" not in (broker_dir / "users.toml").read_text()
+
+
+def test_the_engines_own_user_is_revoked_only_with_force(
+        broker_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    revoke = ["device", "revoke", "--site", SITE, "--broker-dir", str(broker_dir), "--id",
+              "engine"]
+    assert main(revoke) == 2
+    err = capsys.readouterr().err
+    assert "engine is the queue engine's own broker user" in err
+    assert "locked out" in err and "--force" in err
+    assert (broker_dir / "passwd").read_text().startswith("engine:")
+    assert (broker_dir / "credentials" / "engine.toml").exists()
+    # A device's user goes as before; the engine's with --force.
+    assert main(["device", "add", "--site", SITE, "--broker-dir", str(broker_dir),
+                 "--role", "central", "--id", "central-link"]) == 0
+    assert main(["device", "revoke", "--site", SITE, "--broker-dir", str(broker_dir),
+                 "--id", "central-link"]) == 2
+    assert "central no longer reads this site" in capsys.readouterr().err
+    assert main([*revoke, "--force"]) == 0
+    assert "engine engine: revoked" in capsys.readouterr().out
+    assert "engine" not in (broker_dir / "passwd").read_text()
+
+
+def test_a_port_other_than_the_site_files_is_written_with_a_warning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from civiq.config import load_site
+
+    port = load_site(EXAMPLE_SITE).broker.port
+    out = tmp_path / "broker"
+    assert main(["broker-config", "site", "--site", SITE, "--out", str(out), "--no-lan",
+                 "--port", str(port + 1)]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: --port {port + 1} differs from {SITE}'s [broker] port {port}" in err
+    assert f"listener {port + 1} 127.0.0.1" in (out / "mosquitto.conf").read_text()
+    # The site file's own port: nothing to warn about.
+    assert main(["broker-config", "site", "--site", SITE, "--out", str(out), "--no-lan",
+                 "--port", str(port)]) == 0
+    assert capsys.readouterr().err == ""

@@ -49,3 +49,17 @@ def test_the_engine_unit_reads_the_credentials_where_broker_config_writes_them()
     assert loaded == ["engine.toml:/etc/civiq/broker/credentials/engine.toml"]
     argv = _exec_start(unit)
     assert argv[argv.index("--credentials") + 1] == "${CREDENTIALS_DIRECTORY}/engine.toml"
+
+
+def test_the_engine_unit_keeps_its_data_where_it_may_write() -> None:
+    """User=civiq with ProtectHome and ProtectSystem=strict: the home data folder the
+    engine takes without --data is hidden, and all but the state directory is read-only."""
+    unit = next(u for u in UNITS if u.name == "civiq-engine.service")
+    settings = dict(ln.split("=", 1) for ln in unit.read_text(encoding="utf-8").splitlines()
+                    if "=" in ln and not ln.startswith("#"))
+    assert settings["ProtectHome"] == "true" and settings["ProtectSystem"] == "strict"
+    state = f"/var/lib/{settings['StateDirectory']}"
+    argv = _exec_start(unit)
+    ns = build_parser(only="engine").parse_args(argv[1:])
+    assert ns.data == state
+    assert state in settings["ReadWritePaths"].split()

@@ -58,7 +58,9 @@ def test_whole_lifecycle(engine, kiosk: MqttClient, counter: MqttClient, clock,
     assert nxt["number"] == "B001"
     clock.advance(120)
     assert counter.request("no_show", {"counter": "platz-1"})["ticket"]["status"] == "no_show"
-    assert counter.request("call_next", {"counter": "platz-1"}) == {"ticket": None}
+    # Nothing waiting, and nothing to finish: the no-show ended B001 already.
+    assert counter.request("call_next", {"counter": "platz-1"}) == {"ticket": None,
+                                                                    "finished": None}
 
     assert counter.request("pause_counter", {"counter": "platz-1", "reason": "lunch"})[
         "status"] == "paused"

@@ -69,3 +69,56 @@ def test_two_credentials_files_for_one_role_are_refused(
     assert said.out == ""
     assert said.err.count("\n") == 1
     assert str(second) in said.err and str(first) in said.err and "'kiosk'" in said.err
+
+
+def test_an_out_file_that_cannot_be_written_is_refused_before_the_day_is_played(
+        tmp_path: Path, dead_port: int, capsys: pytest.CaptureFixture[str]) -> None:
+    for live in ([], ["--live", "--broker-port", str(dead_port)]):
+        assert civiq_main(["simulate", "--site", SITE, "--visits", "5", *live,
+                           "--out", "/proc/nope.csv"]) == 2
+        said = capsys.readouterr()
+        assert said.out == ""  # nothing played
+        assert said.err == ("civiq simulate: /proc/nope.csv: cannot write: no file can be "
+                            "made in /proc\n")
+
+
+def test_a_missing_folder_for_out_is_still_made(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "runs" / "day.csv"
+    assert civiq_main(["simulate", "--site", SITE, "--visits", "5", "--day", "2026-11-24",
+                       "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("seq,")
+
+
+def test_events_that_cannot_be_written_after_the_day_are_kept_elsewhere(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    """The check before the day passed, the write after it failed (a full disk): the
+    day's events go to a temporary file, named, and the exit code says it failed."""
+    import tempfile
+
+    from simulator import events_csv
+    from simulator.main import write_events
+
+    out = tmp_path / "day.csv"
+    real = events_csv.write
+
+    def full_disk(rows, path):
+        if path == out:
+            raise OSError(28, "No space left on device")
+        real(rows, path)
+
+    monkeypatch.setattr(events_csv, "write", full_disk)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    rows = list(events_csv.read(_a_day(tmp_path)))
+    assert not write_events(rows, out)
+    err = capsys.readouterr().err
+    assert err.startswith(f"civiq simulate: {out}: cannot write: No space left on device; "
+                          f"the {len(rows)} events are in {tmp_path}/civiq-simulate-")
+    kept = Path(err.split(" are in ")[1].split(" instead")[0])
+    assert list(events_csv.read(kept)) == rows
+
+
+def _a_day(folder: Path) -> Path:
+    out = folder / "played.csv"
+    assert civiq_main(["simulate", "--site", SITE, "--visits", "5", "--out", str(out)]) == 0
+    return out

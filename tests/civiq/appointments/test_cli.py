@@ -49,3 +49,17 @@ def test_the_qr_png_says_under_the_code_whose_it_is(tmp_path, capsys) -> None:
     # Text under the code: dark pixels below the code's own square.
     below = image.convert("L").crop((0, image.width, image.width, image.height))
     assert image.height > image.width and below.getextrema()[0] < 128
+
+
+def test_a_png_that_cannot_be_written_is_refused_before_the_code_is_printed(
+        tmp_path, capsys) -> None:
+    for png, why in (("/proc/x.png", "cannot write: no file can be made in /proc"),
+                     (str(tmp_path / "no" / "x.png"), f"no folder {tmp_path / 'no'}"),
+                     (str(tmp_path), "cannot write: it is a folder")):
+        for kind in (["--slot", "2026-11-24T09:30:00+01:00"], ["--kind", "pickup"]):
+            assert civiq_main([*SIGN, *kind, "--png", png]) == 2
+            said = capsys.readouterr()
+            assert said.out == ""  # no token printed without its QR code
+            assert said.err.startswith(f"civiq appointments sign: {png}: ")
+            assert why in said.err and said.err.count("\n") == 1
+            assert "Traceback" not in said.err and "FileNotFoundError" not in said.err

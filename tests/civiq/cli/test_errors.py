@@ -87,6 +87,36 @@ def test_the_engine_says_at_once_that_its_broker_is_missing(dead_port: int,
     assert "Traceback" not in rest
 
 
+def test_an_unusable_data_folder_or_database_is_named(tmp_path: Path) -> None:
+    """Not FileNotFoundError, FileExistsError or SQLAlchemy's ArgumentError: what cannot
+    be used, why, and for the data folder how to give another."""
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder\n")
+    no_home = {**ENV, "HOME": "/proc/nohome"}
+    no_home.pop("XDG_DATA_HOME", None)
+    engine = ["engine", "--site", SITE, "--broker-port", "1"]
+    cases = [
+        ([*engine, "--data", str(a_file)], ENV,
+         f"data folder {a_file} cannot be used: it is a file, not a folder; give one this "
+         "user may write with --data DIR (or [data] folder in the site file)"),
+        (engine, no_home, "data folder /proc/nohome/.local/share/civiq/hh-wandsbek cannot be "
+         "used: No such file or directory; give one"),
+        ([*engine, "--database-url", "garbage"], ENV,
+         "database URL garbage cannot be used: Could not parse"),
+        ([*engine, "--database-url", "nosuchdb://u:secret@host/x"], ENV,
+         "database URL nosuchdb://u:***@host/x cannot be used: Can't load plugin"),
+        ([*engine, "--database-url", f"sqlite:///{a_file}"], ENV,
+         f"database URL sqlite:///{a_file} cannot be used: file is not a database"),
+    ]
+    for argv, env, says in cases:
+        proc = subprocess.run([sys.executable, "-m", "civiq", *argv], capture_output=True,
+                              text=True, timeout=60, env=env)
+        assert proc.returncode == 2, (argv, proc.stderr)
+        assert proc.stderr.startswith(f"civiq engine: {says}"), (argv, proc.stderr)
+        assert proc.stderr.count("\n") == 1 and "secret" not in proc.stderr, proc.stderr
+    assert a_file.read_text() == "not a folder\n"
+
+
 COMMANDS_WITH_SITE = [
     ["engine"], ["display"], ["counter", "--counter", "1"], ["kiosk"], ["demo", "--headless"],
     ["simulate"],
@@ -106,6 +136,60 @@ def test_a_missing_site_file_is_named(argv: list[str], tmp_path: Path) -> None:
     assert proc.returncode == 2
 
 
+@pytest.mark.parametrize("argv", [["display"], ["counter", "--counter", "1"], ["kiosk"]],
+                         ids=lambda a: a[0])
+def test_a_qt_app_without_a_screen_says_so(argv: list[str]) -> None:
+    """No graphical session and no QT_QPA_PLATFORM: Qt's xcb plugin would abort the
+    process (SIGABRT, exit 134) with a message about plugins."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = subprocess.run([sys.executable, "-m", "civiq", *argv, "--site", SITE],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    assert proc.stderr.endswith(
+        f"civiq {argv[0]}: no screen (DISPLAY/WAYLAND_DISPLAY unset); run it in the "
+        "graphical session, or set QT_QPA_PLATFORM=offscreen for tests\n"), proc.stderr
+    assert "Traceback" not in proc.stderr and "xcb" not in proc.stderr
+
+
+#: Every command that loads a site file, with what it needs besides.
+LOADING_A_SITE = [*COMMANDS_WITH_SITE, ["site"], ["device", "list"],
+                  ["broker-config", "site", "--no-lan"]]
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16"])
+@pytest.mark.parametrize("argv", LOADING_A_SITE, ids=lambda a: " ".join(a[:2]))
+def test_a_site_file_not_in_utf8_is_named_with_what_to_do(argv: list[str], encoding: str,
+                                                         tmp_path: Path) -> None:
+    """A site file saved as Latin-1 or UTF-16 by an editor: the file, where, and how to
+    save it; not UnicodeDecodeError."""
+    site = tmp_path / "site.toml"
+    data = EXAMPLE_SITE.read_text(encoding="utf-8").encode(encoding, errors="replace")
+    site.write_bytes(data)
+    proc = civiq(*argv, "--site", str(site))
+    assert_one_clear_line(proc, str(site), "UTF-8", "save it as UTF-8")
+    assert "UnicodeDecodeError" not in proc.stderr
+    assert proc.returncode == 2
+    if encoding == "latin-1":  # "Führerschein": the ü is one byte, not UTF-8's two
+        bad = next(i for i, b in enumerate(data) if b >= 0x80)
+        line = data[:bad].count(b"\n") + 1
+        assert f"not UTF-8 text (byte {bad + 1}, line {line})" in proc.stderr, proc.stderr
+    else:
+        assert "UTF-16 text, not UTF-8 (byte 1, line 1)" in proc.stderr, proc.stderr
+
+
+def test_a_site_file_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    """Windows editors may put a BOM first in a UTF-8 file: that is still UTF-8."""
+    import shutil
+
+    from civiq.config import load_site
+
+    shutil.copytree(EXAMPLE_SITE.parent / "keys", tmp_path / "keys")  # named relatively
+    site = tmp_path / "site.toml"
+    site.write_text(EXAMPLE_SITE.read_text(encoding="utf-8"), encoding="utf-8-sig")
+    assert load_site(site).site.id == "hh-wandsbek"
+
+
 BAD_OPTIONS = [
     (["engine", "--site", SITE, "--clock", "tomorrow"], "clock spec 'tomorrow'"),
     (["demo", "--speed", "0"], "--speed"),
@@ -123,12 +207,23 @@ BAD_OPTIONS = [
     (["appointments", "sign", "--key", "nokey.pem", "--key-id", "k", "--site-id", "s",
       "--booking", "b", "--slot", "2026-11-24T09:30:00+01:00"], "nokey.pem"),
     (["ticket", "issue", "--site", SITE, "ausweis", "--priority", "12"], "--priority"),
+    (["ticket", "issue", "--site", SITE, "ausweis", "--language", "xx"],
+     "--language 'xx': not one of the site's languages (de, en, tr, ar, ru, uk;"),
+    (["check-in", "--site", SITE, "1234567890", "--language", "xx"],
+     "--language 'xx': not one of the site's languages (de, en, tr, ar, ru, uk;"),
     (["ticket", "list", "--site", SITE, "--timeout", "0"], "--timeout"),
     (["ticket", "transfer", "--site", SITE, "platz-1"], "--to-service"),
     (["check-in", "--site", SITE], "token"),
     (["device", "add", "--site", SITE, "--role", "kiosk"], "--id"),
     (["device", "add", "--site", SITE, "--role", "printer", "--id", "k"], "printer"),
     (["broker-config", "site", "--site", SITE, "--central", "nowhere"], "HOST:PORT"),
+    # Mosquitto would refuse to start with "listener 70000".
+    (["broker-config", "site", "--site", SITE, "--port", "70000"],
+     "--port: 70000: a TCP port is 1-65535"),
+    (["broker-config", "site", "--site", SITE, "--lan-port", "0"],
+     "--lan-port: 0: a TCP port is 1-65535"),
+    (["broker-config", "central", "--out", "x", "--certs", "x", "--port", "99999"],
+     "--port: 99999: a TCP port is 1-65535"),
 ] + [([*argv, "--no-such-option"], "--no-such-option") for argv in (
     ["engine", "--site", SITE], ["display", "--site", SITE],
     ["counter", "--site", SITE, "--counter", "1"], ["kiosk", "--site", SITE], ["demo"],

@@ -88,3 +88,28 @@ def test_civiq_site_starts_no_app_that_cannot_load(monkeypatch, capsys) -> None:
     err = capsys.readouterr().err
     assert err.startswith("civiq site: not starting kiosk: civiq kiosk: not available here")
     assert err.count("\n") == 1, err
+
+
+def test_civiq_site_starts_the_kiosk_as_a_window_unless_asked() -> None:
+    """One laptop, one screen: a kiosk locked full screen and always on top would hide
+    the desks and swallow the keys (docs/deploy.md: the apps start as windows)."""
+    import argparse
+
+    from civiq.cli import build_parser
+    from civiq.cli.site import devices
+    from kiosk.main import add_arguments as kiosk_arguments
+
+    cfg = load_site(EXAMPLE_SITE)
+    assert cfg.kiosks
+    kiosks = [opts for cmd, opts in devices(cfg).values() if cmd == "kiosk"]
+    assert len(kiosks) == len(cfg.kiosks)
+    p = argparse.ArgumentParser()
+    kiosk_arguments(p)
+    for opts in kiosks:
+        args = p.parse_args(["--site", "x", *opts])
+        assert args.window and args.size == "720x1100"
+    full = [opts for cmd, opts in devices(cfg, kiosk_full_screen=True).values()
+            if cmd == "kiosk"]
+    assert all(not p.parse_args(["--site", "x", *opts]).window for opts in full)
+    ns = build_parser("site").parse_args(["site", "--site", "x", "--kiosk-full-screen"])
+    assert ns.kiosk_full_screen

@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-from datetime import date, datetime
+import time
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -32,7 +33,8 @@ DEMO_KEY = load_private_key(
 
 def civiq(capsys: pytest.CaptureFixture[str], broker: Mosquitto, *args: str
           ) -> tuple[int, str, str]:
-    head = [a for a in args if not a.startswith("-")][:2] if args[0] == "ticket" else args[:1]
+    two = args[0] in ("ticket", "appointments")
+    head = [a for a in args if not a.startswith("-")][:2] if two else args[:1]
     rest = list(args[len(head):])
     code = civiq_main([*head, "--site", str(EXAMPLE_SITE), "--broker-port", str(broker.port),
                        "--timeout", "3", *rest])
@@ -78,6 +80,31 @@ def test_an_operator_runs_the_queue_from_a_terminal(
     assert code == 1 and "refused: " in err
 
 
+def test_a_call_says_which_ticket_it_finished(
+        engine: EngineService, broker: Mosquitto, counter: MqttClient,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Never opened today: said so, not "closed at the day change".
+    code, _, err = civiq(capsys, broker, "ticket", "call", "platz-1")
+    assert code == 1
+    assert err.strip().endswith("refused: counter_not_open: counter Platz 1 has not been "
+                                "opened today; open it first")
+    counter.request("open_counter", {"counter": "platz-1"})
+    for _ in range(3):
+        assert civiq(capsys, broker, "ticket", "issue", "ausweis")[0] == 0
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1")
+    assert code == 0 and out.startswith("A001 (") and "finished" not in out
+    # A particular ticket called while A001 is current: A001 is finished, and said so.
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1", "A003")
+    assert code == 0 and out.startswith("A003 (")
+    assert out.rstrip().endswith("called to Platz 1; A001 finished")
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1")
+    assert out.startswith("A002 (") and out.rstrip().endswith("; A003 finished")
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1", "--json")
+    assert code == 0 and json.loads(out)["finished"]["number"] == "A002"
+    code, out, _ = civiq(capsys, broker, "ticket", "call", "platz-1")
+    assert (code, out.strip()) == (0, "platz-1: nothing waiting for this counter")
+
+
 def test_check_in_by_the_codes_text(engine: EngineService, broker: Mosquitto,
                                     client_factory, capsys: pytest.CaptureFixture[str]
                                     ) -> None:
@@ -118,12 +145,83 @@ def test_check_in_by_the_booking_code_the_letter_prints(
     assert rc == 1 and "check digit" in err and "CQ1" not in err
 
 
-def test_the_engine_gone_is_said_with_how_to_start_it(
-        engine: EngineService, broker: Mosquitto, capsys: pytest.CaptureFixture[str]) -> None:
-    engine.stop()
+def test_an_engine_that_never_ran_is_said_with_how_to_start_it(
+        broker: Mosquitto, capsys: pytest.CaptureFixture[str]) -> None:
+    """No retained state/engine at all: the requests are tried, then given up."""
     code, _, err = civiq(capsys, broker, "ticket", "issue", "ausweis", "--timeout", "0.3")
     assert code == 3 and "no engine answers" in err
     assert f"civiq engine --site {EXAMPLE_SITE}" in err
+
+
+STOPPED = "the queue engine for site hh-wandsbek is not running"
+
+
+@pytest.mark.parametrize("argv", [
+    ["ticket", "issue", "ausweis"], ["ticket", "call", "platz-1"],
+    ["ticket", "cancel", "A001"], ["check-in", "1234567890"],
+    # As operator: the booking system's own user reads only its replies (the access
+    # list), so as role booking it cannot know the engine's state and tries.
+    ["appointments", "list", "--role", "operator"],
+    ["appointments", "cancel", "BK-1", "--role", "operator"],
+], ids=lambda a: " ".join(a[:2]))
+def test_a_stopped_engine_is_said_at_once_without_sending(
+        engine: EngineService, broker: Mosquitto, capsys: pytest.CaptureFixture[str],
+        argv: list[str]) -> None:
+    """The retained state/engine says offline: no three attempts of 5 s each first, and
+    no command left at the broker for an engine that might start a moment later."""
+    engine.stop()
+    started = time.monotonic()
+    code, out, err = civiq(capsys, broker, *argv, "--timeout", "5")
+    assert time.monotonic() - started < 4
+    assert (code, out) == (3, "")
+    assert f"{STOPPED} (since 2026-11-24 09:00); nothing was sent. Start it with: civiq " \
+        f"engine --site {EXAMPLE_SITE}" in err, err
+    assert err.count("\n") == 1
+
+
+def test_the_list_of_a_stopped_engine_is_headed_as_its_last_state(
+        engine: EngineService, broker: Mosquitto, counter: MqttClient,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    counter.request("open_counter", {"counter": "platz-1"})
+    assert civiq(capsys, broker, "ticket", "issue", "ausweis")[0] == 0
+    wait_until(lambda: "A001" in civiq(capsys, broker, "ticket", "list")[1],
+               what="the ticket listed")
+    engine.stop()
+    code, out, err = civiq(capsys, broker, "ticket", "list")
+    assert code == 3
+    head, rest = out.split("\n", 1)
+    assert head == (f"NOT CURRENT: {STOPPED} (since 2026-11-24 09:00). The last state it "
+                    "published, at 2026-11-24 09:00:")
+    assert "waiting: 1" in rest and "  A001 " in rest
+    assert err == (f"civiq ticket list: {STOPPED} (since 2026-11-24 09:00): the list is the "
+                   f"last state it published, not the queue now. Start it with: civiq "
+                   f"engine --site {EXAMPLE_SITE}\n")
+    code, out, err = civiq(capsys, broker, "ticket", "list", "--json")
+    assert code == 3 and json.loads(out)["waiting"][0]["number"] == "A001"
+    assert STOPPED in err
+
+
+def test_an_engine_that_died_is_said_with_when_it_was_last_heard_of(
+        engine: EngineService, broker: Mosquitto, kiosk: MqttClient, clock,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Killed, not stopped: the broker publishes its will, which was made when the
+    engine connected; the last state it published tells better when it was alive."""
+    clock.set(clock.now() + timedelta(minutes=7))
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    wait_until(lambda: "A001" in civiq(capsys, broker, "ticket", "list")[1],
+               what="the ticket listed")
+    engine._stop.set()
+    engine._worker.join(5)
+    engine.client.stop(graceful=False)  # the connection drops: the broker sends the will
+    code, out, err = wait_until(
+        lambda: (r := civiq(capsys, broker, "ticket", "list"))[0] == 3 and r,
+        what="the will published")
+    said = (f"{STOPPED} (it stopped without signing off; last heard of at 2026-11-24 "
+            "09:07)")
+    assert out.startswith(f"NOT CURRENT: {said}. The last state it published, at "
+                          "2026-11-24 09:07:\n")
+    code, _, err = civiq(capsys, broker, "ticket", "issue", "ausweis")
+    assert code == 3 and said in err
 
 
 def test_a_cancel_refusal_names_a_tool_that_exists(
