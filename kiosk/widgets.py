@@ -220,7 +220,9 @@ class KioskWindow(QWidget):
 
     def _button(self, c: Control) -> QPushButton:
         b = QPushButton()
-        b.setObjectName(c.kind)
+        # The assistance toggle shares its row with the booking-code button: it is drawn
+        # as a choice of the screen, in the same letter size, not as a small aid.
+        b.setObjectName("choice" if c.id == "assist" else c.kind)
         b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the keypad, not to Qt
         b.clicked.connect(lambda _=False, cid=c.id: self.tapped.emit(cid))

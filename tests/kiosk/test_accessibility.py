@@ -167,6 +167,17 @@ def test_large_print_makes_text_larger_and_stopped_services_say_why(
     assert k.window.buttons["large"].text().startswith("✓")  # a mark, not a colour
 
 
+
+def test_the_choices_that_share_a_row_share_a_letter_size(qtbot, engine,
+                                                          kiosk_factory) -> None:
+    """Assistance and the booking code stand side by side: neither looks like an aside."""
+    k = kiosk_factory()
+    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
+    assist, code = k.window.buttons["assist"], k.window.buttons["code"]
+    assert assist.y() == code.y()
+    assert assist.fontInfo().pixelSize() == code.fontInfo().pixelSize()
+    assert k.window.buttons["large"].fontInfo().pixelSize() < code.fontInfo().pixelSize()
+
 def test_no_camera_no_camera_button(qtbot, engine, kiosk_factory) -> None:
     k = kiosk_factory(camera=None)  # QtMultimedia finds no camera on this machine
     qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
