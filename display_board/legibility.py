@@ -253,18 +253,20 @@ def _header(width: float, band_px: float, legible: int, words: TextWidths) -> _H
     """Site name | date | clock on one line where all three fit it with the date at
     least legible (``DATE_RATIO`` of the name's size, if that is more); else the date
     on a line of its own below name and clock (a narrow board), if that sets them
-    larger."""
+    larger. Where neither is legible the date gives way to the name (``DATE_RATIO``)."""
     room = width - HEADER_MARGINS_PX
     name_clock = words.site + words.clock
 
-    def date_for(px: int) -> int:
-        return min(px, max(legible, int(px * DATE_RATIO)))
+    def one_line(date_for: Callable[[int], int]) -> tuple[int, int]:
+        px = _largest(lambda px: name_clock * px + words.date * date_for(px)
+                      + 2 * HEADER_GAP_PX <= room, band_px / LINE_FACTOR)
+        return px, date_for(px)
 
-    one = _largest(lambda px: name_clock * px + words.date * date_for(px)
-                   + 2 * HEADER_GAP_PX <= room, band_px / LINE_FACTOR)
-    one_date = date_for(one)
+    one, one_date = one_line(lambda px: min(px, max(legible, int(px * DATE_RATIO))))
     if min(one, one_date) >= legible:
         return _header_of(1, one, one_date, words)
+    if one < legible:  # the name is not legible either: the date gives way to it
+        one, one_date = one_line(lambda px: int(px * DATE_RATIO))
 
     def date_below(px: int) -> int:
         return int(min(max(legible, px * DATE_RATIO), room / words.date,
