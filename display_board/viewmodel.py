@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from civiq.config import SiteConfig
 from civiq.protocol.models import Call, CounterStatus, Notice, ServiceState
@@ -18,7 +18,7 @@ from civiq.transport.state import SiteSnapshot
 from civiq.waits import say_wait
 from display_board.announcements import display_number
 from display_board.filters import BoardFilter
-from display_board.legibility import TableColumns, Typography, typography
+from display_board.legibility import TableColumns, TextWidths, Typography, ems, typography
 from display_board.notices import SEPARATOR, notice_lines
 from display_board.texts import KEYS, Texts
 
@@ -46,6 +46,14 @@ MONTHS = {
            "September", "October", "November", "December"),
 }
 _TEXTS = Texts()
+
+
+def date_text(day: date, lang: str) -> str:
+    """The header's date: "Dienstag, 24. November" (German, else English). No year: a
+    visitor asks which day it is, and the shorter line is set larger."""
+    cal = lang if lang in WEEKDAYS else "en"
+    wd, month = WEEKDAYS[cal][day.weekday()], MONTHS[cal][day.month - 1]
+    return f"{wd}, {day.day}. {month}" if cal == "de" else f"{wd}, {day.day} {month}"
 
 
 def wait_text(state: ServiceState, lang: str, walk_in: bool, texts: Texts = _TEXTS) -> str:
@@ -109,6 +117,9 @@ class BoardView:
     #: the service table's column headings (service, waiting, wait): main line and the
     #: line below it ("" when the table has no second-language lines)
     columns: tuple[tuple[str, str], ...] = ()
+    #: the heading over the recent calls (or counters): "Letzte Aufrufe · Recent calls",
+    #: or one language at a time where both on one line would not be legible
+    recent_heading: str = ""
 
     @property
     def hero_mode(self) -> str:
@@ -146,6 +157,7 @@ class BoardViewModel:
         self._typo_cache: dict[tuple, Typography] = {}
         self._labels: dict[str, dict[str, str]] = {}
         self.table = self._table_columns()
+        self.text_widths = self._text_widths()
 
     def _table_columns(self) -> TableColumns:
         """How wide the service table's columns must be: the longest name, count and
@@ -164,6 +176,24 @@ class BoardViewModel:
                          .replace("{high}", "120"))
             waits.append(texts.get(lang, "wait_about").replace("{min}", "120"))
         return TableColumns.of(names, waiting, waits)
+
+    def _text_widths(self) -> TextWidths:
+        """How wide the header's texts and the recent calls' heading can be."""
+        main = self.languages[0]
+        # a year's days: each month has every weekday with a two-digit day in it
+        dates = [date_text(date(2026, 1, 1) + timedelta(days=d), main) for d in range(365)]
+        key = self._heading_key
+        others = [lang for lang in self.languages[1:] if lang != main] or [main]
+        return TextWidths(
+            site=ems([self.config.site.name]), clock=ems(["20:58"]), date=ems(dates),
+            recent_heading=ems(self.labels(lang)[key] for lang in others),
+            recent_heading_one=ems(self.texts.get(lang, key) for lang in self.languages),
+            hero_heading_one=ems(self.texts.get(lang, k) for lang in self.languages
+                                 for k in ("now", "again", "assistance", "last")))
+
+    @property
+    def _heading_key(self) -> str:
+        return "counters" if self.layout == "counters" else "recent"
 
     @property
     def service_count(self) -> int:
@@ -237,7 +267,7 @@ class BoardViewModel:
             self._typo_cache.clear()  # one size at a time; a resize replaces it
             self._typo_cache[key] = typography(
                 width, height, self.config.display.viewing_distance_m, self.row_count,
-                len(self._services), physical_mm, self.table)
+                len(self._services), physical_mm, self.table, self.text_widths)
         return self._typo_cache[key]
 
     def _row(self, call: Call, alt: str | None = None) -> CallRow:
@@ -357,29 +387,36 @@ class BoardViewModel:
         ticker = parts[int(mono / NOTICE_ROTATE_S) % len(parts)] if parts else ""
 
         local = now.astimezone(self.config.tz)
-        cal = main if main in WEEKDAYS else "en"
-        wd = WEEKDAYS[cal][local.weekday()]
-        month = MONTHS[cal][local.month - 1]
-        date = (f"{wd}, {local.day}. {month} {local.year}" if cal == "de"
-                else f"{wd}, {local.day} {month} {local.year}")
         labels = self.labels(alt)
+        recent_heading = labels[self._heading_key]
+        if typo.recent_heading_turns:  # both languages on one line would be too small
+            recent_heading = texts.get(self.in_turn(mono), self._heading_key)
         newest_old = stale and newest is not None
+        now_key = "now"
         if newest_old:
             # The last call stays up while the board is stale, headed as old: a visitor
             # must not take it for the call of this moment.
-            labels = {**labels, "now": labels["last"]}
+            now_key = "last"
             highlight = blink_on = False
         elif newest is not None and newest.recall:
             # What the voice says ("Erneuter Aufruf"), the board says too.
-            labels = {**labels, "now": labels["again"]}
+            now_key = "again"
         elif newest is not None and newest.assistance:
             # Said in words, not by a symbol or colour alone: staff go to help.
-            labels = {**labels, "now": labels["assistance"]}
+            now_key = "assistance"
+        heading = labels[now_key]
+        if ems([heading]) > typo.hero_heading_room:
+            # both languages would not fit the panel at a legible size: one at a time
+            heading = texts.get(self.in_turn(mono), now_key)
+        if heading != labels["now"]:
+            labels = {**labels, "now": heading}
         return BoardView(
-            site_name=self.config.site.name, clock=local.strftime("%H:%M"), date=date,
+            site_name=self.config.site.name, clock=local.strftime("%H:%M"),
+            date=date_text(local, main),
             labels=labels, newest=self._row(newest, alt) if newest else None,
             highlight=highlight, blink_on=blink_on, newest_old=newest_old,
             recent=tuple(recent), services=tuple(rows), stale=stale, status=status,
             ticker=ticker, typography=typo, notices=notices, layout=self.layout,
             language=alt, setup_note=self._setup_note(typo, mono), columns=columns,
+            recent_heading=recent_heading,
         )

@@ -2,9 +2,10 @@
 
 High contrast throughout (white and yellow on black); the newest call flashes yellow
 for a few seconds. Landscape puts the newest call and the recent calls side by side and
-the service table across the width below them; portrait stacks everything. Orientation,
-the parts' heights, the table's columns and font sizes follow the typography of the
-widget's size on every resize.
+the service table across the width below them; portrait stacks everything (and, as the
+typography says, each service's name over its count and wait, the date below the site's
+name). Orientation, the parts' heights, the table's and header's arrangement and
+columns and the font sizes follow the typography of the widget's size on every resize.
 """
 
 from __future__ import annotations
@@ -33,7 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from display_board.legibility import ALT_RATIO, HERO_SHARE, Typography
+from display_board.legibility import (
+    ALT_RATIO,
+    CALLS_GAP_PX,
+    HERO_ROWS,
+    HERO_SHARE,
+    HERO_V_MARGINS_PX,
+    LINE_FACTOR,
+    LINE_HEIGHT_EM,
+    STATUS_BAND_EM,
+    TABLE_BLOCK_GAP_PX,
+    TABLE_ROW_GAP_PX,
+    Typography,
+)
 from display_board.viewmodel import BoardView, CallRow
 
 BLACK = "#000000"
@@ -43,9 +56,6 @@ GREY = "#b8b8b8"
 GREY_DARK = "#5a5a5a"
 BAND = "#10243f"  # header and ticker: dark blue, still > 12:1 against white
 FONT_FAMILY = "DejaVu Sans"
-#: A line of DejaVu Sans (ascent + descent) in ems, with a little room for the accents
-#: and marks of Arabic and Cyrillic.
-LINE_HEIGHT_EM = 1.2
 
 
 _fonts: dict[tuple[int, bool], QFont] = {}
@@ -285,7 +295,7 @@ class HeroPanel(QWidget):
         super().__init__()
         self.setObjectName("hero")
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(24, 12, 24, 12)
+        lay.setContentsMargins(24, HERO_V_MARGINS_PX // 2, 24, HERO_V_MARGINS_PX // 2)
         lay.setSpacing(0)
         self.heading = _label(align=Qt.AlignmentFlag.AlignHCenter)
         self.number = HeroNumber()
@@ -297,10 +307,9 @@ class HeroPanel(QWidget):
         self.counter = _label(align=Qt.AlignmentFlag.AlignHCenter)
         # the counter in the language beside the main one ("Counter 5", "Gişe 5")
         self.counter_alt = _label(align=Qt.AlignmentFlag.AlignHCenter)
-        lay.addWidget(self.heading, 10)
-        lay.addWidget(self.number, 40)
-        lay.addWidget(self.counter, 22)
-        lay.addWidget(self.counter_alt, 12)
+        for lab, share in zip((self.heading, self.number, self.counter, self.counter_alt),
+                              HERO_ROWS, strict=True):
+            lay.addWidget(lab, share)
         self.mode = ""
         self._bg = self._border = QColor(BLACK)
         self._border_px = self.BORDER
@@ -396,15 +405,15 @@ class BoardWidget(QWidget):
         # header
         self.header = QFrame()
         self.header.setStyleSheet(f"background: {BAND};")
-        hl = QHBoxLayout(self.header)
-        hl.setContentsMargins(32, 0, 32, 0)
+        # site name | date | clock on one line, or the date on a line below (_arrange)
+        self._header = QGridLayout(self.header)
+        self._header.setContentsMargins(32, 0, 32, 0)
+        self._header.setHorizontalSpacing(32)
+        self._header.setVerticalSpacing(0)
         self.site_name = _label()
         self.date = _label(color=GREY, align=Qt.AlignmentFlag.AlignRight)
         self.clock = _label(align=Qt.AlignmentFlag.AlignRight)
-        hl.setSpacing(32)
-        hl.addWidget(self.site_name, 10)
-        hl.addWidget(self.date, 7)
-        hl.addWidget(self.clock, 3)
+        self._header_lines = 0
 
         # stale marker: kept visible until the board is current again
         self.status = _label(color=BLACK, align=Qt.AlignmentFlag.AlignHCenter)
@@ -428,6 +437,7 @@ class BoardWidget(QWidget):
         rl = QVBoxLayout(self.recent_box)
         rl.setContentsMargins(24, 8, 24, 8)
         rl.setSpacing(0)
+        self._recent = rl  # the heading's and the rows' heights follow their sizes
         self.recent_heading = _label(color=GREY)
         rl.addWidget(self.recent_heading, 1)
         self.recent_numbers: list[FitLabel] = []
@@ -447,12 +457,13 @@ class BoardWidget(QWidget):
         self.recent_box.setStyleSheet(
             f"QFrame {{ border-left: 3px solid {GREY}; }} QLabel {{ border: none; }}")
 
-        # services: name (second language below) | waiting | wait
+        # services: name (second language below) | waiting | wait; on a narrow board
+        # each service's name on a line of its own over its count and wait (_arrange)
         self.services_box = QFrame()
         sg = QGridLayout(self.services_box)
         sg.setContentsMargins(24, 8, 24, 8)
         sg.setHorizontalSpacing(24)
-        sg.setVerticalSpacing(6)
+        sg.setVerticalSpacing(TABLE_ROW_GAP_PX)
         self.col_service = TwoLine(GREY, GREY)
         self.col_waiting = TwoLine(GREY, GREY, Qt.AlignmentFlag.AlignRight)
         self.col_wait = TwoLine(GREY, GREY, Qt.AlignmentFlag.AlignRight)
@@ -460,32 +471,23 @@ class BoardWidget(QWidget):
         # the three headings at one size, whichever is longest
         _group([two.top for two in self.headings])
         _group([two.bottom for two in self.headings])
-        sg.addWidget(self.col_service, 0, 0)
-        sg.addWidget(self.col_waiting, 0, 1)
-        sg.addWidget(self.col_wait, 0, 2)
         self.service_names: list[TwoLine] = []
         self.service_waiting_lines: list[TwoLine] = []
         self.service_wait: list[TwoLine] = []
-        for i in range(service_rows):
+        for _ in range(service_rows):
             # name, count and wait are each a main line over a second-language line, so
             # all three stand on one baseline at one size
-            name = TwoLine(WHITE, GREY)
-            w = TwoLine(WHITE, GREY, Qt.AlignmentFlag.AlignRight)
-            e = TwoLine(WHITE, GREY, Qt.AlignmentFlag.AlignRight)
-            sg.addWidget(name, i + 1, 0)
-            sg.addWidget(w, i + 1, 1)
-            sg.addWidget(e, i + 1, 2)
-            sg.setRowStretch(i + 1, 10)
-            self.service_names.append(name)
-            self.service_waiting_lines.append(w)
-            self.service_wait.append(e)
+            self.service_names.append(TwoLine(WHITE, GREY))
+            self.service_waiting_lines.append(TwoLine(WHITE, GREY, Qt.AlignmentFlag.AlignRight))
+            self.service_wait.append(TwoLine(WHITE, GREY, Qt.AlignmentFlag.AlignRight))
         self.service_waiting = [two.top for two in self.service_waiting_lines]
         # one size for the row's main texts: the wait as large as the service name
         _group([two.top for two in self.service_names + self.service_wait]
                + self.service_waiting)
         _group([two.bottom for two in self.service_names + self.service_wait])
-        sg.setRowStretch(0, 10)  # the headings: a row like the others
         self._table = sg  # its columns' widths follow the texts (_apply_fonts)
+        self._stacked: bool | None = None
+        self._table_rows = 0
 
         # ticker
         self.ticker = _label(align=Qt.AlignmentFlag.AlignHCenter)
@@ -509,7 +511,55 @@ class BoardWidget(QWidget):
 
         empty(self._root)
 
+    def _place_header(self, lines: int) -> None:
+        """Site name, date and clock on one line; or name and clock over the date."""
+        if lines == self._header_lines:
+            return
+        self._header_lines = lines
+        hg = self._header
+        for lab in (self.site_name, self.date, self.clock):
+            hg.removeWidget(lab)
+        hg.addWidget(self.site_name, 0, 0)
+        hg.addWidget(self.clock, 0, 2)
+        if lines == 2:
+            hg.addWidget(self.date, 1, 0, 1, 3)
+            self.date.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        else:
+            hg.addWidget(self.date, 0, 1)
+            self.date.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def _place_table(self, stacked: bool) -> None:
+        """The headings, then one grid row per service (name | waiting | wait), or two
+        (the name across the width, count and wait below it): the headings likewise."""
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        sg = self._table
+        rows = [self.headings, *zip(self.service_names, self.service_waiting_lines,
+                                    self.service_wait, strict=True)]
+        for row in rows:
+            for two in row:
+                sg.removeWidget(two)
+        per = 2 if stacked else 1
+        for i, (name, waiting, wait) in enumerate(rows):
+            if stacked:
+                sg.addWidget(name, per * i, 0, 1, 3)
+            else:
+                sg.addWidget(name, i, 0)
+            sg.addWidget(waiting, per * i + per - 1, 1)
+            sg.addWidget(wait, per * i + per - 1, 2)
+        # stacked: a gap above each service's name, none between it and its count
+        sg.setVerticalSpacing(0 if stacked else TABLE_ROW_GAP_PX)
+        for name in self.service_names:
+            name.setContentsMargins(0, TABLE_BLOCK_GAP_PX if stacked else 0, 0, 0)
+        self._table_rows = per * len(rows)
+        # rows left from the other arrangement are empty and take no room
+        for r in range(self._table_rows, sg.rowCount()):
+            sg.setRowStretch(r, 0)
+
     def _arrange(self, t: Typography) -> None:
+        self._place_header(t.header_lines)
+        self._place_table(t.service_stacked)
         if self._portrait != t.portrait:
             self._portrait = t.portrait
             self._clear_root()
@@ -525,7 +575,7 @@ class BoardWidget(QWidget):
             else:
                 # the calls side by side on top, the service table across the width
                 top = QHBoxLayout()
-                top.setSpacing(24)
+                top.setSpacing(CALLS_GAP_PX)
                 top.addWidget(self.hero, int(HERO_SHARE * 100))
                 top.addWidget(self.recent_box, 100 - int(HERO_SHARE * 100))
                 body.addLayout(top)
@@ -554,22 +604,30 @@ class BoardWidget(QWidget):
         self._typo = t
         self.site_name.set_max_px(t.header_px, bold=True)
         self.clock.set_max_px(t.header_px, bold=True)
-        self.date.set_max_px(int(t.header_px * 0.6))
+        self.date.set_max_px(t.date_px)
+        for col, share in enumerate(t.header_columns):
+            self._header.setColumnStretch(col, int(share * 1000))
+        # the header's lines as high as their sizes
+        self._header.setRowStretch(0, t.header_px)
+        self._header.setRowStretch(1, t.date_px if t.header_lines == 2 else 0)
         self.status.set_max_px(t.stale_px, bold=True)
-        self.status.setFixedHeight(int(t.stale_px * 1.7))
+        self.status.setFixedHeight(int(t.stale_px * STATUS_BAND_EM))
         self.setup_note.set_max_px(t.stale_px)
-        self.setup_note.setFixedHeight(int(t.stale_px * 1.7))
+        self.setup_note.setFixedHeight(int(t.stale_px * STATUS_BAND_EM))
         # Small lines (headings, second languages) never below the legible size, as far
         # as the line above them allows.
         def small(px: float, above: int) -> int:
             return min(max(int(px), t.legible_px), above)
 
-        self.hero.heading.set_max_px(small(t.hero_counter_px * 0.42, t.hero_counter_px),
-                                     bold=True)
+        self.hero.heading.set_max_px(t.hero_heading_px, bold=True)
         self.hero.number.set_max_px(t.hero_px, bold=True)
         self.hero.counter.set_max_px(t.hero_counter_px, bold=True)
-        self.hero.counter_alt.set_max_px(small(t.hero_counter_px * 0.55, t.hero_counter_px))
-        self.recent_heading.set_max_px(small(t.recent_px * 0.45, t.recent_px), bold=True)
+        self.hero.counter_alt.set_max_px(t.hero_alt_px)
+        self.recent_heading.set_max_px(t.recent_heading_px, bold=True)
+        # the heading's line and the rows as high as their sizes
+        self._recent.setStretch(0, t.recent_heading_px)
+        for i in range(1, self._recent.count()):
+            self._recent.setStretch(i, t.recent_px)
         for lab in self.recent_numbers:
             lab.set_max_px(t.recent_px, bold=True)
         for lab in self.recent_counters:
@@ -580,6 +638,12 @@ class BoardWidget(QWidget):
             two.set_second_line(t.service_alt)
         for col, share in enumerate(t.columns):
             self._table.setColumnStretch(col, max(1, int(share * 1000)))
+        # every line the same height (the headings are a row like the others), a
+        # stacked service's name row its gap higher
+        line = int(t.service_px * LINE_FACTOR * ((1 + ALT_RATIO) if t.service_alt else 1))
+        for r in range(self._table_rows):
+            gap = TABLE_BLOCK_GAP_PX if t.service_stacked and r % 2 == 0 and r > 0 else 0
+            self._table.setRowStretch(r, line + gap)
         for two in self.service_names + self.service_wait + self.service_waiting_lines:
             two.set_max_px(t.service_px)
             two.set_second_line(t.service_alt)
@@ -609,8 +673,7 @@ class BoardWidget(QWidget):
              if view.newest and view.newest.counter_alt else "")
         self.hero.set_mode(view.hero_mode)
 
-        _set(self.recent_heading, view.labels["counters" if view.layout == "counters"
-                                              else "recent"])
+        _set(self.recent_heading, view.recent_heading)
         for i, (n, c) in enumerate(zip(self.recent_numbers, self.recent_counters, strict=True)):
             row = view.recent[i] if i < len(view.recent) else None
             _set(n, row.number if row else "")

@@ -279,9 +279,11 @@ def test_the_boards_sound_folder_goes_when_it_stops(qtbot, display_factory) -> N
 
 
 def test_the_example_board_is_legible_at_its_distance_in_every_language(qtbot) -> None:
-    """The example site's board at 1920x1080 on the assumed 55-inch panel: every text of
-    the service table at least the legible size for its viewing distance, whichever
-    language's turn it is, the three headings at one size, and no "too small" band."""
+    """The example site's board on the assumed 55-inch panel, 1920x1080 and turned to
+    1080x1920 (and back: the board re-arranges on a resize): every text of the service
+    table, every heading, the header's date, name and clock and the counter's second
+    line at least the legible size for its viewing distance, whichever language's turn
+    it is; the three column headings at one size; and no "too small" band."""
     from civiq.config import load_site
     from civiq.protocol.models import ServiceState
     from civiq.transport.state import SiteStateModel
@@ -302,30 +304,43 @@ def test_the_example_board_is_legible_at_its_distance_in_every_language(qtbot) -
     vm.set_connected(True)
     board = BoardWidget(vm.row_count, vm.service_count)
     qtbot.addWidget(board)
-    board.resize(1920, 1080)
     board.show()
     qtbot.waitExposed(board)
-    board.show_view(vm.build(model.snapshot, TUESDAY_9, 0.0, (board.width(), board.height())))
-    # the table runs across the board's width, below the calls
-    qtbot.waitUntil(lambda: board.services_box.width() > 0.9 * board.width())
-    assert _top(board, board.services_box) >= _top(board, board.hero) + board.hero.height()
-    seen = set()
-    for turn in range(2 * len(vm.languages)):
-        view = vm.build(model.snapshot, TUESDAY_9, turn * LANGUAGE_PERIOD_S + 0.5,
-                        (board.width(), board.height()))
-        board.show_view(view)
-        legible = view.typography.legible_px
-        assert not board.setup_note.isVisible()
-        texts = ([two.top for two in board.service_names + board.service_wait]
-                 + board.service_waiting)
-        seen.add(texts[0].text())
-        small = [(lab.text(), lab.shown_px()) for lab in texts if lab.shown_px() < legible]
-        assert small == [], f"below {legible} px"
-        heads = [two.top for two in board.headings]
-        assert len({h.shown_px() for h in heads}) == 1 and heads[0].shown_px() >= legible, \
-            [(h.text(), h.shown_px()) for h in heads]
-        assert min(n.shown_px() for n in board.recent_numbers) >= legible
-    assert "Удостоверение личности и паспорт" in seen and len(seen) == 6  # every language
+    for size in ((1920, 1080), (1080, 1920), (1920, 1080)):
+        board.resize(*size)
+        qtbot.waitUntil(lambda s=size: (board.width(), board.height()) == s)
+        board.show_view(vm.build(model.snapshot, TUESDAY_9, 0.0, size))
+        # the table runs across the board's width, below the calls
+        qtbot.waitUntil(lambda: board.services_box.width() > 0.9 * board.width())
+        bottom = max(_top(board, w) + w.height() for w in (board.hero, board.recent_box))
+        assert _top(board, board.services_box) >= bottom
+        portrait = size[1] > size[0]
+        # portrait: each service's name over its count and wait; landscape: one line
+        name, count = board.service_names[0].top, board.service_waiting[0]
+        qtbot.waitUntil(lambda n=name, c=count, p=portrait:
+                        (_top(board, c) >= _top(board, n) + n.height()) == p
+                        and (abs(_top(board, c) - _top(board, n)) < 5) != p)
+        seen = set()
+        for turn in range(2 * len(vm.languages)):
+            view = vm.build(model.snapshot, TUESDAY_9, turn * LANGUAGE_PERIOD_S + 0.5, size)
+            board.show_view(view)
+            legible = view.typography.legible_px
+            assert view.typography.shortfalls == [] and not board.setup_note.isVisible()
+            table = ([two.top for two in board.service_names + board.service_wait]
+                     + board.service_waiting)
+            seen.add(table[0].text())
+            heads = [two.top for two in board.headings]
+            texts = [*table, *heads, board.recent_heading, board.hero.heading,
+                     board.hero.counter, board.hero.counter_alt, board.site_name,
+                     board.date, board.clock, *board.recent_numbers, *board.recent_counters]
+            small = [(lab.text(), lab.shown_px()) for lab in texts
+                     if lab.text() and lab.shown_px() < legible]
+            assert small == [], f"{size}: below {legible} px"
+            assert len({h.shown_px() for h in heads}) == 1, \
+                [(h.text(), h.shown_px()) for h in heads]
+            assert board.date.text() and board.recent_heading.text()
+            assert board.hero.counter_alt.text() or view.language == "de"
+        assert "Удостоверение личности и паспорт" in seen and len(seen) == 6  # every language
 
 
 def test_board_ignores_the_waiting_list_it_never_shows() -> None:
@@ -357,7 +372,10 @@ def test_stale_board_greys_the_last_call(qtbot, engine, kiosk, counter, broker: 
     assert board.board.hero.mode in ("flash", "newest")
     broker.stop()
     qtbot.waitUntil(lambda: board.board.hero.mode == "old", timeout=5000)
-    assert board.board.hero.heading.text().startswith("Letzter Aufruf – nicht aktuell · ")
+    # one language at a time (both would not fit the panel legibly), at a legible size
+    heading = board.board.hero.heading
+    assert heading.text() in {board.vm.texts.get(lang, "last") for lang in board.vm.languages}
+    assert heading.shown_px() >= board.board.view.typography.legible_px
     assert shows(board, "B 001")
     broker.start()
     qtbot.waitUntil(lambda: current(board), timeout=15_000)

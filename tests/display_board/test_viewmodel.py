@@ -174,9 +174,12 @@ def test_viewing_distance_decides_what_fits_at_a_legible_size() -> None:
     assert mid.cap_height_mm(mid.service_px) >= 20
     # 8 m asks 32 mm (69 px) of every line: about 12 lines on this panel, fewer than the
     # header, the call, six recent calls beside it, four services and the ticker need;
-    # still every row, as large as fits, and what falls short is named
+    # still every row, as large as fits, and what falls short is named: the rows, and
+    # the small lines with them (header, date, headings, the counter's second language)
     assert far.cap_height_mm(far.hero_px) >= 80 and far.recent_rows == 6
-    assert [s.split(":")[0] for s in far.shortfalls] == ["recent", "service"]
+    assert [s.split(":")[0] for s in far.shortfalls] == [
+        "recent", "service", "header", "date", "recent_heading", "hero_heading",
+        "hero_counter_alt"]
     portrait = typography(1080, 1920, 12, 6, 4)
     assert portrait.portrait and portrait.recent_rows == 6
     assert any(s.startswith("hero:") and "needed at 12 m" in s for s in portrait.shortfalls)
@@ -198,6 +201,44 @@ def test_the_service_table_is_as_wide_as_its_longest_texts_in_any_language(
     far = BoardViewModel(cfg.model_copy(update={"display": cfg.display.model_copy(
         update={"viewing_distance_m": 8})})).typography_for(1920, 1080)
     assert any(s.startswith("service:") and "< 69 px" in s for s in far.shortfalls)
+
+
+def test_the_example_in_portrait_stacks_each_service_and_passes_its_rule(
+        cfg: SiteConfig) -> None:
+    """The same panel turned (1080x1920): a service on one line (39 ems) would be 24 px,
+    so each name stands over its count and wait, the date below the site's name, and
+    the example's own rule holds at 5 m for every text it checks."""
+    vm = BoardViewModel(cfg)
+    land, port = vm.typography_for(1920, 1080), vm.typography_for(1080, 1920)
+    assert not land.service_stacked and land.header_lines == 1
+    assert port.service_stacked and port.header_lines == 2 and port.shortfalls == []
+    assert min(port.service_px, port.header_px, port.date_px, port.recent_heading_px,
+               port.hero_heading_px, port.hero_alt_px, port.hero_counter_px,
+               port.recent_px, port.ticker_px) >= port.legible_px
+    assert port.cap_height_mm(port.hero_px) >= 50  # the number: L/100
+    # stacked, the names span the width; count and wait below as wide as their texts,
+    # the wait (Turkish, 19 letters) widest
+    _, waiting, wait = port.columns
+    assert wait > waiting and sum(port.columns) == pytest.approx(1)
+    # the table takes the height its rows need, the calls the rest
+    assert port.bands.services <= 0.45 and port.bands.hero + port.bands.recent > 0.45
+
+
+def test_the_recent_heading_takes_turns_where_both_languages_are_too_small(
+        cfg: SiteConfig) -> None:
+    """"Letzte Aufrufe · Последние вызовы" on one line would be 38 px in the landscape
+    column (43 needed at 5 m): there it says one language at a time, German every other
+    turn, in step with the table; portrait has the width for both."""
+    model = SiteStateModel(SITE)
+    feed_state(model, [call("A001")])
+    vm = BoardViewModel(cfg)
+    vm.set_connected(True)
+    land = [vm.build(model.snapshot, TUESDAY_9, t * LANGUAGE_PERIOD_S + 0.5).recent_heading
+            for t in range(4)]
+    assert land == ["Letzte Aufrufe", "Recent calls", "Letzte Aufrufe", "Son çağrılar"]
+    port = vm.build(model.snapshot, TUESDAY_9, 0.5, (1080, 1920))
+    assert port.recent_heading == "Letzte Aufrufe · Recent calls"
+    assert port.date == "Dienstag, 24. November"  # no year: a shorter line, set larger
 
 
 def test_a_board_window_is_its_share_of_the_screen_on_both_sides() -> None:
@@ -228,7 +269,7 @@ def test_board_shows_newest_and_recent_once_each(cfg: SiteConfig) -> None:
     assert view.newest.number == "A 003" and view.newest.counter_name == "Platz 5"
     assert [r.number for r in view.recent] == ["B 002", "A 001"]
     assert not view.stale and not view.highlight  # from retained state: shown, not flashed
-    assert view.clock == "09:00" and view.date == "Dienstag, 24. November 2026"
+    assert view.clock == "09:00" and view.date == "Dienstag, 24. November"
     assert view.site_name == "Kundenzentrum Wandsbek"
 
 
@@ -404,7 +445,9 @@ def test_the_last_call_is_marked_old_while_the_board_is_stale(cfg: SiteConfig) -
     view = vm.build(model.snapshot, TUESDAY_9, 50.1)
     assert view.status.startswith("Keine Verbindung · No connection")
     assert view.hero_mode == "old" and not view.highlight
-    assert view.labels["now"].startswith("Letzter Aufruf – nicht aktuell · ")
+    # both languages would not fit the panel at a legible size: one at a time
+    assert view.labels["now"] == "Letzter Aufruf – nicht aktuell"
+    assert vm.build(model.snapshot, TUESDAY_9, 55.1).labels["now"] == "Last call – not current"
     assert view.newest.number == "A 007" and [r.number for r in view.recent] == ["A 006"]
 
 
@@ -486,8 +529,8 @@ def test_every_configured_recent_call_fills_the_column(inches: float | None) -> 
     t = typography(1920, 1080, 8, 6, 4, mm)
     assert t.recent_rows == 6
     column = t.bands.recent * 1080
-    used = (6 + 0.6) * t.recent_px * LINE_FACTOR
-    assert 0.85 * column <= used <= column
+    used = (6 * t.recent_px + t.recent_heading_px) * LINE_FACTOR
+    assert 0.85 * column <= used <= column and t.recent_heading_px <= t.recent_px
     if inches == 14:
         assert any(s.startswith("recent:") for s in t.shortfalls)  # named, not hidden
 
@@ -529,7 +572,11 @@ def test_a_call_with_assistance_is_headed_so_in_words(cfg: SiteConfig) -> None:
     vm.set_connected(True)
     view = vm.build(model.snapshot, TUESDAY_9, 0.0)
     assert view.newest.assistance
-    assert view.labels["now"].startswith("Aufruf mit Begleitung · ")
+    # "Aufruf mit Begleitung · Вызов с сопровождением" would not fit the panel at a
+    # legible size: one language at a time, German every other turn
+    assert [vm.build(model.snapshot, TUESDAY_9, t * LANGUAGE_PERIOD_S + 0.5).labels["now"]
+            for t in range(4)] == ["Aufruf mit Begleitung", "Call with assistance",
+                                   "Aufruf mit Begleitung", "Refakatli çağrı"]
     feed_state(model, [call("A002")], seq=11)
     assert vm.build(model.snapshot, TUESDAY_9, 1.0).labels["now"].startswith("Aufruf · ")
 
