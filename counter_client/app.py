@@ -208,7 +208,7 @@ class CounterApp(QObject):
         self.refresh()
 
     def _on_message(self, topic: str, payload: bytes) -> None:
-        if not self.desk.apply(topic, payload):
+        if not self.desk.apply(topic, payload, self.clock.now()):
             return
         if topic == topics.state_engine(self.site):
             self._appointments_retry_at = 0.0  # the engine (re)started or stopped
