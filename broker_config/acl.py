@@ -40,8 +40,12 @@ def site_rules(site: str, role: str, user: str) -> list[str]:
         return [f"topic read {p}/#", f"topic write {p}/state/#", f"topic write {p}/event/#",
                 f"topic write {p}/reply/#", f"topic write {p}/alert", f"topic read {central}",
                 f"topic read {topics.bridge_state(site)}"]
-    if role in ("kiosk", "counter"):
+    if role == "kiosk":
         return [*device, *public]
+    if role == "counter":
+        # The desk shows the site's device problems (a kiosk out of paper, a board
+        # offline) from the devices' retained status messages.
+        return [*device, *public, f"topic read {p}/device/+/status"]
     if role == "display":
         # Displays only read; what they write is their own online/offline status.
         return [f"topic write {p}/device/{user}/status", *public]

@@ -131,7 +131,8 @@ class CounterApp(QObject):
 
         self.client = MqttClient(
             config.broker, self.site, "counter", self.client_id,
-            will=Will(topics.device_status(self.site, self.client_id), self._status(False)),
+            will=Will(topics.device_status(self.site, self.client_id),
+                      self._status(False, will=True)),
         )
         self.bridge = MqttBridge(self.client, self)
         for f in self.desk.topic_filters():
@@ -175,10 +176,12 @@ class CounterApp(QObject):
                                 self._status(False), retain=True).wait_for_publish(timeout=2)
         self.client.stop()
 
-    def _status(self, online: bool) -> bytes:
+    def _status(self, online: bool, *, will: bool = False) -> bytes:
         # The clerk's id stays at the engine: the device topic says only whether one works.
         detail = {"counter": self.counter,
                   "logged_in": self.desk.state.clerk is not None} if online else {}
+        if will:  # its ts is the connect time: "lost since" is unknown
+            detail = {"will": True}
         body = DeviceStatus(online=online, role="counter", version=civiq_version,
                             detail=detail)
         return env.encode(env.make(self.site, "device_status", body))
@@ -205,7 +208,7 @@ class CounterApp(QObject):
         self.refresh()
 
     def _on_message(self, topic: str, payload: bytes) -> None:
-        if not self.desk.apply(topic, payload):
+        if not self.desk.apply(topic, payload, self.clock.now()):
             return
         if topic == topics.state_engine(self.site):
             self._appointments_retry_at = 0.0  # the engine (re)started or stopped

@@ -9,7 +9,7 @@ pressed: two counters competing for a queue must each see what the engine gave t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from civiq.config import SiteConfig
 from civiq.protocol import envelope as env
@@ -26,6 +26,7 @@ from civiq.protocol.models import (
     TicketStatus,
     WaitingTicket,
 )
+from civiq.transport.devices import DeviceProblems
 from civiq.transport.state import SiteStateModel
 from civiq.waits import Wait, say_wait
 
@@ -112,6 +113,17 @@ class ListRow:
 
 
 @dataclass(frozen=True)
+class DeviceRow:
+    """A device of the site staff must see to: a kiosk out of paper, a board offline."""
+
+    device: str  # client id, e.g. kiosk-1
+    role: str  # kiosk, display
+    kind: str  # offline, printer_paper_out, printer_paper_near_end, printer_offline
+    since: datetime | None = None  # offline: since when (site time); None: unknown
+    earlier_day: bool = False  # since is before today (the date is shown too)
+
+
+@dataclass(frozen=True)
 class DeskView:
     logged_in: bool
     online: bool  # broker connected and engine online
@@ -133,6 +145,7 @@ class DeskView:
     counter_services: tuple[str, ...] = ()
     unlisted: int = 0
     selected: str | None = None  # the listed ticket F8/F9 act on
+    devices: tuple[DeviceRow, ...] = ()  # the site's device problems now
 
     @property
     def pause_note(self) -> str | None:
@@ -176,13 +189,17 @@ class CounterDesk:
         # This counter's current ticket: from the queue state, then from each newer event.
         self.current: TicketInfo | None = None
         self.appointments_stale = True  # a check-in or no-show since the last list
+        self.devices = DeviceProblems(self.site)
 
     # ----- inputs ------------------------------------------------------------------------
     def topic_filters(self) -> list[str]:
-        return self.model.topic_filters()
+        return [*self.model.topic_filters(), self.devices.topic_filter()]
 
-    def apply(self, topic: str, payload: bytes) -> bool:
-        """One MQTT message; True when it changed what the desk shows."""
+    def apply(self, topic: str, payload: bytes, now: datetime | None = None) -> bool:
+        """One MQTT message, received at ``now``; True when it changed what the desk
+        shows."""
+        if topics.device_of_status(topic) is not None:
+            return self.devices.apply(topic, payload, now or datetime.now(UTC))
         if not self.model.apply(topic, payload):
             return False
         kind = topics.event_kind(topic)
@@ -293,7 +310,18 @@ class CounterDesk:
             counter_services=tuple(serves),
             unlisted=self.queue.waiting_unlisted if self.queue else 0,
             selected=s.selected,
+            devices=self._devices(now),
         )
+
+    def _devices(self, now: datetime) -> tuple[DeviceRow, ...]:
+        tz = self.config.tz
+        today = now.astimezone(tz).date()
+        rows = []
+        for p in self.devices.problems():
+            since = p.since.astimezone(tz) if p.since else None
+            rows.append(DeviceRow(p.device, p.role, p.kind, since,
+                                  since is not None and since.date() < today))
+        return tuple(rows)
 
     def _current(self, now: datetime) -> Current | None:
         t = self.current

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -242,6 +242,13 @@ class DeskWidget(QWidget):
         _font(self.link, 20, True)
         self.link.setStyleSheet("background: #c62828; color: white; padding: 6px;")
         outer.addWidget(self.link)
+        # the site's device problems (a kiosk out of paper, a board offline): one line
+        self.devices = QLabel()
+        self.devices.setObjectName("devices")
+        self.devices.setWordWrap(True)
+        _font(self.devices, 15, True)
+        self.devices.setStyleSheet("background: #ffe0b2; color: #4e2600; padding: 4px 8px;")
+        outer.addWidget(self.devices)
         top = QHBoxLayout()
         self.title = QLabel(counter_name)
         _font(self.title, 22, True)
@@ -367,6 +374,26 @@ class DeskWidget(QWidget):
         ("4,5" in German, "4.5" in English)."""
         return self.locale.toString(float(value), "f", 1)
 
+    def device_text(self, r: d.DeviceRow) -> str:
+        """One device problem, short: "Kiosk kiosk-1: paper out"."""
+        if r.kind == "offline":
+            if r.since is None:
+                text = (tr("Kiosk %1 offline") if r.role == "kiosk"
+                        else tr("Board %1 offline"))
+            else:
+                text = (tr("Kiosk %1 offline since %2") if r.role == "kiosk"
+                        else tr("Board %1 offline since %2"))
+                at = f"{r.since:%H:%M}"
+                if r.earlier_day:
+                    day = QDate(r.since.year, r.since.month, r.since.day)
+                    at = f"{self.locale.toString(day, QLocale.FormatType.ShortFormat)} {at}"
+                text = text.replace("%2", at)
+            return text.replace("%1", r.device)
+        what = {"printer_paper_out": tr("Kiosk %1: paper out"),
+                "printer_paper_near_end": tr("Kiosk %1: paper running low"),
+                "printer_offline": tr("Kiosk %1: printer not responding")}.get(r.kind)
+        return (what or f"%1: {r.kind}").replace("%1", r.device)
+
     def service_name(self, sid: str) -> str:
         s = self.config.service(sid)
         return self.config.service_name(s, self.lang) if s else sid
@@ -385,6 +412,9 @@ class DeskWidget(QWidget):
                                  "again.")}[v.link]
         self.link.setText(link)
         self.link.setVisible(bool(link))
+        devices = " · ".join(self.device_text(r) for r in v.devices)
+        self.devices.setText(f"⚠ {devices}" if devices else "")
+        self.devices.setVisible(bool(devices))
         text = status_label(v.status)
         if v.pause_note:
             text += f" — {reason_label(v.pause_note)}"

@@ -94,7 +94,8 @@ class DisplayApp(QObject):
 
         self.client = MqttClient(
             config.broker, self.site, "display", self.client_id,
-            will=Will(topics.device_status(self.site, self.client_id), self._status(False)),
+            will=Will(topics.device_status(self.site, self.client_id),
+                      self._status(False, will=True)),
         )
         self.bridge = MqttBridge(self.client, self)
         # Only what a board shows: the calls as events (announced at once), the retained
@@ -141,10 +142,12 @@ class DisplayApp(QObject):
                                 self._status(False), retain=True).wait_for_publish(timeout=2)
         self.client.stop()
 
-    def _status(self, online: bool) -> bytes:
+    def _status(self, online: bool, *, will: bool = False) -> bytes:
         detail = {"services": sorted(self.filter.services or []),
                   "counters": sorted(self.filter.counters or []),
                   "muted": self.muted} if online else {}
+        if will:  # its ts is the connect time: "lost since" is unknown
+            detail = {"will": True}
         body = DeviceStatus(online=online, role="display", version=civiq_version, detail=detail)
         return env.encode(env.make(self.site, "device_status", body))
 

@@ -159,7 +159,8 @@ class KioskApp(QObject):
         self.model.subscribe(self._on_state)
         self.client = MqttClient(
             config.broker, self.site, "kiosk", self.kiosk_id,
-            will=Will(topics.device_status(self.site, self.kiosk_id), self._status(False)))
+            will=Will(topics.device_status(self.site, self.kiosk_id),
+                      self._status(False, will=True)))
         self.bridge = MqttBridge(self.client, self)
         state, _ = self.model.topic_filters()
         self.bridge.forward(state)
@@ -231,15 +232,19 @@ class KioskApp(QObject):
         self.client.stop()
         self.printer.close()
 
-    def _status(self, online: bool) -> bytes:
+    def _status(self, online: bool, *, will: bool = False) -> bytes:
         detail = {}
         if online:
             state = self.faults.state
+            if state is PrinterState.UNKNOWN and self.faults.active is not None:
+                state = self.faults.active  # the backend cannot tell: the fault stands
             if self.printer.none:
                 state = PrinterState.NONE
             detail = {"printer": state.value,
                       "paper": {"paper_out": "out", "paper_near_end": "near_end",
                                 "ok": "ok"}.get(state.value, "unknown")}
+        if will:  # its ts is the connect time: "lost since" is unknown
+            detail = {"will": True}
         body = DeviceStatus(online=online, role="kiosk", version=civiq_version, detail=detail)
         return env.encode(env.make(self.site, "device_status", body))
 

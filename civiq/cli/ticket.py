@@ -1,6 +1,7 @@
 """``civiq ticket issue | list | cancel | transfer | call``: run and repair a site's queue
 from a terminal, over the protocol as role ``operator`` (the engine stays the only
-writer). ``list`` reads the retained ``state/queue`` that every display reads.
+writer). ``list`` reads the retained ``state/queue`` that every display reads, and under
+it the site's device problems from the devices' retained status (as the desk shows them).
 
 Exit codes: 0 done, 1 refused by the engine (the reason is printed), 2 bad option or site
 file, 3 no broker or no engine (``list`` of an engine that is not running: its last state,
@@ -142,18 +143,27 @@ def _list(args: argparse.Namespace, cfg: SiteConfig, client: Any, watch: EngineW
     """The retained queue state; when the engine is not running, the last one it
     published, headed as such, and exit 3: it is no longer the queue."""
     import time
+    from datetime import UTC, datetime
 
     from civiq.protocol import topics
+    from civiq.transport.devices import DeviceProblems
     from civiq.transport.state import SiteStateModel
 
     model = SiteStateModel(cfg.site.id)
     got = threading.Event()
+    devices = DeviceProblems(cfg.site.id)
+    lock = threading.Lock()
+
+    def on_device(topic: str, payload: bytes, _props: object) -> None:
+        with lock:
+            devices.apply(topic, payload, datetime.now(UTC))
 
     def on_state(topic: str, payload: bytes, _props: object) -> None:
         if model.apply(topic, payload) and model.snapshot.queue is not None:
             got.set()
 
     start = time.monotonic()
+    client.route(devices.topic_filter(), on_device)
     client.route(topics.state_queue(cfg.site.id), on_state)
     ok = got.wait(min(args.timeout, ENGINE_GRACE_S))
     if not ok and watch.down() is None:
@@ -177,6 +187,10 @@ def _list(args: argparse.Namespace, cfg: SiteConfig, client: Any, watch: EngineW
             print(f"NOT CURRENT: {down}. The last state it published"
                   + (f", at {watch.when(at)}" if at else "") + ":")
         print(_render_list(q, cfg))
+        with lock:
+            problems = devices.problems()
+        if problems:
+            print(_render_devices(problems, cfg, datetime.now(UTC)))
     if down:
         raise CliFailure(f"{down}: the list is the last state it published, not the queue "
                          f"now. {start_it}", EXIT_UNREACHABLE)
@@ -207,4 +221,25 @@ def _render_list(q: Any, cfg: SiteConfig) -> str:
                      f"{', '.join(notes)}".rstrip())
     if q.waiting_unlisted:
         lines.append(f"  … and {q.waiting_unlisted} more not listed")
+    return "\n".join(lines)
+
+
+_PROBLEM_WORDS = {"printer_paper_out": "paper out", "printer_paper_near_end": "paper low",
+                  "printer_offline": "printer not responding"}
+
+
+def _render_devices(problems: list[Any], cfg: SiteConfig, now: Any) -> str:
+    """The site's device problems, one a line: ``kiosk-1  kiosk  paper out``."""
+    lines = ["device problems:"]
+    today = now.astimezone(cfg.tz).date()
+    for p in problems:
+        if p.kind == "offline":
+            what = "offline"
+            if p.since is not None:
+                at = p.since.astimezone(cfg.tz)
+                what += f" since {at:%H:%M}" if at.date() == today else \
+                    f" since {at:%Y-%m-%d %H:%M}"
+        else:
+            what = _PROBLEM_WORDS.get(p.kind, p.kind)
+        lines.append(f"  {p.device:<12} {p.role:<8} {what}")
     return "\n".join(lines)

@@ -177,12 +177,18 @@ class EngineState(Model):
 
 
 class DeviceStatus(Model):
-    """Retained on ``device/{client}/status``; a device's will message sets ``online`` false."""
+    """Retained on ``device/{client}/status``; a device's will message sets ``online`` false
+    (and ``detail`` ``{"will": true}``). The retained message is the device's state now:
+    a client that starts later learns a kiosk's printer fault or a lost device from it."""
 
     online: bool
     role: str
     version: str | None = None
-    detail: dict[str, Any] = Field(default_factory=dict)
+    detail: dict[str, Any] = Field(
+        default_factory=dict,
+        description="a kiosk: `printer` (`ok`, `paper_near_end`, `paper_out`, `offline`, "
+        "`none`, `unknown`) and `paper`; the will message: `will: true`, and its `ts` is "
+        "when the device connected, not when it was lost (a clean stop's `ts` is its time)")
 
 
 class TicketEvent(Model):

@@ -62,6 +62,18 @@ def device_status(site: str, client: str) -> str:
     return f"{PREFIX}/{site}/device/{client}/status"
 
 
+def device_statuses(site: str) -> str:
+    return f"{PREFIX}/{site}/device/+/status"
+
+
+def device_of_status(topic: str) -> str | None:
+    """The client id of a ``device/{client}/status`` topic; None for any other topic."""
+    parts = topic.split("/")
+    if len(parts) == 6 and parts[3] == "device" and parts[5] == "status":
+        return parts[4]
+    return None
+
+
 def alert(site: str) -> str:
     return f"{PREFIX}/{site}/alert"
 
@@ -141,6 +153,10 @@ TOPICS: dict[str, TopicSpec] = {
     "device_status": TopicSpec(device_status, True, 1, "each device (and its will message)",
                                "[DeviceStatus](#devicestatus)",
                                "device online / offline, printer paper, version"),
+    "device_statuses": TopicSpec(device_statuses, None, 1,
+                                 "(subscription filter; counter desks, operators)", "",
+                                 "every device's status: the desk shows the site's device "
+                                 "problems from it"),
     "alert": TopicSpec(alert, False, 1, "devices, engine", "JSON envelope, type `alert`",
                        "what staff must act on: paper out, kiosk offline"),
     "central": TopicSpec(central, True, 1, "central tier",

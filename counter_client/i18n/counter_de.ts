@@ -140,204 +140,239 @@
         <translation>Anmelden und öffnen [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="315"/>
+        <location filename="../widgets.py" line="322"/>
         <source>What waits</source>
         <translation>Was wartet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="319"/>
+        <location filename="../widgets.py" line="326"/>
         <source>Waiting for this counter</source>
         <translation>Wartend für diesen Platz</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="322"/>
+        <location filename="../widgets.py" line="329"/>
         <source>Parked</source>
         <translation>Zurückgestellt</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="325"/>
+        <location filename="../widgets.py" line="332"/>
         <source>Appointments in the next hour</source>
         <translation>Termine in der nächsten Stunde</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="378"/>
+        <location filename="../widgets.py" line="381"/>
+        <source>Kiosk %1 offline</source>
+        <translation>Kiosk %1 offline</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="382"/>
+        <source>Board %1 offline</source>
+        <translation>Anzeigetafel %1 offline</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="384"/>
+        <source>Kiosk %1 offline since %2</source>
+        <translation>Kiosk %1 offline seit %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="385"/>
+        <source>Board %1 offline since %2</source>
+        <translation>Anzeigetafel %1 offline seit %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="392"/>
+        <source>Kiosk %1: paper out</source>
+        <translation>Kiosk %1: Papier leer</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="393"/>
+        <source>Kiosk %1: paper running low</source>
+        <translation>Kiosk %1: Papier fast leer</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="394"/>
+        <source>Kiosk %1: printer not responding</source>
+        <translation>Kiosk %1: Drucker antwortet nicht</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="405"/>
         <source>Connecting to the queue engine…</source>
         <translation>Verbindung zur Warteschlange wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="379"/>
+        <location filename="../widgets.py" line="406"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: keine Verbindung zum Broker. Aktionen sind gesperrt, bis sie zurück ist; die Verbindung wird selbst wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="381"/>
+        <location filename="../widgets.py" line="408"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: die Warteschlange läuft nicht. Aktionen sind gesperrt, bis sie zurück ist.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="383"/>
+        <location filename="../widgets.py" line="410"/>
         <source>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</source>
         <translation>AUS: Ein anderes Gerät für diesen Platz ist verbunden; dieses ist abgeschaltet. Arbeiten Sie dort weiter, oder schließen Sie es und starten Sie dieses neu.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="392"/>
-        <location filename="../widgets.py" line="481"/>
-        <location filename="../widgets.py" line="509"/>
+        <location filename="../widgets.py" line="422"/>
+        <location filename="../widgets.py" line="511"/>
+        <location filename="../widgets.py" line="539"/>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="394"/>
+        <location filename="../widgets.py" line="424"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Heute bedient: %1 · Durchschnitt: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="407"/>
+        <location filename="../widgets.py" line="437"/>
         <source>Sending: %1 …</source>
         <translation>Wird gesendet: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="432"/>
+        <location filename="../widgets.py" line="462"/>
         <source>Paused</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="434"/>
+        <location filename="../widgets.py" line="464"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>Keine Nummer — F1 ruft die nächste auf</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="436"/>
+        <location filename="../widgets.py" line="466"/>
         <source>Counter closed</source>
         <translation>Platz geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="445"/>
+        <location filename="../widgets.py" line="475"/>
         <source>Called — waiting for the visitor</source>
         <translation>Aufgerufen — Besucher ist unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="477"/>
         <source>recalled %1×</source>
         <translation>%1× erneut aufgerufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="449"/>
+        <location filename="../widgets.py" line="479"/>
         <source>Serving</source>
         <translation>In Bedienung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="453"/>
+        <location filename="../widgets.py" line="483"/>
         <source>Appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="456"/>
+        <location filename="../widgets.py" line="486"/>
         <source>Walk-in</source>
         <translation>Ohne Termin</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="457"/>
+        <location filename="../widgets.py" line="487"/>
         <source>waited %1 min</source>
         <translation>%1 Min. gewartet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="459"/>
+        <location filename="../widgets.py" line="489"/>
         <source>Needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="461"/>
+        <location filename="../widgets.py" line="491"/>
         <source>No-show possible in %1 s</source>
         <translation>„Nicht erschienen“ möglich in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="464"/>
+        <location filename="../widgets.py" line="494"/>
         <source>Note from the last counter: %1</source>
         <translation>Notiz vom vorigen Platz: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="470"/>
+        <location filename="../widgets.py" line="500"/>
         <source>Service</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="470"/>
+        <location filename="../widgets.py" line="500"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="470"/>
+        <location filename="../widgets.py" line="500"/>
         <source>Longest</source>
         <translation>Längste</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="470"/>
+        <location filename="../widgets.py" line="500"/>
         <source>Estimate</source>
         <translation>Schätzung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="477"/>
+        <location filename="../widgets.py" line="507"/>
         <source>ok</source>
         <translation>gut</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="477"/>
+        <location filename="../widgets.py" line="507"/>
         <source>busy</source>
         <translation>voll</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="477"/>
+        <location filename="../widgets.py" line="507"/>
         <source>long</source>
         <translation>lang</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="490"/>
+        <location filename="../widgets.py" line="520"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="507"/>
+        <location filename="../widgets.py" line="537"/>
         <source>appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="511"/>
+        <location filename="../widgets.py" line="541"/>
         <source>needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="513"/>
+        <location filename="../widgets.py" line="543"/>
         <source>for this counter</source>
         <translation>für diesen Platz</translation>
     </message>
     <message>
-        <location filename="../app.py" line="244"/>
+        <location filename="../app.py" line="247"/>
         <source>Service: %1</source>
         <translation>Anliegen: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="246"/>
+        <location filename="../app.py" line="249"/>
         <source>Counter: %1</source>
         <translation>Platz: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="248"/>
+        <location filename="../app.py" line="251"/>
         <source>Transfer %1 to</source>
         <translation>%1 weiterleiten an</translation>
     </message>
     <message>
-        <location filename="../app.py" line="251"/>
+        <location filename="../app.py" line="254"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optionale Notiz für den nächsten Platz (höchstens %1 Zeichen): was noch zu tun ist. Keine Namen, keine personenbezogenen Daten.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="255"/>
+        <location filename="../app.py" line="258"/>
         <source>Pause: why?</source>
         <translation>Pause: warum?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="259"/>
+        <location filename="../app.py" line="262"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Nummer %1 stornieren? Der Besucher verliert seinen Platz.</translation>
     </message>
@@ -398,27 +433,27 @@
         <translation>Fehler in der Warteschlange; bitte die Technik des Standorts informieren</translation>
     </message>
     <message>
-        <location filename="../app.py" line="330"/>
+        <location filename="../app.py" line="333"/>
         <source>Refused: %1 — %2</source>
         <translation>Abgelehnt: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="334"/>
+        <location filename="../app.py" line="337"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NICHT AUSGEFÜHRT: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="341"/>
+        <location filename="../app.py" line="344"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Niemand wartet auf diesen Platz.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="343"/>
+        <location filename="../app.py" line="346"/>
         <source>Done: %1</source>
         <translation>Erledigt: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="359"/>
+        <location filename="../app.py" line="362"/>
         <source>Choose at least one service.</source>
         <translation>Bitte mindestens ein Anliegen wählen.</translation>
     </message>

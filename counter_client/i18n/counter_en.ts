@@ -140,204 +140,239 @@
         <translation>Log in and open [Enter]</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="315"/>
+        <location filename="../widgets.py" line="322"/>
         <source>What waits</source>
         <translation>What waits</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="319"/>
+        <location filename="../widgets.py" line="326"/>
         <source>Waiting for this counter</source>
         <translation>Waiting for this counter</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="322"/>
+        <location filename="../widgets.py" line="329"/>
         <source>Parked</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="325"/>
+        <location filename="../widgets.py" line="332"/>
         <source>Appointments in the next hour</source>
         <translation>Appointments in the next hour</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="378"/>
+        <location filename="../widgets.py" line="381"/>
+        <source>Kiosk %1 offline</source>
+        <translation>Kiosk %1 offline</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="382"/>
+        <source>Board %1 offline</source>
+        <translation>Board %1 offline</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="384"/>
+        <source>Kiosk %1 offline since %2</source>
+        <translation>Kiosk %1 offline since %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="385"/>
+        <source>Board %1 offline since %2</source>
+        <translation>Board %1 offline since %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="392"/>
+        <source>Kiosk %1: paper out</source>
+        <translation>Kiosk %1: paper out</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="393"/>
+        <source>Kiosk %1: paper running low</source>
+        <translation>Kiosk %1: paper running low</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="394"/>
+        <source>Kiosk %1: printer not responding</source>
+        <translation>Kiosk %1: printer not responding</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="405"/>
         <source>Connecting to the queue engine…</source>
         <translation>Connecting to the queue engine…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="379"/>
+        <location filename="../widgets.py" line="406"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="381"/>
+        <location filename="../widgets.py" line="408"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: the queue engine is not running. Actions are off until it is back.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="383"/>
+        <location filename="../widgets.py" line="410"/>
         <source>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</source>
         <translation>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="392"/>
-        <location filename="../widgets.py" line="481"/>
-        <location filename="../widgets.py" line="509"/>
+        <location filename="../widgets.py" line="422"/>
+        <location filename="../widgets.py" line="511"/>
+        <location filename="../widgets.py" line="539"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="394"/>
+        <location filename="../widgets.py" line="424"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Served today: %1 · average: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="407"/>
+        <location filename="../widgets.py" line="437"/>
         <source>Sending: %1 …</source>
         <translation>Sending: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="432"/>
+        <location filename="../widgets.py" line="462"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="434"/>
+        <location filename="../widgets.py" line="464"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>No ticket — press F1 to call the next</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="436"/>
+        <location filename="../widgets.py" line="466"/>
         <source>Counter closed</source>
         <translation>Counter closed</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="445"/>
+        <location filename="../widgets.py" line="475"/>
         <source>Called — waiting for the visitor</source>
         <translation>Called — waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="447"/>
+        <location filename="../widgets.py" line="477"/>
         <source>recalled %1×</source>
         <translation>recalled %1×</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="449"/>
+        <location filename="../widgets.py" line="479"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="453"/>
+        <location filename="../widgets.py" line="483"/>
         <source>Appointment %1</source>
         <translation>Appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="456"/>
+        <location filename="../widgets.py" line="486"/>
         <source>Walk-in</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="457"/>
+        <location filename="../widgets.py" line="487"/>
         <source>waited %1 min</source>
         <translation>waited %1 min</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="459"/>
+        <location filename="../widgets.py" line="489"/>
         <source>Needs assistance</source>
         <translation>Needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="461"/>
+        <location filename="../widgets.py" line="491"/>
         <source>No-show possible in %1 s</source>
         <translation>No-show possible in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="464"/>
+        <location filename="../widgets.py" line="494"/>
         <source>Note from the last counter: %1</source>
         <translation>Note from the last counter: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="470"/>
+        <location filename="../widgets.py" line="500"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="470"/>
+        <location filename="../widgets.py" line="500"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="470"/>
+        <location filename="../widgets.py" line="500"/>
         <source>Longest</source>
         <translation>Longest</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="470"/>
+        <location filename="../widgets.py" line="500"/>
         <source>Estimate</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="477"/>
+        <location filename="../widgets.py" line="507"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="477"/>
+        <location filename="../widgets.py" line="507"/>
         <source>busy</source>
         <translation>busy</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="477"/>
+        <location filename="../widgets.py" line="507"/>
         <source>long</source>
         <translation>long</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="490"/>
+        <location filename="../widgets.py" line="520"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="507"/>
+        <location filename="../widgets.py" line="537"/>
         <source>appointment %1</source>
         <translation>appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="511"/>
+        <location filename="../widgets.py" line="541"/>
         <source>needs assistance</source>
         <translation>needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="513"/>
+        <location filename="../widgets.py" line="543"/>
         <source>for this counter</source>
         <translation>for this counter</translation>
     </message>
     <message>
-        <location filename="../app.py" line="244"/>
+        <location filename="../app.py" line="247"/>
         <source>Service: %1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="246"/>
+        <location filename="../app.py" line="249"/>
         <source>Counter: %1</source>
         <translation>Counter: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="248"/>
+        <location filename="../app.py" line="251"/>
         <source>Transfer %1 to</source>
         <translation>Transfer %1 to</translation>
     </message>
     <message>
-        <location filename="../app.py" line="251"/>
+        <location filename="../app.py" line="254"/>
         <source>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</source>
         <translation>Optional note for the next clerk (at most %1 characters): what is still to do. No names, no personal data.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="255"/>
+        <location filename="../app.py" line="258"/>
         <source>Pause: why?</source>
         <translation>Pause: why?</translation>
     </message>
     <message>
-        <location filename="../app.py" line="259"/>
+        <location filename="../app.py" line="262"/>
         <source>Cancel ticket %1? The visitor loses their place.</source>
         <translation>Cancel ticket %1? The visitor loses their place.</translation>
     </message>
@@ -398,27 +433,27 @@
         <translation>the queue engine failed; tell the site&apos;s operator</translation>
     </message>
     <message>
-        <location filename="../app.py" line="330"/>
+        <location filename="../app.py" line="333"/>
         <source>Refused: %1 — %2</source>
         <translation>Refused: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="334"/>
+        <location filename="../app.py" line="337"/>
         <source>NOT DONE: %1 — %2</source>
         <translation>NOT DONE: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../app.py" line="341"/>
+        <location filename="../app.py" line="344"/>
         <source>Nobody is waiting for this counter.</source>
         <translation>Nobody is waiting for this counter.</translation>
     </message>
     <message>
-        <location filename="../app.py" line="343"/>
+        <location filename="../app.py" line="346"/>
         <source>Done: %1</source>
         <translation>Done: %1</translation>
     </message>
     <message>
-        <location filename="../app.py" line="359"/>
+        <location filename="../app.py" line="362"/>
         <source>Choose at least one service.</source>
         <translation>Choose at least one service.</translation>
     </message>

@@ -56,7 +56,8 @@ def test_each_role_publishes_only_where_its_role_may(secured: SecuredSite, user:
 #: on '#' and must get exactly the allowed ones.
 ALLOWED_READS = {
     "kiosk-1": {f"{P}/state/queue", f"{P}/event/called", f"{P}/reply/kiosk-1", CENTRAL},
-    "platz-1": {f"{P}/state/queue", f"{P}/event/called", f"{P}/reply/platz-1", CENTRAL},
+    "platz-1": {f"{P}/state/queue", f"{P}/event/called", f"{P}/reply/platz-1",
+                f"{P}/device/kiosk-2/status", CENTRAL},  # the desk shows device problems
     "display-1": {f"{P}/state/queue", f"{P}/event/called", CENTRAL},
     "booking-1": {f"{P}/reply/booking-1"},
     "operator-1": {f"{P}/state/queue", f"{P}/event/called", f"{P}/reply/operator-1",

@@ -80,6 +80,32 @@ def test_an_operator_runs_the_queue_from_a_terminal(
     assert code == 1 and "refused: " in err
 
 
+def test_the_list_says_the_sites_device_problems_under_it(
+        engine: EngineService, broker: Mosquitto, kiosk: MqttClient,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from civiq.protocol import envelope as env
+    from civiq.protocol import topics
+    from civiq.protocol.models import DeviceStatus
+
+    def status(online: bool, **detail: object) -> bytes:
+        return env.encode(env.make(engine.site, "device_status", DeviceStatus(
+            online=online, role="kiosk", version="t", detail=detail)))
+
+    # what a kiosk publishes when its printer runs out of paper (retained)
+    kiosk.publish(topics.device_status(engine.site, "kiosk-1"),
+                  status(True, printer="paper_out", paper="out"), retain=True
+                  ).wait_for_publish(timeout=3)
+    code, out, _ = civiq(capsys, broker, "ticket", "list")
+    assert code == 0
+    assert out.splitlines()[-2:] == ["device problems:",
+                                     "  kiosk-1      kiosk    paper out"]
+    kiosk.publish(topics.device_status(engine.site, "kiosk-1"),
+                  status(True, printer="ok", paper="ok"), retain=True
+                  ).wait_for_publish(timeout=3)
+    code, out, _ = civiq(capsys, broker, "ticket", "list")
+    assert code == 0 and "device problems" not in out
+
+
 def test_a_call_says_which_ticket_it_finished(
         engine: EngineService, broker: Mosquitto, counter: MqttClient,
         capsys: pytest.CaptureFixture[str]) -> None:
