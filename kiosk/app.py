@@ -33,7 +33,7 @@ from civiq.transport.mqtt import MqttClient, RequestFailed, Will
 from civiq.transport.state import SiteStateModel
 from kiosk import texts as tx
 from kiosk.camera import CameraScanner
-from kiosk.printing import FaultTracker, KioskPrinter
+from kiosk.printing import Alert, FaultTracker, KioskPrinter
 from kiosk.scanner import ScanBuffer
 from kiosk.speech import Speech
 from kiosk.translations import Translations
@@ -129,7 +129,8 @@ class KioskApp(QObject):
 
     def __init__(self, config: SiteConfig, kiosk_id: str = "kiosk-1", *,
                  clock: Clock | None = None, tts_engine: str = "auto",
-                 camera: bool | None = None, install_input: bool = True) -> None:
+                 camera: bool | None = None, install_input: bool = True,
+                 wall: Clock | None = None) -> None:
         super().__init__()
         self.config = config
         self.site = config.site.id
@@ -139,7 +140,7 @@ class KioskApp(QObject):
         self.tr = Translations()
         self.vm = KioskViewModel(config, self.settings, self.tr,
                                  camera=has_camera() if camera is None else camera,
-                                 assistance=ASSISTANCE)
+                                 assistance=ASSISTANCE, wall=self.clock.now)
         shown = dict(self.vm.languages)
         if unknown := [lang for lang in config.site.languages if lang not in shown]:
             log.warning("kiosk: no words for %s of [site] languages; it offers %s",
@@ -160,7 +161,8 @@ class KioskApp(QObject):
         self.client = MqttClient(
             config.broker, self.site, "kiosk", self.kiosk_id,
             will=Will(topics.device_status(self.site, self.kiosk_id),
-                      self._status(False, will=True)))
+                      self._status(False, will=True)),
+            wall=wall)
         self.bridge = MqttBridge(self.client, self)
         state, _ = self.model.topic_filters()
         self.bridge.forward(state)
@@ -170,7 +172,8 @@ class KioskApp(QObject):
         self.bridge.reply.connect(self._on_reply)
         self.bridge.taken_over.connect(self._on_taken_over)
         self._tags = itertools.count(1)
-        self._waiting: dict[str, IssueAction | CheckInAction] = {}
+        # Each command's action and when it was sent (monotonic).
+        self._waiting: dict[str, tuple[IssueAction | CheckInAction, float]] = {}
         self.input = KioskInput(self)
         self.input.scanned.connect(self.scan)
         self.input.key.connect(self.keypad)
@@ -243,6 +246,8 @@ class KioskApp(QObject):
             detail = {"printer": state.value,
                       "paper": {"paper_out": "out", "paper_near_end": "near_end",
                                 "ok": "ok"}.get(state.value, "unknown")}
+            if self.vm.clock_skew_s is not None:
+                detail["clock_behind_s"] = round(self.vm.clock_skew_s, 1)
         if will:  # its ts is the connect time: "lost since" is unknown
             detail = {"will": True}
         body = DeviceStatus(online=online, role="kiosk", version=civiq_version, detail=detail)
@@ -323,7 +328,7 @@ class KioskApp(QObject):
         if action is None:
             return
         tag = f"t{next(self._tags)}"
-        self._waiting[tag] = action
+        self._waiting[tag] = (action, time.monotonic())
         if isinstance(action, IssueAction):
             data: dict = {"service": action.service, "language": action.language}
             if action.assistance and ASSISTANCE:
@@ -337,11 +342,16 @@ class KioskApp(QObject):
                                 timeout=REQUEST_TIMEOUT_S, retries=REQUEST_RETRIES)
 
     def _on_reply(self, tag: str, result: object) -> None:
-        action = self._waiting.pop(tag, None)
-        if action is None:
+        waiting = self._waiting.pop(tag, None)
+        if waiting is None:
             return
+        action, sent = waiting
         now = time.monotonic()
-        if isinstance(result, RequestFailed):
+        if (isinstance(result, RequestFailed) and result.code == ErrorCode.EXPIRED.value
+                and isinstance(age := result.details.get("age_s"), int | float)
+                and (skew := self.vm.clock_behind(age, now - sent, now)) is not None):
+            self._clock_behind(skew)
+        elif isinstance(result, RequestFailed):
             log.info("kiosk: %s refused: %s", type(action).__name__, result.code)
             typed = isinstance(action, CheckInAction) and action.booking_code is not None
             self.vm.refused(result.code, {**result.details, "typed": typed}, now)
@@ -356,6 +366,22 @@ class KioskApp(QObject):
             self._print()
         self.refresh()
 
+    def _clock_behind(self, skew: float) -> None:
+        """Every command would expire: out of service, said to staff (log, alert and
+        device status), never a citizen told to try again for ever."""
+        log.error("kiosk: this kiosk's clock is about %.1f s behind the engine's: every "
+                  "command expires (ttl %.1f s). Out of service until its clock is set "
+                  "right and it is started again", skew,
+                  REQUEST_TIMEOUT_S * (REQUEST_RETRIES + 1))
+        self._alert(Alert("clock_behind", True, f"kiosk clock about {skew:.1f} s behind "
+                                                "the engine's"))
+        self.publish_status()
+
+    def _alert(self, alert: Alert) -> None:
+        if self.client.connected.is_set():
+            self.client.publish(topics.alert(self.site), env.encode(env.make(
+                self.site, "alert", alert.data(self.kiosk_id))), qos=1)
+
     def _print(self) -> None:
         fields = self.vm.printable_fields()
         if fields is None:
@@ -365,7 +391,8 @@ class KioskApp(QObject):
 
     def _on_printed(self, result: PrintResult) -> None:
         self.last_print = result
-        self.vm.printed(result.printed, result.state is PrinterState.NONE)
+        self.vm.printed(result.printed, result.state is PrinterState.NONE,
+                        result.state.value)
         self._on_printer_state(result.state, result.detail)
         self.refresh()
 
@@ -375,15 +402,16 @@ class KioskApp(QObject):
             f.result() if not f.exception() else PrinterState.OFFLINE))
 
     def _on_printer_state(self, state: PrinterState, detail: str = "") -> None:
-        before = self.faults.state
+        before, shown = self.faults.state, self.vm.printer_state
+        self.vm.printer_seen(state.value)
         for alert in self.faults.update(state, detail):
-            if self.client.connected.is_set():
-                self.client.publish(topics.alert(self.site), env.encode(env.make(
-                    self.site, "alert", alert.data(self.kiosk_id))), qos=1)
+            self._alert(alert)
             log.warning("kiosk printer alert: %s %s", alert.kind,
                         "active" if alert.active else "resolved")
         if state != before:
             self.publish_status()
+        if self.vm.printer_state != shown:
+            self.refresh()  # the start screen says when the printer is faulty
 
     # ----- output ---------------------------------------------------------------------
     def refresh(self) -> None:

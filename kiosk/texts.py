@@ -26,6 +26,18 @@ WAIT_UNKNOWN = QT_TRANSLATE_NOOP("kiosk", "no counter open at the moment")
 STOPPED = QT_TRANSLATE_NOOP("kiosk", "No more tickets today")
 CLOSED = QT_TRANSLATE_NOOP("kiosk", "Closed")
 CLOSED_UNTIL = QT_TRANSLATE_NOOP("kiosk", "Closed – opens at {time}")
+CLOSED_TOMORROW = QT_TRANSLATE_NOOP("kiosk", "Closed – opens tomorrow at {time}")
+CLOSED_ON = QT_TRANSLATE_NOOP("kiosk", "Closed – opens on {day} at {time}")
+# Weekdays as they stand for "on {day}" in "opens on {day} at {time}": translations may
+# carry the preposition and case the sentence needs ("am Montag", "во вторник").
+MONDAY = QT_TRANSLATE_NOOP("kiosk", "Monday")
+TUESDAY = QT_TRANSLATE_NOOP("kiosk", "Tuesday")
+WEDNESDAY = QT_TRANSLATE_NOOP("kiosk", "Wednesday")
+THURSDAY = QT_TRANSLATE_NOOP("kiosk", "Thursday")
+FRIDAY = QT_TRANSLATE_NOOP("kiosk", "Friday")
+SATURDAY = QT_TRANSLATE_NOOP("kiosk", "Saturday")
+SUNDAY = QT_TRANSLATE_NOOP("kiosk", "Sunday")
+WEEKDAYS = (MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY)
 CHECK_IN = QT_TRANSLATE_NOOP("kiosk", "Appointment? Hold its QR code under the scanner")
 CAMERA = QT_TRANSLATE_NOOP("kiosk", "Scan with the camera")
 CODE = QT_TRANSLATE_NOOP("kiosk", "Enter booking code")
@@ -56,8 +68,13 @@ PRINTING = QT_TRANSLATE_NOOP("kiosk", "Printing your ticket …")
 NO_PRINTER = QT_TRANSLATE_NOOP(
     "kiosk", "This kiosk does not print. Please note your number or take a photo of it.")
 PRINTER_FAULT = QT_TRANSLATE_NOOP(
-    "kiosk", "The printer is not working. Your ticket is valid: please take a photo of the "
-    "number and the QR code.")
+    "kiosk", "The printer is not working. Your number is valid: please note it or take a "
+    "photo of it. If you need help, please ask at the information desk.")
+# On the start screen, before a tap, when the printer is known to be faulty.
+PRINTER_OUT_START = QT_TRANSLATE_NOOP(
+    "kiosk", "The printer is out of paper: your number will be shown on the screen.")
+PRINTER_OFFLINE_START = QT_TRANSLATE_NOOP(
+    "kiosk", "The printer is not working: your number will be shown on the screen.")
 CHECKED_IN = QT_TRANSLATE_NOOP("kiosk", "You are checked in")
 APPOINTMENT_AT = QT_TRANSLATE_NOOP("kiosk", "Your appointment: {time}")
 ASSISTANCE_TICKET = QT_TRANSLATE_NOOP("kiosk", "A member of staff will help you.")
@@ -71,15 +88,21 @@ OUT_TITLE = QT_TRANSLATE_NOOP("kiosk", "Out of service")
 OUT_TEXT = QT_TRANSLATE_NOOP(
     "kiosk", "This kiosk cannot issue tickets at the moment. Please ask at the information "
     "desk. The kiosk will be back by itself.")
+OUT_CLOCK = QT_TRANSLATE_NOOP(
+    "kiosk", "This kiosk cannot issue tickets: its clock is wrong. Please ask at the "
+    "information desk.")
 OUT_TAKEN_OVER = QT_TRANSLATE_NOOP(
     "kiosk", "This kiosk is off: another kiosk with its id ({id}) is connected. Please ask "
     "at the information desk.")
 NOT_DONE = QT_TRANSLATE_NOOP("kiosk", "That did not work")
 # Why a ticket or a check-in was refused, and what to do next.
 R_ENGINE = QT_TRANSLATE_NOOP(
-    "kiosk", "No ticket was issued: the system did not answer in time. Please try again.")
+    "kiosk", "No ticket was issued: the system did not answer in time.")
 R_SITE_CLOSED = QT_TRANSLATE_NOOP("kiosk", "We are closed now.")
 R_SITE_CLOSED_UNTIL = QT_TRANSLATE_NOOP("kiosk", "We are closed now. We open at {time}.")
+R_SITE_CLOSED_TOMORROW = QT_TRANSLATE_NOOP(
+    "kiosk", "We are closed now. We open tomorrow at {time}.")
+R_SITE_CLOSED_ON = QT_TRANSLATE_NOOP("kiosk", "We are closed now. We open on {day} at {time}.")
 R_TICKET_STOP = QT_TRANSLATE_NOOP(
     "kiosk", "No more tickets for this service today: the wait would pass closing time.")
 R_APPOINTMENT_ONLY = QT_TRANSLATE_NOOP("kiosk", "This service is by appointment only.")
@@ -98,7 +121,13 @@ R_CODE_TYPO = QT_TRANSLATE_NOOP("kiosk", "This booking code is not right. Please
                                 "digits.")
 R_TOO_MANY = QT_TRANSLATE_NOOP("kiosk", "Too many wrong booking codes. Please scan the QR code "
                                "or ask at the information desk.")
+R_TOO_MANY_WAIT = QT_TRANSLATE_NOOP(
+    "kiosk", "Too many wrong booking codes. The QR code on your letter still works.")
 # What to do next.
+N_RETRY_MIN = QT_TRANSLATE_NOOP(
+    "kiosk", "Please try again in {n} min., or ask at the information desk.")
+N_RETRY_S = QT_TRANSLATE_NOOP(
+    "kiosk", "Please try again in {n} s, or ask at the information desk.")
 N_RETRY = QT_TRANSLATE_NOOP("kiosk", "Please try again, or ask at the information desk.")
 N_DESK = QT_TRANSLATE_NOOP("kiosk", "Please ask at the information desk.")
 N_WALK_IN = QT_TRANSLATE_NOOP("kiosk", "You can take a walk-in ticket instead.")

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -50,6 +50,11 @@ VOLUME_STEPS = (0.4, 0.55, 0.7, 0.85, 1.0)
 RATE_STEPS = (-0.4, -0.2, 0.0, 0.2, 0.4)
 DEFAULT_VOLUME = 2
 DEFAULT_RATE = 2
+#: Printer states (printers.PrinterState values) in which a ticket may not be on paper.
+PRINTER_DOWN = frozenset({"paper_out", "offline"})
+#: An ``expired`` reply older than the kiosk's own wait by more than this (seconds)
+#: means the kiosk's clock is behind the engine's.
+CLOCK_SKEW_S = 2.0
 
 Tr = Callable[[str, str], str]
 
@@ -198,8 +203,11 @@ def headphones_in(outputs: list[str]) -> bool:
 
 class KioskViewModel:
     def __init__(self, config: SiteConfig, kiosk: Kiosk, tr: Tr = identity, *,
-                 camera: bool = False, assistance: bool = False) -> None:
+                 camera: bool = False, assistance: bool = False,
+                 wall: Callable[[], datetime] | None = None) -> None:
         self.config = config
+        #: The kiosk's wall clock (what "today" is for opening times).
+        self.wall = wall or (lambda: datetime.now(UTC))
         self.kiosk = kiosk
         self.tr = tr
         self.camera = camera
@@ -214,6 +222,12 @@ class KioskViewModel:
         self.printer_fault = False
         self.printer_none = False
         self.printing = False
+        #: The printer's last known state (a printers.PrinterState value), for the start
+        #: screen: "" not known.
+        self.printer_state = ""
+        #: The kiosk's clock is behind the engine's by this many seconds (every command
+        #: would expire): out of service until it is started again with a right clock.
+        self.clock_skew_s: float | None = None
         #: The central tier's, as received: each is checked against a ticket's issue time.
         self.recommendations: list[Recommendation] = []
         self.headphones = False
@@ -363,10 +377,31 @@ class KioskViewModel:
         return (self.screen is Screen.TICKET and not self.printing
                 and not self.printer_fault and not self.printer_none)
 
-    def printed(self, ok: bool, none: bool) -> None:
+    def printed(self, ok: bool, none: bool, state: str = "") -> None:
+        """A ticket's print result: ``ok`` all bytes were handed over, ``state`` the
+        printer's state afterwards. Paper out or no answer right after printing is a
+        fault too: the ticket may be cut short or never come out, so the screen keeps
+        the number."""
         self.printing = False
         self.printer_none = none
-        self.printer_fault = not ok and not none
+        self.printer_fault = not none and (not ok or state in PRINTER_DOWN)
+        self.printer_seen(state)
+
+    def printer_seen(self, state: str) -> None:
+        """The printer's state from a poll or a print ("unknown" keeps what is known)."""
+        if state and state != "unknown":
+            self.printer_state = state
+
+    def clock_behind(self, age_s: float, waited_s: float, now: float) -> float | None:
+        """An ``expired`` reply: the engine found the command ``age_s`` old when the
+        kiosk had waited ``waited_s``. Far more means the kiosk's clock is behind; then
+        the skew (seconds), and the kiosk goes out of service."""
+        skew = age_s - waited_s
+        if skew <= CLOCK_SKEW_S:
+            return None
+        self.clock_skew_s = skew
+        self._go(Screen.START, now)  # shown out of service (in_service is False now)
+        return skew
 
     def key(self, key: Key, now: float, snapshot_queue: QueueState | None,
             char: str = "") -> Action | None:
@@ -471,7 +506,8 @@ class KioskViewModel:
                 or self.volume != DEFAULT_VOLUME or self.rate != DEFAULT_RATE)
 
     def in_service(self) -> bool:
-        return self.connected and not self.taken_over and self.engine_online is True
+        return (self.connected and not self.taken_over and self.engine_online is True
+                and self.clock_skew_s is None)
 
     # ----- what is shown ----------------------------------------------------------------
     def offered(self) -> list[str]:
@@ -490,6 +526,23 @@ class KioskViewModel:
         when = datetime.fromisoformat(iso) if isinstance(iso, str) else iso
         return f"{when.astimezone(self.config.tz):%H:%M}"
 
+    def _opening(self, iso: str | datetime | None, today: str, tomorrow: str, on: str
+                 ) -> str | None:
+        """An opening time in one of three sentences: today's ``{time}``, tomorrow's, or
+        another day's ``{day}`` (its weekday) and ``{time}``; None without a time."""
+        if iso is None:
+            return None
+        when = (datetime.fromisoformat(iso) if isinstance(iso, str) else iso
+                ).astimezone(self.config.tz)
+        now = self.wall().astimezone(self.config.tz).date()
+        time = f"{when:%H:%M}"
+        if when.date() <= now:
+            return self.t(today).format(time=time)
+        if when.date() == now + timedelta(days=1):
+            return self.t(tomorrow).format(time=time)
+        day = self.t(tx.WEEKDAYS[when.weekday()])
+        return self.t(on).format(day=day, time=time)
+
     def service_controls(self, q: QueueState | None) -> list[Control]:
         out = []
         for sid in self.offered():
@@ -499,10 +552,10 @@ class KioskViewModel:
             enabled, detail = True, ""
             if st is not None and st.ticket_stop:
                 enabled = False
-                until = self._time(st.ticket_stop_until)
                 if st.ticket_stop_reason == "site_closed":
-                    detail = (self.t(tx.CLOSED_UNTIL).format(time=until) if until
-                              else self.t(tx.CLOSED))
+                    detail = self._opening(st.ticket_stop_until, tx.CLOSED_UNTIL,
+                                           tx.CLOSED_TOMORROW, tx.CLOSED_ON
+                                           ) or self.t(tx.CLOSED)
                 else:
                     detail = self.t(tx.STOPPED)
             elif st is not None:
@@ -562,9 +615,9 @@ class KioskViewModel:
         if code in ("engine_unavailable", "expired"):
             return t(tx.R_ENGINE), t(tx.N_RETRY), False
         if code == "site_closed":
-            until = self._time(d.get("until"))
-            return ((t(tx.R_SITE_CLOSED_UNTIL).format(time=until) if until
-                     else t(tx.R_SITE_CLOSED)), "", False)
+            return (self._opening(d.get("until"), tx.R_SITE_CLOSED_UNTIL,
+                                  tx.R_SITE_CLOSED_TOMORROW, tx.R_SITE_CLOSED_ON)
+                    or t(tx.R_SITE_CLOSED), "", False)
         if code == "ticket_stop":
             return t(tx.R_TICKET_STOP), t(tx.N_OTHER_SERVICE), False
         if code == "walk_in_not_allowed":
@@ -574,6 +627,11 @@ class KioskViewModel:
         if code == "malformed":
             return t(tx.R_MALFORMED), t(tx.N_WALK_IN), True
         if code == "too_many_attempts":
+            wait = d.get("retry_after_s")
+            if isinstance(wait, int | float) and wait > 0:
+                then = (t(tx.N_RETRY_S).format(n=math.ceil(wait)) if wait < 90
+                        else t(tx.N_RETRY_MIN).format(n=math.ceil(wait / 60)))
+                return t(tx.R_TOO_MANY_WAIT), then, True
             return t(tx.R_TOO_MANY), "", True
         if code in ("unknown_key", "bad_signature"):
             return t(tx.R_FORGED), t(tx.N_DESK), True
@@ -645,10 +703,15 @@ class KioskViewModel:
         card, tk = self.ticket_card(), self.ticket
         if card is None or tk is None:
             return None
+        # As on the screen: "You are checked in" and the appointment's time for a
+        # check-in, then assistance and a shorter wait elsewhere.
+        extra = ([card.heading] if tk.appointment is not None else []) + card.extra
         return {"site_name": self.config.site.name, "number": card.number,
                 "service": card.service, "issued_at": tk.issued_at.astimezone(self.config.tz),
-                "ahead": tk.ahead, "wait": wait_text(self.tr, self.language, tk.eta, tk.p10,
-                                                     tk.p90) if tk.eta is not None else None,
+                "ahead": tk.ahead,
+                # No estimate prints what the screen says ("no counter open at the moment").
+                "wait": wait_text(self.tr, self.language, tk.eta, tk.p10, tk.p90),
+                "extra": tuple(extra),
                 "qr_payload": card.qr_payload, "note": self.t(tx.WAIT_HINT),
                 "language": self.language,
                 "labels": {"ahead": self.t(tx.AHEAD_CAPTION), "wait": self.t(tx.WAIT_CAPTION)}}
@@ -695,7 +758,9 @@ class KioskViewModel:
 
     def build(self, q: QueueState | None, now: float) -> KioskView:
         screen = self.screen
-        if not self.in_service() and screen in (Screen.START, Screen.REFUSED):
+        # Typing a booking code too: the digits stay for when the kiosk is back (the
+        # screen's timeout still clears them), but Check in cannot be pressed meanwhile.
+        if not self.in_service() and screen in (Screen.START, Screen.REFUSED, Screen.CODE):
             screen = Screen.OUT_OF_SERVICE
         controls = self.controls(q)
         lines: list[str] = []
@@ -706,13 +771,18 @@ class KioskViewModel:
             title = self.t(tx.OUT_TITLE)
             # The id isolated left-to-right: it keeps its order in Arabic and Farsi.
             lines = [self.t(tx.OUT_TAKEN_OVER).format(id=f"\u2066{self.kiosk.id}\u2069")
-                     if self.taken_over else self.t(tx.OUT_TEXT)]
+                     if self.taken_over else self.t(tx.OUT_CLOCK)
+                     if self.clock_skew_s is not None else self.t(tx.OUT_TEXT)]
             controls = self._common()
         elif screen is Screen.START:
             title = self.t(tx.CHOOSE)
             lines = [self.t(tx.CHECK_IN)]
             if self.assistance:
                 lines.append(self.t(tx.ASSIST_ON))
+            if not self.printer_none and self.printer_state == "paper_out":
+                lines.append("⚠ " + self.t(tx.PRINTER_OUT_START))
+            elif not self.printer_none and self.printer_state == "offline":
+                lines.append("⚠ " + self.t(tx.PRINTER_OFFLINE_START))
         elif screen is Screen.BUSY:
             title = self.t(tx.PLEASE_WAIT)
         elif screen is Screen.CODE:

@@ -199,7 +199,12 @@ class KioskWindow(QWidget):
             if (c.kind == "service" and getattr(self, "_service_cols", 1) > 1
                     and len(label) > SERVICE_LINE_CHARS):
                 label = _two_lines(label)  # a push button does not wrap by itself
-            text = f"{label}\n{c.detail}" if c.detail else label
+            detail = c.detail
+            cols = getattr(self, "_service_cols", 1)
+            if c.kind == "service" and len(detail) > (
+                    SERVICE_LINE_CHARS if cols > 1 else DETAIL_LINE_CHARS):
+                detail = _two_lines(detail)  # "Geschlossen – öffnet am Montag um …"
+            text = f"{label}\n{detail}" if detail else label
             text = text.replace("&", "&&")  # "&" would mark a shortcut and vanish
             if c.kind in ("toggle", "language") and c.checked:
                 text = f"✓ {text}"  # not colour alone
@@ -263,6 +268,9 @@ class KioskWindow(QWidget):
 
 #: A service name longer than this is set on two lines (two services may share a row).
 SERVICE_LINE_CHARS = 24
+#: A service's detail (its wait, why it is closed) longer than this is set on two lines
+#: on a button the width of the screen.
+DETAIL_LINE_CHARS = 36
 
 
 def _two_lines(text: str) -> str:

@@ -21,10 +21,13 @@ class PrintableTicket:
     issued_at: datetime  # local time of the site
     ahead: int | None  # people ahead; None when unknown
     wait: str | None  # "ca. 10–20 Min." in the citizen's language; None: no estimate
-    qr_payload: str  # the ticket's status link, else the ticket number
+    qr_payload: str  # the ticket number
     note: str  # one short line in the citizen's language ("Bitte warten Sie ...")
     language: str = "de"
     labels: dict[str, str] | None = None  # "ahead", "wait" captions, translated
+    #: Lines after the service: a check-in's "checked in" and appointment time,
+    #: assistance, a shorter wait elsewhere (as on the kiosk's screen).
+    extra: tuple[str, ...] = ()
 
 
 class PrinterState(StrEnum):

@@ -50,8 +50,8 @@ def _texts(t: PrintableTicket) -> dict[str, str]:
 
 
 def layout(t: PrintableTicket) -> list[Block]:
-    """Site, number very large, service, people ahead and wait, QR code, the citizen's
-    line, date and time, cut."""
+    """Site, number very large, service, the extra lines (check-in, appointment), people
+    ahead and wait, QR code, the citizen's line, date and time, cut."""
     mine = _texts(t)
 
     def line(key: str, style: Style) -> list[Block]:
@@ -64,6 +64,7 @@ def layout(t: PrintableTicket) -> list[Block]:
         Rule(),
         Line(t.number, "number"),
         *line("service", "service"),
+        *(Line(x, "normal") for x in t.extra if x.strip()),
         *line("ahead", "normal"),
         *line("wait", "normal"),
         Qr(t.qr_payload),

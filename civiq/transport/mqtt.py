@@ -33,6 +33,7 @@ from paho.mqtt.enums import CallbackAPIVersion
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
+from civiq.clock import Clock, SystemClock
 from civiq.config import Broker
 from civiq.protocol import envelope as env
 from civiq.protocol import topics
@@ -166,6 +167,7 @@ class MqttClient:
         persistent: bool = False,
         session_expiry_s: int = 86_400,
         keepalive: int = 10,
+        wall: Clock | None = None,
     ) -> None:
         if role not in topics.ROLES:
             raise ValueError(f"unknown role {role!r}")
@@ -180,6 +182,9 @@ class MqttClient:
         # it (use_username_as_clientid), so one device cannot push another's connection
         # off. Without one (a private loopback broker), the role and id name it.
         self.mqtt_client_id = broker.username or f"civiq-{role}-{client_id}"
+        #: The wall clock that stamps commands' ``ts`` (the engine checks ``ttl_s``
+        #: against it): the system's, unless a test sets the device's own.
+        self.wall = wall or SystemClock()
         self.connected = threading.Event()
         #: Set when another client with this MQTT client id took this one's place at the
         #: broker; the client then no longer reconnects (see :meth:`on_taken_over`).
@@ -526,7 +531,7 @@ class MqttClient:
         rid = request_id or uuid.uuid4().hex
         overall = timeout * (retries + 1)
         payload = env.encode(env.make(self.site, command, data, request_id=rid,
-                                      ttl_s=overall))
+                                      ttl_s=overall, ts=self.wall.now()))
         now = time.monotonic()
         p = _Pending(rid, payload, Future(), now + overall)
         if self.taken_over.is_set():

@@ -44,6 +44,42 @@
         <translation>مغلق – يفتح الساعة {time}</translation>
     </message>
     <message>
+        <source>Closed – opens tomorrow at {time}</source>
+        <translation>مغلق – يفتح غدًا الساعة {time}</translation>
+    </message>
+    <message>
+        <source>Closed – opens on {day} at {time}</source>
+        <translation>مغلق – يفتح {day} الساعة {time}</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>يوم الاثنين</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>يوم الثلاثاء</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>يوم الأربعاء</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>يوم الخميس</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>يوم الجمعة</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>يوم السبت</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>يوم الأحد</translation>
+    </message>
+    <message>
         <source>Appointment? Hold its QR code under the scanner</source>
         <translation>لديك موعد؟ ضع رمز QR تحت الماسح</translation>
     </message>
@@ -140,8 +176,20 @@
         <translation>هذا الجهاز لا يطبع. يرجى حفظ رقمك أو تصويره.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is valid: please take a photo of the number and the QR code.</source>
-        <translation>الطابعة لا تعمل. رقمك صالح: يرجى تصوير الرقم ورمز QR.</translation>
+        <source>The printer is not working. Your number is valid: please note it or take a photo of it. If you need help, please ask at the information desk.</source>
+        <translation>الطابعة لا تعمل. رقمك صالح: يرجى تدوينه أو تصويره. إذا احتجت إلى مساعدة، يرجى السؤال في مكتب الاستعلامات.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: your number will be shown on the screen.</source>
+        <translation>نفد الورق من الطابعة: سيُعرض رقمك على الشاشة.</translation>
+    </message>
+    <message>
+        <source>The printer is not working: your number will be shown on the screen.</source>
+        <translation>الطابعة لا تعمل: سيُعرض رقمك على الشاشة.</translation>
+    </message>
+    <message>
+        <source>No ticket was issued: the system did not answer in time.</source>
+        <translation>لم يتم إصدار رقم: لم يستجب النظام في الوقت المحدد.</translation>
     </message>
     <message>
         <source>You are checked in</source>
@@ -184,6 +232,10 @@
         <translation>لا يمكن لهذا الجهاز إصدار أرقام حاليًا. يرجى السؤال في مكتب الاستعلامات. سيعود الجهاز للعمل تلقائيًا.</translation>
     </message>
     <message>
+        <source>This kiosk cannot issue tickets: its clock is wrong. Please ask at the information desk.</source>
+        <translation>لا يستطيع هذا الجهاز إصدار أرقام: ساعته غير صحيحة. يرجى السؤال في مكتب الاستعلامات.</translation>
+    </message>
+    <message>
         <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
         <translation>هذا الجهاز متوقف: جهاز آخر بنفس المعرّف ({id}) متصل. يرجى السؤال في مكتب الاستعلامات.</translation>
     </message>
@@ -192,16 +244,20 @@
         <translation>لم تنجح العملية</translation>
     </message>
     <message>
-        <source>No ticket was issued: the system did not answer in time. Please try again.</source>
-        <translation>لم يتم إصدار رقم: لم يستجب النظام في الوقت المحدد. يرجى المحاولة مرة أخرى.</translation>
-    </message>
-    <message>
         <source>We are closed now.</source>
         <translation>نحن مغلقون الآن.</translation>
     </message>
     <message>
         <source>We are closed now. We open at {time}.</source>
         <translation>نحن مغلقون الآن. نفتح الساعة {time}.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open tomorrow at {time}.</source>
+        <translation>نحن مغلقون الآن. نفتح غدًا الساعة {time}.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open on {day} at {time}.</source>
+        <translation>نحن مغلقون الآن. نفتح {day} الساعة {time}.</translation>
     </message>
     <message>
         <source>No more tickets for this service today: the wait would pass closing time.</source>
@@ -262,6 +318,18 @@
     <message>
         <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
         <translation>رموز حجز خاطئة كثيرة جدًا. يرجى مسح رمز QR أو السؤال في مكتب الاستعلامات.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. The QR code on your letter still works.</source>
+        <translation>رموز حجز خاطئة كثيرة جدًا. رمز QR الموجود في رسالتك لا يزال يعمل.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} min., or ask at the information desk.</source>
+        <translation>يرجى المحاولة مرة أخرى بعد {n} دقيقة أو السؤال في مكتب الاستعلامات.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} s, or ask at the information desk.</source>
+        <translation>يرجى المحاولة مرة أخرى بعد {n} ثانية أو السؤال في مكتب الاستعلامات.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

@@ -44,6 +44,42 @@
         <translation>Geschlossen – öffnet um {time} Uhr</translation>
     </message>
     <message>
+        <source>Closed – opens tomorrow at {time}</source>
+        <translation>Geschlossen – öffnet morgen um {time} Uhr</translation>
+    </message>
+    <message>
+        <source>Closed – opens on {day} at {time}</source>
+        <translation>Geschlossen – öffnet {day} um {time} Uhr</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>am Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>am Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>am Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>am Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>am Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>am Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>am Sonntag</translation>
+    </message>
+    <message>
         <source>Appointment? Hold its QR code under the scanner</source>
         <translation>Termin? Halten Sie den QR-Code unter den Scanner</translation>
     </message>
@@ -140,8 +176,20 @@
         <translation>Dieser Automat druckt nicht. Bitte merken Sie sich Ihre Nummer oder fotografieren Sie sie.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is valid: please take a photo of the number and the QR code.</source>
-        <translation>Der Drucker funktioniert nicht. Ihre Nummer ist gültig: Bitte fotografieren Sie die Nummer und den QR-Code.</translation>
+        <source>The printer is not working. Your number is valid: please note it or take a photo of it. If you need help, please ask at the information desk.</source>
+        <translation>Der Drucker funktioniert nicht. Ihre Nummer ist gültig: Bitte notieren oder fotografieren Sie sie. Wenn Sie Hilfe brauchen, fragen Sie bitte am Empfang.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: your number will be shown on the screen.</source>
+        <translation>Der Drucker hat kein Papier: Ihre Nummer wird auf dem Bildschirm angezeigt.</translation>
+    </message>
+    <message>
+        <source>The printer is not working: your number will be shown on the screen.</source>
+        <translation>Der Drucker funktioniert nicht: Ihre Nummer wird auf dem Bildschirm angezeigt.</translation>
+    </message>
+    <message>
+        <source>No ticket was issued: the system did not answer in time.</source>
+        <translation>Es wurde keine Wartenummer ausgegeben: Das System hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>You are checked in</source>
@@ -184,6 +232,10 @@
         <translation>Dieser Automat kann gerade keine Wartenummern ausgeben. Bitte fragen Sie am Empfang. Der Automat ist von selbst wieder bereit.</translation>
     </message>
     <message>
+        <source>This kiosk cannot issue tickets: its clock is wrong. Please ask at the information desk.</source>
+        <translation>Dieser Automat kann keine Wartenummern ausgeben: Seine Uhr geht falsch. Bitte fragen Sie am Empfang.</translation>
+    </message>
+    <message>
         <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
         <translation>Dieser Automat ist abgeschaltet: ein anderer Automat mit seiner Kennung ({id}) ist verbunden. Bitte fragen Sie am Empfang.</translation>
     </message>
@@ -192,16 +244,20 @@
         <translation>Das hat nicht geklappt</translation>
     </message>
     <message>
-        <source>No ticket was issued: the system did not answer in time. Please try again.</source>
-        <translation>Es wurde keine Wartenummer ausgegeben: Das System hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es noch einmal.</translation>
-    </message>
-    <message>
         <source>We are closed now.</source>
         <translation>Wir haben jetzt geschlossen.</translation>
     </message>
     <message>
         <source>We are closed now. We open at {time}.</source>
         <translation>Wir haben jetzt geschlossen. Wir öffnen um {time} Uhr.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open tomorrow at {time}.</source>
+        <translation>Wir haben jetzt geschlossen. Wir öffnen morgen um {time} Uhr.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open on {day} at {time}.</source>
+        <translation>Wir haben jetzt geschlossen. Wir öffnen {day} um {time} Uhr.</translation>
     </message>
     <message>
         <source>No more tickets for this service today: the wait would pass closing time.</source>
@@ -262,6 +318,18 @@
     <message>
         <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
         <translation>Zu viele falsche Buchungscodes. Bitte scannen Sie den QR-Code oder fragen Sie am Empfang.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. The QR code on your letter still works.</source>
+        <translation>Zu viele falsche Buchungscodes. Der QR-Code auf Ihrem Brief funktioniert weiterhin.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} min., or ask at the information desk.</source>
+        <translation>Bitte versuchen Sie es in {n} Min. noch einmal oder fragen Sie am Empfang.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} s, or ask at the information desk.</source>
+        <translation>Bitte versuchen Sie es in {n} s noch einmal oder fragen Sie am Empfang.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

@@ -44,6 +44,42 @@
         <translation>بسته – ساعت {time} باز می‌شود</translation>
     </message>
     <message>
+        <source>Closed – opens tomorrow at {time}</source>
+        <translation>بسته – فردا ساعت {time} باز می‌شود</translation>
+    </message>
+    <message>
+        <source>Closed – opens on {day} at {time}</source>
+        <translation>بسته – {day} ساعت {time} باز می‌شود</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>دوشنبه</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>سه‌شنبه</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>چهارشنبه</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>پنجشنبه</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>جمعه</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>شنبه</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>یکشنبه</translation>
+    </message>
+    <message>
         <source>Appointment? Hold its QR code under the scanner</source>
         <translation>وقت قبلی دارید؟ کد QR را زیر اسکنر بگیرید</translation>
     </message>
@@ -140,8 +176,20 @@
         <translation>این دستگاه چاپ نمی‌کند. لطفاً شماره خود را به خاطر بسپارید یا از آن عکس بگیرید.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is valid: please take a photo of the number and the QR code.</source>
-        <translation>چاپگر کار نمی‌کند. نوبت شما معتبر است: لطفاً از شماره و کد QR عکس بگیرید.</translation>
+        <source>The printer is not working. Your number is valid: please note it or take a photo of it. If you need help, please ask at the information desk.</source>
+        <translation>چاپگر کار نمی‌کند. شماره شما معتبر است: لطفاً آن را یادداشت کنید یا از آن عکس بگیرید. اگر کمک لازم دارید، لطفاً از میز اطلاعات بپرسید.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: your number will be shown on the screen.</source>
+        <translation>کاغذ چاپگر تمام شده است: شماره شما روی صفحه نمایش داده می‌شود.</translation>
+    </message>
+    <message>
+        <source>The printer is not working: your number will be shown on the screen.</source>
+        <translation>چاپگر کار نمی‌کند: شماره شما روی صفحه نمایش داده می‌شود.</translation>
+    </message>
+    <message>
+        <source>No ticket was issued: the system did not answer in time.</source>
+        <translation>نوبتی صادر نشد: سامانه به موقع پاسخ نداد.</translation>
     </message>
     <message>
         <source>You are checked in</source>
@@ -184,6 +232,10 @@
         <translation>این دستگاه در حال حاضر نمی‌تواند نوبت بدهد. لطفاً از بخش اطلاعات بپرسید. دستگاه خودبه‌خود دوباره فعال می‌شود.</translation>
     </message>
     <message>
+        <source>This kiosk cannot issue tickets: its clock is wrong. Please ask at the information desk.</source>
+        <translation>این دستگاه نمی‌تواند نوبت صادر کند: ساعت آن درست نیست. لطفاً از میز اطلاعات بپرسید.</translation>
+    </message>
+    <message>
         <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
         <translation>این دستگاه خاموش است: دستگاه دیگری با همین شناسه ({id}) وصل است. لطفاً از بخش اطلاعات بپرسید.</translation>
     </message>
@@ -192,16 +244,20 @@
         <translation>انجام نشد</translation>
     </message>
     <message>
-        <source>No ticket was issued: the system did not answer in time. Please try again.</source>
-        <translation>نوبتی صادر نشد: سامانه به موقع پاسخ نداد. لطفاً دوباره تلاش کنید.</translation>
-    </message>
-    <message>
         <source>We are closed now.</source>
         <translation>اکنون بسته هستیم.</translation>
     </message>
     <message>
         <source>We are closed now. We open at {time}.</source>
         <translation>اکنون بسته هستیم. ساعت {time} باز می‌کنیم.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open tomorrow at {time}.</source>
+        <translation>اکنون بسته هستیم. فردا ساعت {time} باز می‌کنیم.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open on {day} at {time}.</source>
+        <translation>اکنون بسته هستیم. {day} ساعت {time} باز می‌کنیم.</translation>
     </message>
     <message>
         <source>No more tickets for this service today: the wait would pass closing time.</source>
@@ -262,6 +318,18 @@
     <message>
         <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
         <translation>کدهای رزرو نادرست بسیار زیاد است. لطفاً کد QR را اسکن کنید یا از میز اطلاعات بپرسید.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. The QR code on your letter still works.</source>
+        <translation>کدهای رزرو نادرست بسیار زیاد است. کد QR نامه شما همچنان کار می‌کند.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} min., or ask at the information desk.</source>
+        <translation>لطفاً {n} دقیقه دیگر دوباره تلاش کنید یا از میز اطلاعات بپرسید.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} s, or ask at the information desk.</source>
+        <translation>لطفاً {n} ثانیه دیگر دوباره تلاش کنید یا از میز اطلاعات بپرسید.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

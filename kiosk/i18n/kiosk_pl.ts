@@ -44,6 +44,42 @@
         <translation>Zamknięte – otwarcie o {time}</translation>
     </message>
     <message>
+        <source>Closed – opens tomorrow at {time}</source>
+        <translation>Zamknięte – otwarcie jutro o {time}</translation>
+    </message>
+    <message>
+        <source>Closed – opens on {day} at {time}</source>
+        <translation>Zamknięte – otwarcie {day} o {time}</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>w poniedziałek</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>we wtorek</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>w środę</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>w czwartek</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>w piątek</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>w sobotę</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>w niedzielę</translation>
+    </message>
+    <message>
         <source>Appointment? Hold its QR code under the scanner</source>
         <translation>Masz termin? Przyłóż kod QR pod skaner</translation>
     </message>
@@ -140,8 +176,20 @@
         <translation>Ten automat nie drukuje. Proszę zapamiętać numer lub zrobić mu zdjęcie.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is valid: please take a photo of the number and the QR code.</source>
-        <translation>Drukarka nie działa. Numer jest ważny: proszę zrobić zdjęcie numeru i kodu QR.</translation>
+        <source>The printer is not working. Your number is valid: please note it or take a photo of it. If you need help, please ask at the information desk.</source>
+        <translation>Drukarka nie działa. Numer jest ważny: proszę go zapisać lub sfotografować. W razie potrzeby proszę zapytać w informacji.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: your number will be shown on the screen.</source>
+        <translation>W drukarce skończył się papier: numer zostanie pokazany na ekranie.</translation>
+    </message>
+    <message>
+        <source>The printer is not working: your number will be shown on the screen.</source>
+        <translation>Drukarka nie działa: numer zostanie pokazany na ekranie.</translation>
+    </message>
+    <message>
+        <source>No ticket was issued: the system did not answer in time.</source>
+        <translation>Nie wydano numerka: system nie odpowiedział na czas.</translation>
     </message>
     <message>
         <source>You are checked in</source>
@@ -184,6 +232,10 @@
         <translation>Ten automat nie może teraz wydawać numerków. Proszę zapytać w informacji. Automat sam wznowi pracę.</translation>
     </message>
     <message>
+        <source>This kiosk cannot issue tickets: its clock is wrong. Please ask at the information desk.</source>
+        <translation>Ten automat nie może wydawać numerków: jego zegar jest źle ustawiony. Proszę zapytać w informacji.</translation>
+    </message>
+    <message>
         <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
         <translation>Ten automat jest wyłączony: połączony jest inny automat o tym samym identyfikatorze ({id}). Proszę zapytać w informacji.</translation>
     </message>
@@ -192,16 +244,20 @@
         <translation>Nie udało się</translation>
     </message>
     <message>
-        <source>No ticket was issued: the system did not answer in time. Please try again.</source>
-        <translation>Nie wydano numerka: system nie odpowiedział na czas. Proszę spróbować ponownie.</translation>
-    </message>
-    <message>
         <source>We are closed now.</source>
         <translation>Teraz jest zamknięte.</translation>
     </message>
     <message>
         <source>We are closed now. We open at {time}.</source>
         <translation>Teraz jest zamknięte. Otwieramy o {time}.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open tomorrow at {time}.</source>
+        <translation>Teraz jest zamknięte. Otwieramy jutro o {time}.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open on {day} at {time}.</source>
+        <translation>Teraz jest zamknięte. Otwieramy {day} o {time}.</translation>
     </message>
     <message>
         <source>No more tickets for this service today: the wait would pass closing time.</source>
@@ -262,6 +318,18 @@
     <message>
         <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
         <translation>Zbyt wiele błędnych kodów rezerwacji. Zeskanuj kod QR lub zapytaj w informacji.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. The QR code on your letter still works.</source>
+        <translation>Zbyt wiele błędnych kodów rezerwacji. Kod QR z listu nadal działa.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} min., or ask at the information desk.</source>
+        <translation>Proszę spróbować ponownie za {n} min lub zapytać w informacji.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} s, or ask at the information desk.</source>
+        <translation>Proszę spróbować ponownie za {n} s lub zapytać w informacji.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

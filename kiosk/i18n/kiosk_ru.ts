@@ -44,6 +44,42 @@
         <translation>Закрыто – откроется в {time}</translation>
     </message>
     <message>
+        <source>Closed – opens tomorrow at {time}</source>
+        <translation>Закрыто – откроется завтра в {time}</translation>
+    </message>
+    <message>
+        <source>Closed – opens on {day} at {time}</source>
+        <translation>Закрыто – откроется {day} в {time}</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>в понедельник</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>во вторник</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>в среду</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>в четверг</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>в пятницу</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>в субботу</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>в воскресенье</translation>
+    </message>
+    <message>
         <source>Appointment? Hold its QR code under the scanner</source>
         <translation>Есть запись? Поднесите QR-код к сканеру</translation>
     </message>
@@ -140,8 +176,20 @@
         <translation>Этот терминал не печатает. Пожалуйста, запомните номер или сфотографируйте его.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is valid: please take a photo of the number and the QR code.</source>
-        <translation>Принтер не работает. Ваш талон действителен: сфотографируйте номер и QR-код.</translation>
+        <source>The printer is not working. Your number is valid: please note it or take a photo of it. If you need help, please ask at the information desk.</source>
+        <translation>Принтер не работает. Ваш номер действителен: запишите его или сфотографируйте. Если нужна помощь, обратитесь в справочную.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: your number will be shown on the screen.</source>
+        <translation>В принтере закончилась бумага: ваш номер будет показан на экране.</translation>
+    </message>
+    <message>
+        <source>The printer is not working: your number will be shown on the screen.</source>
+        <translation>Принтер не работает: ваш номер будет показан на экране.</translation>
+    </message>
+    <message>
+        <source>No ticket was issued: the system did not answer in time.</source>
+        <translation>Талон не выдан: система не ответила вовремя.</translation>
     </message>
     <message>
         <source>You are checked in</source>
@@ -184,6 +232,10 @@
         <translation>Этот терминал сейчас не выдаёт талоны. Обратитесь, пожалуйста, в справочную. Терминал заработает сам.</translation>
     </message>
     <message>
+        <source>This kiosk cannot issue tickets: its clock is wrong. Please ask at the information desk.</source>
+        <translation>Этот терминал не может выдавать талоны: его часы идут неправильно. Пожалуйста, обратитесь в справочную.</translation>
+    </message>
+    <message>
         <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
         <translation>Этот терминал отключён: подключён другой терминал с тем же идентификатором ({id}). Обратитесь, пожалуйста, в справочную.</translation>
     </message>
@@ -192,16 +244,20 @@
         <translation>Не получилось</translation>
     </message>
     <message>
-        <source>No ticket was issued: the system did not answer in time. Please try again.</source>
-        <translation>Талон не выдан: система не ответила вовремя. Пожалуйста, попробуйте ещё раз.</translation>
-    </message>
-    <message>
         <source>We are closed now.</source>
         <translation>Сейчас закрыто.</translation>
     </message>
     <message>
         <source>We are closed now. We open at {time}.</source>
         <translation>Сейчас закрыто. Мы открываемся в {time}.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open tomorrow at {time}.</source>
+        <translation>Сейчас закрыто. Мы открываемся завтра в {time}.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open on {day} at {time}.</source>
+        <translation>Сейчас закрыто. Мы открываемся {day} в {time}.</translation>
     </message>
     <message>
         <source>No more tickets for this service today: the wait would pass closing time.</source>
@@ -262,6 +318,18 @@
     <message>
         <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
         <translation>Слишком много неверных кодов записи. Отсканируйте QR-код или обратитесь в справочную.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. The QR code on your letter still works.</source>
+        <translation>Слишком много неверных кодов записи. QR-код в вашем письме по-прежнему действует.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} min., or ask at the information desk.</source>
+        <translation>Пожалуйста, попробуйте ещё раз через {n} мин. или обратитесь в справочную.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} s, or ask at the information desk.</source>
+        <translation>Пожалуйста, попробуйте ещё раз через {n} с или обратитесь в справочную.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

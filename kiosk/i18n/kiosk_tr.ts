@@ -44,6 +44,42 @@
         <translation>Kapalı – {time} saatinde açılır</translation>
     </message>
     <message>
+        <source>Closed – opens tomorrow at {time}</source>
+        <translation>Kapalı – yarın {time} saatinde açılır</translation>
+    </message>
+    <message>
+        <source>Closed – opens on {day} at {time}</source>
+        <translation>Kapalı – {day} {time} saatinde açılır</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Pazartesi</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Salı</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Çarşamba</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Perşembe</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Cuma</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Cumartesi</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Pazar</translation>
+    </message>
+    <message>
         <source>Appointment? Hold its QR code under the scanner</source>
         <translation>Randevunuz mu var? QR kodunu tarayıcının altına tutun</translation>
     </message>
@@ -140,8 +176,20 @@
         <translation>Bu cihaz yazdırmıyor. Lütfen numaranızı not edin veya fotoğrafını çekin.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is valid: please take a photo of the number and the QR code.</source>
-        <translation>Yazıcı çalışmıyor. Numaranız geçerli: lütfen numaranın ve QR kodunun fotoğrafını çekin.</translation>
+        <source>The printer is not working. Your number is valid: please note it or take a photo of it. If you need help, please ask at the information desk.</source>
+        <translation>Yazıcı çalışmıyor. Numaranız geçerli: lütfen not alın veya fotoğrafını çekin. Yardıma ihtiyacınız olursa lütfen danışmaya sorun.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: your number will be shown on the screen.</source>
+        <translation>Yazıcıda kâğıt yok: numaranız ekranda gösterilecek.</translation>
+    </message>
+    <message>
+        <source>The printer is not working: your number will be shown on the screen.</source>
+        <translation>Yazıcı çalışmıyor: numaranız ekranda gösterilecek.</translation>
+    </message>
+    <message>
+        <source>No ticket was issued: the system did not answer in time.</source>
+        <translation>Sıra numarası verilmedi: sistem zamanında yanıt vermedi.</translation>
     </message>
     <message>
         <source>You are checked in</source>
@@ -184,6 +232,10 @@
         <translation>Bu cihaz şu anda sıra numarası veremiyor. Lütfen danışmaya sorun. Cihaz kendiliğinden tekrar çalışacak.</translation>
     </message>
     <message>
+        <source>This kiosk cannot issue tickets: its clock is wrong. Please ask at the information desk.</source>
+        <translation>Bu kiosk sıra numarası veremiyor: saati yanlış. Lütfen danışmaya sorun.</translation>
+    </message>
+    <message>
         <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
         <translation>Bu cihaz kapalı: aynı kimliğe ({id}) sahip başka bir cihaz bağlı. Lütfen danışmaya sorun.</translation>
     </message>
@@ -192,16 +244,20 @@
         <translation>İşlem yapılamadı</translation>
     </message>
     <message>
-        <source>No ticket was issued: the system did not answer in time. Please try again.</source>
-        <translation>Sıra numarası verilmedi: sistem zamanında yanıt vermedi. Lütfen tekrar deneyin.</translation>
-    </message>
-    <message>
         <source>We are closed now.</source>
         <translation>Şu anda kapalıyız.</translation>
     </message>
     <message>
         <source>We are closed now. We open at {time}.</source>
         <translation>Şu anda kapalıyız. {time} saatinde açılıyoruz.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open tomorrow at {time}.</source>
+        <translation>Şu anda kapalıyız. Yarın {time} saatinde açılıyoruz.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open on {day} at {time}.</source>
+        <translation>Şu anda kapalıyız. {day} {time} saatinde açılıyoruz.</translation>
     </message>
     <message>
         <source>No more tickets for this service today: the wait would pass closing time.</source>
@@ -262,6 +318,18 @@
     <message>
         <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
         <translation>Çok fazla yanlış randevu kodu. Lütfen QR kodunu okutun veya danışmaya sorun.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. The QR code on your letter still works.</source>
+        <translation>Çok fazla yanlış randevu kodu. Mektubunuzdaki QR kodu hâlâ geçerli.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} min., or ask at the information desk.</source>
+        <translation>Lütfen {n} dk. sonra tekrar deneyin veya danışmaya sorun.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} s, or ask at the information desk.</source>
+        <translation>Lütfen {n} sn. sonra tekrar deneyin veya danışmaya sorun.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>

@@ -44,6 +44,42 @@
         <translation>Зачинено – відкриється о {time}</translation>
     </message>
     <message>
+        <source>Closed – opens tomorrow at {time}</source>
+        <translation>Зачинено – відкриється завтра о {time}</translation>
+    </message>
+    <message>
+        <source>Closed – opens on {day} at {time}</source>
+        <translation>Зачинено – відкриється {day} о {time}</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>у понеділок</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>у вівторок</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>у середу</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>у четвер</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>у пʼятницю</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>у суботу</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>у неділю</translation>
+    </message>
+    <message>
         <source>Appointment? Hold its QR code under the scanner</source>
         <translation>Маєте запис? Піднесіть QR-код до сканера</translation>
     </message>
@@ -140,8 +176,20 @@
         <translation>Цей термінал не друкує. Будь ласка, запам&apos;ятайте номер або сфотографуйте його.</translation>
     </message>
     <message>
-        <source>The printer is not working. Your ticket is valid: please take a photo of the number and the QR code.</source>
-        <translation>Принтер не працює. Ваш талон дійсний: сфотографуйте номер і QR-код.</translation>
+        <source>The printer is not working. Your number is valid: please note it or take a photo of it. If you need help, please ask at the information desk.</source>
+        <translation>Принтер не працює. Ваш номер дійсний: запишіть його або сфотографуйте. Якщо потрібна допомога, зверніться до довідкової.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: your number will be shown on the screen.</source>
+        <translation>У принтері закінчився папір: ваш номер буде показано на екрані.</translation>
+    </message>
+    <message>
+        <source>The printer is not working: your number will be shown on the screen.</source>
+        <translation>Принтер не працює: ваш номер буде показано на екрані.</translation>
+    </message>
+    <message>
+        <source>No ticket was issued: the system did not answer in time.</source>
+        <translation>Талон не видано: система не відповіла вчасно.</translation>
     </message>
     <message>
         <source>You are checked in</source>
@@ -184,6 +232,10 @@
         <translation>Цей термінал зараз не видає талони. Зверніться, будь ласка, до довідкової. Термінал запрацює сам.</translation>
     </message>
     <message>
+        <source>This kiosk cannot issue tickets: its clock is wrong. Please ask at the information desk.</source>
+        <translation>Цей термінал не може видавати талони: його годинник показує неправильний час. Будь ласка, зверніться до довідкової.</translation>
+    </message>
+    <message>
         <source>This kiosk is off: another kiosk with its id ({id}) is connected. Please ask at the information desk.</source>
         <translation>Цей термінал вимкнено: підключено інший термінал з тим самим ідентифікатором ({id}). Зверніться, будь ласка, до довідкової.</translation>
     </message>
@@ -192,16 +244,20 @@
         <translation>Не вдалося</translation>
     </message>
     <message>
-        <source>No ticket was issued: the system did not answer in time. Please try again.</source>
-        <translation>Талон не видано: система не відповіла вчасно. Будь ласка, спробуйте ще раз.</translation>
-    </message>
-    <message>
         <source>We are closed now.</source>
         <translation>Зараз зачинено.</translation>
     </message>
     <message>
         <source>We are closed now. We open at {time}.</source>
         <translation>Зараз зачинено. Ми відчиняємося о {time}.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open tomorrow at {time}.</source>
+        <translation>Зараз зачинено. Ми відчиняємося завтра о {time}.</translation>
+    </message>
+    <message>
+        <source>We are closed now. We open on {day} at {time}.</source>
+        <translation>Зараз зачинено. Ми відчиняємося {day} о {time}.</translation>
     </message>
     <message>
         <source>No more tickets for this service today: the wait would pass closing time.</source>
@@ -262,6 +318,18 @@
     <message>
         <source>Too many wrong booking codes. Please scan the QR code or ask at the information desk.</source>
         <translation>Забагато неправильних кодів запису. Відскануйте QR-код або зверніться до довідкової.</translation>
+    </message>
+    <message>
+        <source>Too many wrong booking codes. The QR code on your letter still works.</source>
+        <translation>Забагато неправильних кодів запису. QR-код у вашому листі й далі дійсний.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} min., or ask at the information desk.</source>
+        <translation>Будь ласка, спробуйте ще раз через {n} хв або зверніться до довідкової.</translation>
+    </message>
+    <message>
+        <source>Please try again in {n} s, or ask at the information desk.</source>
+        <translation>Будь ласка, спробуйте ще раз через {n} с або зверніться до довідкової.</translation>
     </message>
     <message>
         <source>Please try again, or ask at the information desk.</source>
