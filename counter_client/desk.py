@@ -118,7 +118,7 @@ class DeviceRow:
 
     device: str  # client id, e.g. kiosk-1
     role: str  # kiosk, display
-    kind: str  # offline, printer_paper_out, printer_paper_near_end, printer_offline
+    kind: str  # offline, clock_behind, printer_paper_out, printer_paper_near_end, printer_offline
     since: datetime | None = None  # offline: since when (site time); None: unknown
     earlier_day: bool = False  # since is before today (the date is shown too)
 

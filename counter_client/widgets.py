@@ -391,7 +391,9 @@ class DeskWidget(QWidget):
             return text.replace("%1", r.device)
         what = {"printer_paper_out": tr("Kiosk %1: paper out"),
                 "printer_paper_near_end": tr("Kiosk %1: paper running low"),
-                "printer_offline": tr("Kiosk %1: printer not responding")}.get(r.kind)
+                "printer_offline": tr("Kiosk %1: printer not responding"),
+                "clock_behind": tr("Kiosk %1: out of service, its clock is behind")
+                }.get(r.kind)
         return (what or f"%1: {r.kind}").replace("%1", r.device)
 
     def service_name(self, sid: str) -> str:

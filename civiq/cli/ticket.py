@@ -225,7 +225,8 @@ def _render_list(q: Any, cfg: SiteConfig) -> str:
 
 
 _PROBLEM_WORDS = {"printer_paper_out": "paper out", "printer_paper_near_end": "paper low",
-                  "printer_offline": "printer not responding"}
+                  "printer_offline": "printer not responding",
+                  "clock_behind": "out of service: its clock is behind the engine's"}
 
 
 def _render_devices(problems: list[Any], cfg: SiteConfig, now: Any) -> str:

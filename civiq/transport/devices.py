@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 WATCHED_ROLES = ("kiosk", "display")
 #: A kiosk's ``printer`` states that are problems, and the kind each is reported as
 #: (the kinds of the kiosk's alerts).
+#: A kiosk whose clock is behind the engine's (``clock_behind_s`` in its status) has put
+#: itself out of service: every ticket it asked for would be refused as expired.
+CLOCK_BEHIND = "clock_behind"
 PRINTER_PROBLEMS = {"paper_out": "printer_paper_out", "offline": "printer_offline",
                     "paper_near_end": "printer_paper_near_end"}
 OFFLINE = "offline"
@@ -36,7 +39,7 @@ OFFLINE = "offline"
 class DeviceProblem:
     device: str  # client id, e.g. kiosk-1
     role: str  # kiosk, display
-    kind: str  # "offline", or one of PRINTER_PROBLEMS' kinds
+    kind: str  # "offline", CLOCK_BEHIND, or one of PRINTER_PROBLEMS' kinds
     since: datetime | None = None  # offline: since when, None when unknown
 
 
@@ -45,6 +48,7 @@ class _Known:
     role: str
     online: bool
     printer: str | None
+    clock_behind: bool
     since: datetime | None  # offline only
     ts: datetime
 
@@ -91,8 +95,9 @@ class DeviceProblems:
             # else: a retained will, met at start; it says when the device connected,
             # not when it was lost: unknown
         printer = s.detail.get("printer") if s.online else None
+        behind = s.online and s.detail.get("clock_behind_s") is not None
         self._known[device] = _Known(s.role, s.online, printer if isinstance(printer, str)
-                                     else None, since, e.ts)
+                                     else None, behind, since, e.ts)
         return self.problems() != before
 
     def problems(self) -> list[DeviceProblem]:
@@ -101,6 +106,9 @@ class DeviceProblems:
         for device, k in sorted(self._known.items()):
             if not k.online:
                 out.append(DeviceProblem(device, k.role, OFFLINE, k.since))
-            elif k.printer in PRINTER_PROBLEMS:
+                continue
+            if k.clock_behind:  # the kiosk is out of service until restarted
+                out.append(DeviceProblem(device, k.role, CLOCK_BEHIND))
+            if k.printer in PRINTER_PROBLEMS:
                 out.append(DeviceProblem(device, k.role, PRINTER_PROBLEMS[k.printer]))
         return out

@@ -195,154 +195,159 @@
         <translation>Kiosk %1: Drucker antwortet nicht</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="405"/>
+        <location filename="../widgets.py" line="395"/>
+        <source>Kiosk %1: out of service, its clock is behind</source>
+        <translation>Kiosk %1: außer Betrieb, seine Uhr geht nach</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="407"/>
         <source>Connecting to the queue engine…</source>
         <translation>Verbindung zur Warteschlange wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="406"/>
+        <location filename="../widgets.py" line="408"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: keine Verbindung zum Broker. Aktionen sind gesperrt, bis sie zurück ist; die Verbindung wird selbst wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="408"/>
+        <location filename="../widgets.py" line="410"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: die Warteschlange läuft nicht. Aktionen sind gesperrt, bis sie zurück ist.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="410"/>
+        <location filename="../widgets.py" line="412"/>
         <source>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</source>
         <translation>AUS: Ein anderes Gerät für diesen Platz ist verbunden; dieses ist abgeschaltet. Arbeiten Sie dort weiter, oder schließen Sie es und starten Sie dieses neu.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="422"/>
-        <location filename="../widgets.py" line="511"/>
-        <location filename="../widgets.py" line="539"/>
+        <location filename="../widgets.py" line="424"/>
+        <location filename="../widgets.py" line="513"/>
+        <location filename="../widgets.py" line="541"/>
         <source>%1 min</source>
         <translation>%1 Min.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="424"/>
+        <location filename="../widgets.py" line="426"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Heute bedient: %1 · Durchschnitt: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="437"/>
+        <location filename="../widgets.py" line="439"/>
         <source>Sending: %1 …</source>
         <translation>Wird gesendet: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="462"/>
+        <location filename="../widgets.py" line="464"/>
         <source>Paused</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="464"/>
+        <location filename="../widgets.py" line="466"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>Keine Nummer — F1 ruft die nächste auf</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="466"/>
+        <location filename="../widgets.py" line="468"/>
         <source>Counter closed</source>
         <translation>Platz geschlossen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="475"/>
+        <location filename="../widgets.py" line="477"/>
         <source>Called — waiting for the visitor</source>
         <translation>Aufgerufen — Besucher ist unterwegs</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="477"/>
+        <location filename="../widgets.py" line="479"/>
         <source>recalled %1×</source>
         <translation>%1× erneut aufgerufen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="479"/>
+        <location filename="../widgets.py" line="481"/>
         <source>Serving</source>
         <translation>In Bedienung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="483"/>
+        <location filename="../widgets.py" line="485"/>
         <source>Appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="486"/>
+        <location filename="../widgets.py" line="488"/>
         <source>Walk-in</source>
         <translation>Ohne Termin</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="487"/>
+        <location filename="../widgets.py" line="489"/>
         <source>waited %1 min</source>
         <translation>%1 Min. gewartet</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="489"/>
+        <location filename="../widgets.py" line="491"/>
         <source>Needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="491"/>
+        <location filename="../widgets.py" line="493"/>
         <source>No-show possible in %1 s</source>
         <translation>„Nicht erschienen“ möglich in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="494"/>
+        <location filename="../widgets.py" line="496"/>
         <source>Note from the last counter: %1</source>
         <translation>Notiz vom vorigen Platz: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="500"/>
+        <location filename="../widgets.py" line="502"/>
         <source>Service</source>
         <translation>Anliegen</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="500"/>
+        <location filename="../widgets.py" line="502"/>
         <source>Waiting</source>
         <translation>Wartend</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="500"/>
+        <location filename="../widgets.py" line="502"/>
         <source>Longest</source>
         <translation>Längste</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="500"/>
+        <location filename="../widgets.py" line="502"/>
         <source>Estimate</source>
         <translation>Schätzung</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="507"/>
+        <location filename="../widgets.py" line="509"/>
         <source>ok</source>
         <translation>gut</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="507"/>
+        <location filename="../widgets.py" line="509"/>
         <source>busy</source>
         <translation>voll</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="507"/>
+        <location filename="../widgets.py" line="509"/>
         <source>long</source>
         <translation>lang</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="520"/>
+        <location filename="../widgets.py" line="522"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="537"/>
+        <location filename="../widgets.py" line="539"/>
         <source>appointment %1</source>
         <translation>Termin %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="541"/>
+        <location filename="../widgets.py" line="543"/>
         <source>needs assistance</source>
         <translation>Begleitung erbeten</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="543"/>
+        <location filename="../widgets.py" line="545"/>
         <source>for this counter</source>
         <translation>für diesen Platz</translation>
     </message>

@@ -195,154 +195,159 @@
         <translation>Kiosk %1: printer not responding</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="405"/>
+        <location filename="../widgets.py" line="395"/>
+        <source>Kiosk %1: out of service, its clock is behind</source>
+        <translation>Kiosk %1: out of service, its clock is behind</translation>
+    </message>
+    <message>
+        <location filename="../widgets.py" line="407"/>
         <source>Connecting to the queue engine…</source>
         <translation>Connecting to the queue engine…</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="406"/>
+        <location filename="../widgets.py" line="408"/>
         <source>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</source>
         <translation>OFFLINE: no connection to the broker. Actions are off until it is back; reconnecting by itself.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="408"/>
+        <location filename="../widgets.py" line="410"/>
         <source>OFFLINE: the queue engine is not running. Actions are off until it is back.</source>
         <translation>OFFLINE: the queue engine is not running. Actions are off until it is back.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="410"/>
+        <location filename="../widgets.py" line="412"/>
         <source>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</source>
         <translation>OFF: another desk for this counter is connected; this one is off. Work at that one, or close it and start this one again.</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="422"/>
-        <location filename="../widgets.py" line="511"/>
-        <location filename="../widgets.py" line="539"/>
+        <location filename="../widgets.py" line="424"/>
+        <location filename="../widgets.py" line="513"/>
+        <location filename="../widgets.py" line="541"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="424"/>
+        <location filename="../widgets.py" line="426"/>
         <source>Served today: %1 · average: %2</source>
         <translation>Served today: %1 · average: %2</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="437"/>
+        <location filename="../widgets.py" line="439"/>
         <source>Sending: %1 …</source>
         <translation>Sending: %1 …</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="462"/>
+        <location filename="../widgets.py" line="464"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="464"/>
+        <location filename="../widgets.py" line="466"/>
         <source>No ticket — press F1 to call the next</source>
         <translation>No ticket — press F1 to call the next</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="466"/>
+        <location filename="../widgets.py" line="468"/>
         <source>Counter closed</source>
         <translation>Counter closed</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="475"/>
+        <location filename="../widgets.py" line="477"/>
         <source>Called — waiting for the visitor</source>
         <translation>Called — waiting for the visitor</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="477"/>
+        <location filename="../widgets.py" line="479"/>
         <source>recalled %1×</source>
         <translation>recalled %1×</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="479"/>
+        <location filename="../widgets.py" line="481"/>
         <source>Serving</source>
         <translation>Serving</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="483"/>
+        <location filename="../widgets.py" line="485"/>
         <source>Appointment %1</source>
         <translation>Appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="486"/>
+        <location filename="../widgets.py" line="488"/>
         <source>Walk-in</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="487"/>
+        <location filename="../widgets.py" line="489"/>
         <source>waited %1 min</source>
         <translation>waited %1 min</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="489"/>
+        <location filename="../widgets.py" line="491"/>
         <source>Needs assistance</source>
         <translation>Needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="491"/>
+        <location filename="../widgets.py" line="493"/>
         <source>No-show possible in %1 s</source>
         <translation>No-show possible in %1 s</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="494"/>
+        <location filename="../widgets.py" line="496"/>
         <source>Note from the last counter: %1</source>
         <translation>Note from the last counter: %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="500"/>
+        <location filename="../widgets.py" line="502"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="500"/>
+        <location filename="../widgets.py" line="502"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="500"/>
+        <location filename="../widgets.py" line="502"/>
         <source>Longest</source>
         <translation>Longest</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="500"/>
+        <location filename="../widgets.py" line="502"/>
         <source>Estimate</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="507"/>
+        <location filename="../widgets.py" line="509"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="507"/>
+        <location filename="../widgets.py" line="509"/>
         <source>busy</source>
         <translation>busy</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="507"/>
+        <location filename="../widgets.py" line="509"/>
         <source>long</source>
         <translation>long</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="520"/>
+        <location filename="../widgets.py" line="522"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="537"/>
+        <location filename="../widgets.py" line="539"/>
         <source>appointment %1</source>
         <translation>appointment %1</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="541"/>
+        <location filename="../widgets.py" line="543"/>
         <source>needs assistance</source>
         <translation>needs assistance</translation>
     </message>
     <message>
-        <location filename="../widgets.py" line="543"/>
+        <location filename="../widgets.py" line="545"/>
         <source>for this counter</source>
         <translation>for this counter</translation>
     </message>

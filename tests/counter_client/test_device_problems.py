@@ -55,6 +55,17 @@ def test_a_printer_fault_comes_and_goes_with_the_kiosks_status(site_config) -> N
     assert rows(desk, now) == ()
 
 
+
+def test_a_kiosk_out_of_service_for_its_clock_is_shown_with_its_printer(site_config) -> None:
+    desk = CounterDesk(site_config, "platz-1")
+    now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+    t = topics.device_status(SITE, "kiosk-1")
+    assert desk.apply(t, status(True, printer="paper_near_end", clock_behind_s=9.8), now)
+    assert rows(desk, now) == (DeviceRow("kiosk-1", "kiosk", "clock_behind"),
+                               DeviceRow("kiosk-1", "kiosk", "printer_paper_near_end"))
+    assert desk.apply(t, status(True, printer="ok"), now)  # restarted with a right clock
+    assert rows(desk, now) == ()
+
 def test_offline_since_when_it_is_known(site_config) -> None:
     desk = CounterDesk(site_config, "platz-1")
     tz = site_config.tz
