@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 
 #: Utterances kept in ``Speech.history``: a kiosk runs for weeks, its memory must not grow.
 HISTORY = 200
+#: Tries per engine: speech-dispatcher is started by its first client, and a client that
+#: comes while another is starting it (a kiosk booting with other programs) can fail once.
+LOAD_ATTEMPTS = 3
 
 
 def _working_engine(names: list[str], parent: QObject) -> QTextToSpeech | None:
@@ -24,10 +27,11 @@ def _working_engine(names: list[str], parent: QObject) -> QTextToSpeech | None:
     nothing aloud (tests ask for it by name). A listed plug-in can still fail to load:
     ``speechd`` without libspeechd. The engine that loaded is kept, not made again."""
     for name in sorted((n for n in names if n != "mock"), key=lambda n: n != "speechd"):
-        tts = QTextToSpeech(name, parent)
-        if tts.state() != QTextToSpeech.State.Error:
-            return tts
-        tts.deleteLater()
+        for _ in range(LOAD_ATTEMPTS):
+            tts = QTextToSpeech(name, parent)
+            if tts.state() != QTextToSpeech.State.Error:
+                return tts
+            tts.deleteLater()
     return None
 
 
