@@ -577,18 +577,41 @@ class QueueEngine:
 
     def ticket_stop(self, service: str, now: datetime,
                     eta: tuple[float, float, float] | None
-                    ) -> tuple[ErrorCode, datetime | None] | None:
+                    ) -> tuple[ErrorCode, datetime | None, str] | None:
         """Walk-ins stop when the upper end of the interval (p90) plus the margin passes
-        closing time: an admitted ticket is called before closing."""
+        closing time: an admitted ticket is called before closing. No estimate (no
+        counter would call it today) stops them too, unless the service's day has not
+        begun (:meth:`_clerks_still_expected`). (code, until, message) or None."""
         interval = self.config.open_interval(now)
         if interval is None:
-            return ErrorCode.SITE_CLOSED, self.config.next_opening(now)
+            return (ErrorCode.SITE_CLOSED, self.config.next_opening(now),
+                    "the customer centre is closed")
         margin = timedelta(minutes=self.config.dispatch.ticket_stop_margin_min)
         _, closes = interval
-        wait = timedelta(minutes=eta[2] if eta else 0)
-        if now + wait + margin > closes:
-            return ErrorCode.TICKET_STOP, self.config.next_opening(closes)
+        if eta is None:
+            if self._clerks_still_expected(service):
+                return None
+            return (ErrorCode.TICKET_STOP, self.config.next_opening(closes),
+                    "no counter serves this service for the rest of the day")
+        if now + timedelta(minutes=eta[2]) + margin > closes:
+            return (ErrorCode.TICKET_STOP, self.config.next_opening(closes),
+                    "the wait would pass closing time")
         return None
+
+    def _clerks_still_expected(self, service: str) -> bool:
+        """Whether a ticket no counter would call (no estimate) is still admitted: only
+        while the service's day has not begun and nothing says how it goes on, i.e. no
+        counter that serves it has been opened (or paused, or closed) today and no roster
+        plans one. The site is open and its clerks usually come. A counter that served
+        it and closed again, or a roster without a shift left, means nobody will."""
+        plans = self.roster.plans
+        for c in self.q.counters.values():
+            plan = plans.get(c.id)
+            serves = service in c.services or (
+                plan is not None and plan.services is not None and service in plan.services)
+            if serves and (c.since is not None or plan is not None):
+                return False
+        return True
 
     # ----- state ----------------------------------------------------------------------
     def queue_state(self) -> QueueState:
@@ -695,9 +718,7 @@ class QueueEngine:
         raw, rng, ahead = self.walk_in_eta(a.service, ctx.now, a.priority, a.assistance)
         stop = self.ticket_stop(a.service, ctx.now, rng)
         if stop is not None:
-            code, until = stop
-            msg = ("the customer centre is closed" if code is ErrorCode.SITE_CLOSED
-                   else "the wait would pass closing time")
+            code, until, msg = stop
             raise ProtocolError(code, msg, {"until": until.isoformat() if until else None})
         t = self.q.issue(a.service, ctx.now, language=a.language, priority=a.priority,
                          issued_by=ctx.client, assistance=a.assistance)

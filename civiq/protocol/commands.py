@@ -128,7 +128,8 @@ COMMANDS: dict[str, CommandSpec] = {
             "issue_ticket", IssueTicket, IssueTicketResult,
             frozenset({"kiosk", "counter", "operator"}),
             "Take a walk-in ticket for a service. Refused outside opening hours "
-            "(site_closed) and when the wait would pass closing time (ticket_stop).",
+            "(site_closed), and when the wait would pass closing time or no counter serves "
+            "the service for the rest of the day (ticket_stop; docs/wait-estimates.md).",
         ),
         CommandSpec(
             "call_next", CounterCommand, CallResult, _COUNTER,
