@@ -24,3 +24,11 @@ CODE_DIGITS = 10
 #: A booking code as the kiosk sends it, already without spaces and hyphens.
 BOOKING_CODE = rf"^[0-9]{{{CODE_DIGITS}}}$"
 BOOKING_CODE_RE = re.compile(BOOKING_CODE)
+
+#: Wrong booking codes each client has free per window; each further one locks that
+#: client's codes, first for CODE_FIRST_LOCK_S, then twice as long each time up to
+#: CODE_MAX_LOCK_MIN (queue_engine.code_attempts; the protocol document says the same).
+CODE_FREE_WRONG = 5
+CODE_WRONG_WINDOW_MIN = 60
+CODE_FIRST_LOCK_S = 60
+CODE_MAX_LOCK_MIN = 15
