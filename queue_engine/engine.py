@@ -321,7 +321,7 @@ class QueueEngine:
                 try:
                     e = env.decode(msg.payload)
                 except env.EnvelopeError as exc:
-                    rid = exc.request_id or self._correlation_id(msg)
+                    rid = self._refused_request_id(msg, exc)
                     out.append(self._error_out(msg, reply_topic, rid, exc))
                     if audit is not None:
                         audit.append((msg.topic, None, exc.code.value, None))
@@ -426,11 +426,22 @@ class QueueEngine:
             return None
         return rid if len(rid) <= env.REQUEST_ID_MAX else None
 
+    def _refused_request_id(self, msg: Inbound, exc: env.EnvelopeError) -> str | None:
+        """The request id of a refused payload, as docs/protocol.md says ("Refusals and
+        their request id"): its own well-formed one; the correlation data only when the
+        payload was not read as JSON at all (invalid_json, payload_too_large); else
+        none."""
+        if exc.request_id is not None:
+            return exc.request_id
+        if exc.code in (ErrorCode.INVALID_JSON, ErrorCode.PAYLOAD_TOO_LARGE):
+            return self._correlation_id(msg)
+        return None
+
     def _request_id_of(self, msg: Inbound) -> str | None:
         try:
             return env.decode(msg.payload).request_id
         except env.EnvelopeError as exc:
-            return exc.request_id or self._correlation_id(msg)
+            return self._refused_request_id(msg, exc)
 
     def _replayed(self, reply: str) -> bytes:
         """A stored reply sent again: the first answer, with a fresh ``seq`` (``seq`` rises

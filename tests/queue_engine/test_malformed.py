@@ -136,3 +136,24 @@ def test_a_flood_of_garbage_does_not_stop_the_engine(
     kiosk = client_factory("kiosk", "kiosk-1")
     assert kiosk.request("issue_ticket", {"service": "melde"})["ticket"]["number"] == "B001"
     assert db_rows(site_config, "select count(*) from tickets") == [(1,)]
+
+
+@pytest.mark.parametrize(("payload", "code", "request_id"), [
+    # Not read as JSON: the correlation data stands in for the request id.
+    (b'{"v": 1, "request_id": "own", ', "invalid_json", "corr-1"),
+    (_padded(256 * KIB), "payload_too_large", "corr-1"),
+    # Read as JSON: its own well-formed request id, or none at all.
+    (b"[1, 2, 3]", "invalid_envelope", None),
+    (issue(request_id=None), "invalid_envelope", None),
+    (issue(request_id=5), "invalid_envelope", None),
+    (issue(request_id="own", v=2), "invalid_envelope", "own"),
+    (issue({"service": 5}, request_id="own"), "invalid_arguments", "own"),
+], ids=["invalid-json", "too-large", "array", "no-request-id", "request-id-not-a-string",
+        "bad-envelope", "bad-arguments"])
+def test_a_refusal_names_the_request_as_the_document_says(
+        engine, client_factory: Callable[[str, str], MqttClient], site_config: SiteConfig,
+        payload: bytes, code: str, request_id: str | None) -> None:
+    raw = RawReplies(client_factory("kiosk", "bad-2"), site_config.site.id)
+    reply = raw.send(payload, corr="corr-1")
+    assert reply["data"]["error"]["code"] == code
+    assert reply.get("request_id") == request_id
