@@ -41,7 +41,9 @@ class ErrorCode(StrEnum):
 
 
 ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
-    ErrorCode.INVALID_JSON: "the payload is not valid UTF-8 JSON",
+    ErrorCode.INVALID_JSON: "the payload is not valid UTF-8 JSON, has a key twice in one "
+    "object, an integer of more than 4300 digits or nesting too deep (the message says "
+    "which)",
     ErrorCode.INVALID_ENVELOPE: "the JSON is not a valid envelope (missing or wrong fields)",
     ErrorCode.INVALID_ARGUMENTS: "the command's `data` does not fit its schema",
     ErrorCode.UNKNOWN_COMMAND: "no command of that `type` exists",

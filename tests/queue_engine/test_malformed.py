@@ -27,6 +27,13 @@ def _envelope_without(key: str) -> bytes:
     return json.dumps(body).encode()
 
 
+def _twice(key: bytes, first: bytes) -> bytes:
+    """An issue_ticket whose ``key`` comes twice: first with ``first``, then as it was."""
+    payload = issue()
+    assert key in payload
+    return payload.replace(key, key + first + b", " + key, 1)
+
+
 def _padded(size: int) -> bytes:
     body = json.loads(issue())
     body["data"]["pad"] = ""
@@ -45,6 +52,9 @@ CASES: list[tuple[str, str, bytes, str]] = [
     ("json-array", "kiosk", b"[1, 2, 3]", "invalid_envelope"),
     ("deeply-nested", "kiosk", b"[" * 100_000 + b"]" * 100_000, "invalid_json"),
     ("huge-integer", "kiosk", b'{"v": 1, "seq": ' + b"9" * 5000 + b"}", "invalid_json"),
+    ("duplicate-key", "kiosk", _twice(b'"service": ', b'"nope"'), "invalid_json"),
+    ("duplicate-envelope-key", "kiosk",
+     _twice(b'"type": ', b'"cancel"'), "invalid_json"),
     ("wrong-type-service", "kiosk", issue({"service": 5}), "invalid_arguments"),
     ("wrong-type-priority", "counter", issue({"service": "ausweis", "priority": "high"}),
      "invalid_arguments"),
@@ -157,3 +167,26 @@ def test_a_refusal_names_the_request_as_the_document_says(
     reply = raw.send(payload, corr="corr-1")
     assert reply["data"]["error"]["code"] == code
     assert reply.get("request_id") == request_id
+
+
+@pytest.mark.parametrize(("payload", "reason"), [
+    (_twice(b'"service": ', b'"nope"'), "key 'service' appears twice"),
+    (_twice(b'"ttl_s": ', b"1"), "key 'ttl_s' appears twice"),
+    (b'{"v": 1, "seq": ' + b"9" * 5000 + b"}", "a number has more than 4300 digits"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    (issue({"service": "ausweis", "x": json.loads("[" * 300 + "]" * 300)}),
+     "nested too deeply"),
+    (b"\xff\xfe\x00garbage", "payload is not UTF-8"),
+    (b'{"v": 1, "site": ', "payload is not JSON"),
+], ids=["duplicate-data-key", "duplicate-envelope-key", "long-number", "deep",
+        "300-deep", "not-utf8", "not-json"])
+def test_invalid_json_says_truly_what_is_wrong(
+        engine, client_factory: Callable[[str, str], MqttClient], site_config: SiteConfig,
+        payload: bytes, reason: str) -> None:
+    raw = RawReplies(client_factory("kiosk", "bad-3"), site_config.site.id)
+    error = raw.send(payload, corr="c1")["data"]["error"]
+    assert error["code"] == "invalid_json"
+    assert reason in error["message"]
+    if "UTF-8" not in reason:
+        assert "not UTF-8" not in error["message"]
+    assert db_rows(site_config, "select count(*) from tickets") == [(0,)]
