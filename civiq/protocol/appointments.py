@@ -18,6 +18,7 @@ from civiq.protocol.formats import (
     CODE_MAX_LOCK_MIN,
     CODE_WRONG_WINDOW_MIN,
     LANGUAGE,
+    LANGUAGE_NOTE,
 )
 from civiq.protocol.formats import ID as _ID
 from civiq.protocol.models import Args, IsoDateTime, Model
@@ -116,7 +117,7 @@ class CheckIn(Args):
         f"that client's codes with too_many_attempts for {CODE_FIRST_LOCK_S} s, twice as "
         f"long each time up to {CODE_MAX_LOCK_MIN} min (details.retry_after_s)",
     )
-    language: str = Field("de", pattern=LANGUAGE)
+    language: str = Field("de", pattern=LANGUAGE, description=LANGUAGE_NOTE)
 
     @model_validator(mode="after")
     def _one_way(self) -> CheckIn:

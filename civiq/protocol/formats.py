@@ -17,6 +17,12 @@ ID_RE = re.compile(ID)
 
 #: A language code, ISO 639-1 or -3 in lower case ("de", "en", "tr", "fil").
 LANGUAGE = r"^[a-z]{2,3}$"
+#: What the protocol document says of a command's ``language``.
+LANGUAGE_NOTE = (
+    "the visitor's language, ISO 639-1 or -3; stored with the ticket as given. Any code "
+    "of the pattern is accepted, also one that is not among the site's [site] languages: "
+    "kiosks send only those, `civiq ticket` checks them, and refusing the others would "
+    "turn away a visitor for a word on the ticket")
 
 #: Digits of a booking code: 9 from the token signature's hash, then a Damm check digit
 #: (civiq.appointments.token.booking_code).

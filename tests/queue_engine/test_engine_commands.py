@@ -321,3 +321,14 @@ def test_the_roster_decides_whether_a_clerk_still_comes(
     assert "no counter serves this service" in e.message
     # melde: platz-4 is open, its shift lasts until closing.
     assert kiosk.request("issue_ticket", {"service": "melde"})["ticket"]["number"] == "B001"
+
+
+def test_a_language_the_site_does_not_list_is_stored_as_given(
+        engine, kiosk: MqttClient, site_config: SiteConfig) -> None:
+    """As the protocol document says of `language`: any code of the pattern is accepted."""
+    assert "ja" not in site_config.site.languages
+    got = kiosk.request("issue_ticket", {"service": "ausweis", "language": "ja"})
+    assert got["ticket"]["language"] == "ja"
+    fails("invalid_arguments", kiosk, "issue_ticket", {"service": "ausweis", "language": "JA"})
+    # A kiosk's priority is 0, and anything else is refused (the document says so too).
+    fails("forbidden", kiosk, "issue_ticket", {"service": "ausweis", "priority": 5})
