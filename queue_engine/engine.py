@@ -85,6 +85,8 @@ MAX_CLOCK_AHEAD_S = 5.0
 #: (a running engine keeps them across midnight anyway). Enough for every service's window
 #: (handling_times.WINDOW) to fill at a site whose services differ a lot in demand.
 HISTORY_VISITS = 2_000
+#: Clients whose expired commands were logged; forgotten all at once beyond this many.
+EXPIRED_TOLD_MAX = 10_000
 
 
 class QueueEngine:
@@ -102,6 +104,7 @@ class QueueEngine:
         self.handling = HandlingTimes(config)
         self.requests = RecentRequests()
         self._stale = False  # True while the store could not be reloaded after a failure
+        self._expired_told: set[str] = set()  # clients whose expired commands were logged
         self.retention = RetentionPolicy(config.retention)
         with store.begin() as conn:
             day = config.local_day(clock.now())
@@ -337,7 +340,7 @@ class QueueEngine:
                         out.append(Outbound(reply_topic, self._replayed(cached), REPLY_QOS,
                                             correlation=msg.correlation))
                         continue
-                    self._check_fresh(e)
+                    self._check_fresh(e, ctx.client)
                     self._check_counter_device(ctx, args)
                     outcome = self._handlers[name](args, ctx)
                 except ProtocolError as exc:
@@ -496,9 +499,11 @@ class QueueEngine:
                 f"counter device {ctx.client!r} is not assigned to counter {counter!r} "
                 "(the site file's [[counters]] devices)")
 
-    def _check_fresh(self, e: env.Envelope) -> None:
+    def _check_fresh(self, e: env.Envelope, client: str) -> None:
         """Refuse a command its sender has given up on (older than ``ttl_s``), and one
-        stamped in the future, which would live too long."""
+        stamped in the future, which would live too long. The first expired command of
+        each client is logged as a warning: a device whose clock is slow, or whose
+        commands are held up, would otherwise fail without a word in the engine's log."""
         assert e.ttl_s is not None  # _parse refused the rest
         age = (self.wall.now() - e.ts).total_seconds()
         if age < -MAX_CLOCK_AHEAD_S:
@@ -507,6 +512,13 @@ class QueueEngine:
                 f"ts is {-age:.1f} s ahead of the engine's clock (at most "
                 f"{MAX_CLOCK_AHEAD_S:g} s allowed): the sender's clock is wrong")
         if age > e.ttl_s:
+            if client not in self._expired_told:
+                if len(self._expired_told) >= EXPIRED_TOLD_MAX:
+                    self._expired_told.clear()
+                self._expired_told.add(client)
+                log.warning("client %s: a command arrived expired (age_s=%.1f, ttl_s=%g): "
+                            "is its clock slow, or are its commands held up? Said once per "
+                            "client", client, age, e.ttl_s)
             raise ProtocolError(
                 ErrorCode.EXPIRED,
                 f"the command is {age:.1f} s old and expired after {e.ttl_s:g} s; "

@@ -4,7 +4,9 @@ stored or published, and the engine keeps serving everybody else."""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -194,3 +196,21 @@ def test_invalid_json_says_truly_what_is_wrong(
     if "UTF-8" not in reason:
         assert "not UTF-8" not in error["message"]
     assert db_rows(site_config, "select count(*) from tickets") == [(0,)]
+
+
+def test_expired_commands_are_logged_once_per_client(
+        engine, client_factory: Callable[[str, str], MqttClient], site_config: SiteConfig,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """A kiosk with a slow clock fails every command: the engine's log says so, once."""
+    old = (datetime.now(UTC) - timedelta(seconds=45)).isoformat()
+    caplog.set_level(logging.WARNING, logger="queue_engine.engine")
+    raws = {c: RawReplies(client_factory("kiosk", c), site_config.site.id)
+            for c in ("slow-1", "slow-2")}
+    for i, client in enumerate(("slow-1", "slow-1", "slow-2")):
+        reply = raws[client].send(issue(ts=old, ttl_s=9, request_id=f"r{i}"), corr=f"c{i}")
+        assert reply["data"]["error"]["code"] == "expired"
+    told = [r.getMessage() for r in caplog.records if "arrived expired" in r.getMessage()]
+    assert len(told) == 2, told
+    assert told[0].startswith("client slow-1:") and "age_s=45" in told[0]
+    assert "ttl_s=9" in told[0]
+    assert told[1].startswith("client slow-2:")
