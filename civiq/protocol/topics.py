@@ -141,8 +141,13 @@ TOPICS: dict[str, TopicSpec] = {
     "device_status": TopicSpec(device_status, True, 1, "each device (and its will message)",
                                "[DeviceStatus](#devicestatus)",
                                "device online / offline, printer paper, version"),
-    "alert": TopicSpec(alert, False, 1, "devices, engine", "JSON envelope, type `alert`",
-                       "what staff must act on: paper out, kiosk offline"),
+    "alert": TopicSpec(alert, False, 1, "kiosks", "JSON envelope, type `alert`; `data`: "
+                       "`device`, `role` (`kiosk`), `kind` (`printer_paper_out`, "
+                       "`printer_paper_near_end`, `printer_offline`), `state` (`active` "
+                       "or `resolved`), `detail`",
+                       "a kiosk's printer fault begins or ends: staff must act. (A device "
+                       "that goes offline shows in its retained `device/{client}/status`, "
+                       "not here; the engine publishes no alerts)"),
     "central": TopicSpec(central, True, 1, "central tier",
                          "`notices`: [NoticesState](#noticesstate); `recommendations`: "
                          "[RecommendationsState](#recommendationsstate)",
