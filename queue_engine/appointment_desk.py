@@ -362,6 +362,12 @@ class AppointmentDesk:
         found = sorted((b for b in self.bookings.values() if b.code == code),
                        key=lambda b: (b.day != today, b.day))
         if not found:
+            with self.host.store.connect() as conn:  # earlier days: a read beside the batch
+                day = repo.booking_day_by_code(conn, code, today)
+            if day is not None:
+                # A real code, on the wrong day (as its QR code would say): no guess.
+                raise ProtocolError(ErrorCode.WRONG_DAY, f"the appointment is on {day}",
+                                    {"day": day.isoformat()})
             self.code_attempts.wrong(ctx.client, ctx.now)
             if self.code_attempts.retry_after_s(ctx.client, ctx.now):
                 log.warning("client %s: too many wrong booking codes; its codes are "

@@ -16,10 +16,17 @@ import math
 from collections import deque
 from datetime import datetime, timedelta
 
-FREE = 5
-WINDOW = timedelta(hours=1)
-FIRST_LOCK = timedelta(seconds=60)
-MAX_LOCK = timedelta(minutes=15)
+from civiq.protocol.formats import (
+    CODE_FIRST_LOCK_S,
+    CODE_FREE_WRONG,
+    CODE_MAX_LOCK_MIN,
+    CODE_WRONG_WINDOW_MIN,
+)
+
+FREE = CODE_FREE_WRONG
+WINDOW = timedelta(minutes=CODE_WRONG_WINDOW_MIN)
+FIRST_LOCK = timedelta(seconds=CODE_FIRST_LOCK_S)
+MAX_LOCK = timedelta(minutes=CODE_MAX_LOCK_MIN)
 
 
 class CodeAttempts:

@@ -85,6 +85,8 @@ MAX_CLOCK_AHEAD_S = 5.0
 #: (a running engine keeps them across midnight anyway). Enough for every service's window
 #: (handling_times.WINDOW) to fill at a site whose services differ a lot in demand.
 HISTORY_VISITS = 2_000
+#: Clients whose expired commands were logged; forgotten all at once beyond this many.
+EXPIRED_TOLD_MAX = 10_000
 
 
 class QueueEngine:
@@ -102,6 +104,7 @@ class QueueEngine:
         self.handling = HandlingTimes(config)
         self.requests = RecentRequests()
         self._stale = False  # True while the store could not be reloaded after a failure
+        self._expired_told: set[str] = set()  # clients whose expired commands were logged
         self.retention = RetentionPolicy(config.retention)
         with store.begin() as conn:
             day = config.local_day(clock.now())
@@ -321,7 +324,7 @@ class QueueEngine:
                 try:
                     e = env.decode(msg.payload)
                 except env.EnvelopeError as exc:
-                    rid = exc.request_id or self._correlation_id(msg)
+                    rid = self._refused_request_id(msg, exc)
                     out.append(self._error_out(msg, reply_topic, rid, exc))
                     if audit is not None:
                         audit.append((msg.topic, None, exc.code.value, None))
@@ -337,7 +340,7 @@ class QueueEngine:
                         out.append(Outbound(reply_topic, self._replayed(cached), REPLY_QOS,
                                             correlation=msg.correlation))
                         continue
-                    self._check_fresh(e)
+                    self._check_fresh(e, ctx.client)
                     self._check_counter_device(ctx, args)
                     outcome = self._handlers[name](args, ctx)
                 except ProtocolError as exc:
@@ -426,11 +429,22 @@ class QueueEngine:
             return None
         return rid if len(rid) <= env.REQUEST_ID_MAX else None
 
+    def _refused_request_id(self, msg: Inbound, exc: env.EnvelopeError) -> str | None:
+        """The request id of a refused payload, as docs/protocol.md says ("Refusals and
+        their request id"): its own well-formed one; the correlation data only when the
+        payload was not read as JSON at all (invalid_json, payload_too_large); else
+        none."""
+        if exc.request_id is not None:
+            return exc.request_id
+        if exc.code in (ErrorCode.INVALID_JSON, ErrorCode.PAYLOAD_TOO_LARGE):
+            return self._correlation_id(msg)
+        return None
+
     def _request_id_of(self, msg: Inbound) -> str | None:
         try:
             return env.decode(msg.payload).request_id
         except env.EnvelopeError as exc:
-            return exc.request_id or self._correlation_id(msg)
+            return self._refused_request_id(msg, exc)
 
     def _replayed(self, reply: str) -> bytes:
         """A stored reply sent again: the first answer, with a fresh ``seq`` (``seq`` rises
@@ -485,9 +499,11 @@ class QueueEngine:
                 f"counter device {ctx.client!r} is not assigned to counter {counter!r} "
                 "(the site file's [[counters]] devices)")
 
-    def _check_fresh(self, e: env.Envelope) -> None:
+    def _check_fresh(self, e: env.Envelope, client: str) -> None:
         """Refuse a command its sender has given up on (older than ``ttl_s``), and one
-        stamped in the future, which would live too long."""
+        stamped in the future, which would live too long. The first expired command of
+        each client is logged as a warning: a device whose clock is slow, or whose
+        commands are held up, would otherwise fail without a word in the engine's log."""
         assert e.ttl_s is not None  # _parse refused the rest
         age = (self.wall.now() - e.ts).total_seconds()
         if age < -MAX_CLOCK_AHEAD_S:
@@ -496,6 +512,13 @@ class QueueEngine:
                 f"ts is {-age:.1f} s ahead of the engine's clock (at most "
                 f"{MAX_CLOCK_AHEAD_S:g} s allowed): the sender's clock is wrong")
         if age > e.ttl_s:
+            if client not in self._expired_told:
+                if len(self._expired_told) >= EXPIRED_TOLD_MAX:
+                    self._expired_told.clear()
+                self._expired_told.add(client)
+                log.warning("client %s: a command arrived expired (age_s=%.1f, ttl_s=%g): "
+                            "is its clock slow, or are its commands held up? Said once per "
+                            "client", client, age, e.ttl_s)
             raise ProtocolError(
                 ErrorCode.EXPIRED,
                 f"the command is {age:.1f} s old and expired after {e.ttl_s:g} s; "
@@ -577,18 +600,41 @@ class QueueEngine:
 
     def ticket_stop(self, service: str, now: datetime,
                     eta: tuple[float, float, float] | None
-                    ) -> tuple[ErrorCode, datetime | None] | None:
+                    ) -> tuple[ErrorCode, datetime | None, str] | None:
         """Walk-ins stop when the upper end of the interval (p90) plus the margin passes
-        closing time: an admitted ticket is called before closing."""
+        closing time: an admitted ticket is called before closing. No estimate (no
+        counter would call it today) stops them too, unless the service's day has not
+        begun (:meth:`_clerks_still_expected`). (code, until, message) or None."""
         interval = self.config.open_interval(now)
         if interval is None:
-            return ErrorCode.SITE_CLOSED, self.config.next_opening(now)
+            return (ErrorCode.SITE_CLOSED, self.config.next_opening(now),
+                    "the customer centre is closed")
         margin = timedelta(minutes=self.config.dispatch.ticket_stop_margin_min)
         _, closes = interval
-        wait = timedelta(minutes=eta[2] if eta else 0)
-        if now + wait + margin > closes:
-            return ErrorCode.TICKET_STOP, self.config.next_opening(closes)
+        if eta is None:
+            if self._clerks_still_expected(service):
+                return None
+            return (ErrorCode.TICKET_STOP, self.config.next_opening(closes),
+                    "no counter serves this service for the rest of the day")
+        if now + timedelta(minutes=eta[2]) + margin > closes:
+            return (ErrorCode.TICKET_STOP, self.config.next_opening(closes),
+                    "the wait would pass closing time")
         return None
+
+    def _clerks_still_expected(self, service: str) -> bool:
+        """Whether a ticket no counter would call (no estimate) is still admitted: only
+        while the service's day has not begun and nothing says how it goes on, i.e. no
+        counter that serves it has been opened (or paused, or closed) today and no roster
+        plans one. The site is open and its clerks usually come. A counter that served
+        it and closed again, or a roster without a shift left, means nobody will."""
+        plans = self.roster.plans
+        for c in self.q.counters.values():
+            plan = plans.get(c.id)
+            serves = service in c.services or (
+                plan is not None and plan.services is not None and service in plan.services)
+            if serves and (c.since is not None or plan is not None):
+                return False
+        return True
 
     # ----- state ----------------------------------------------------------------------
     def queue_state(self) -> QueueState:
@@ -695,9 +741,7 @@ class QueueEngine:
         raw, rng, ahead = self.walk_in_eta(a.service, ctx.now, a.priority, a.assistance)
         stop = self.ticket_stop(a.service, ctx.now, rng)
         if stop is not None:
-            code, until = stop
-            msg = ("the customer centre is closed" if code is ErrorCode.SITE_CLOSED
-                   else "the wait would pass closing time")
+            code, until, msg = stop
             raise ProtocolError(code, msg, {"until": until.isoformat() if until else None})
         t = self.q.issue(a.service, ctx.now, language=a.language, priority=a.priority,
                          issued_by=ctx.client, assistance=a.assistance)

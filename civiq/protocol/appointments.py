@@ -12,13 +12,28 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from civiq.protocol.formats import BOOKING_CODE as _CODE
+from civiq.protocol.formats import (
+    CODE_FIRST_LOCK_S,
+    CODE_FREE_WRONG,
+    CODE_MAX_LOCK_MIN,
+    CODE_WRONG_WINDOW_MIN,
+    LANGUAGE,
+    LANGUAGE_NOTE,
+)
 from civiq.protocol.formats import ID as _ID
-from civiq.protocol.formats import LANGUAGE
 from civiq.protocol.models import Args, IsoDateTime, Model
 
 #: Entries per import_appointments command (a full entry is ~130 bytes of JSON, so this
 #: stays well under the 256 KiB payload limit); the CLI sends bigger files in chunks.
 MAX_IMPORT = 1000
+
+
+def _window() -> str:
+    """CODE_WRONG_WINDOW_MIN in words: "hour", "30 minutes"."""
+    m = CODE_WRONG_WINDOW_MIN
+    if m % 60 == 0:
+        return "hour" if m == 60 else f"{m // 60} hours"
+    return f"{m} minutes"
 
 
 class AppointmentStatus(StrEnum):
@@ -96,11 +111,13 @@ class CheckIn(Args):
     booking_code: str | None = Field(
         None, pattern=_CODE,
         description="the booking code typed on the keypad instead of a scan: 10 digits; "
-        "a wrong check digit is malformed, a code no booking has is unknown_booking; "
-        "after 5 wrong codes from one client in 15 minutes that client's codes are "
-        "refused with too_many_attempts for a while (details.retry_after_s)",
+        "a wrong check digit is malformed, a code no booking has is unknown_booking, "
+        "the code of a booking on another day wrong_day; each client has "
+        f"{CODE_FREE_WRONG} wrong codes free per {_window()}: each further one refuses "
+        f"that client's codes with too_many_attempts for {CODE_FIRST_LOCK_S} s, twice as "
+        f"long each time up to {CODE_MAX_LOCK_MIN} min (details.retry_after_s)",
     )
-    language: str = Field("de", pattern=LANGUAGE)
+    language: str = Field("de", pattern=LANGUAGE, description=LANGUAGE_NOTE)
 
     @model_validator(mode="after")
     def _one_way(self) -> CheckIn:

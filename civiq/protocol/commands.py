@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
 from pydantic import Field
 
@@ -16,7 +17,7 @@ from civiq.protocol.appointments import (
     ListAppointments,
 )
 from civiq.protocol.formats import ID as _ID
-from civiq.protocol.formats import LANGUAGE
+from civiq.protocol.formats import LANGUAGE, LANGUAGE_NOTE
 from civiq.protocol.models import Args, Model, TicketInfo
 from civiq.protocol.roster import SetRoster, SetRosterResult
 
@@ -25,8 +26,9 @@ _NUMBER = r"^[A-Z][0-9]{3,4}$"
 
 class IssueTicket(Args):
     service: str = Field(pattern=_ID)
-    language: str = Field("de", pattern=LANGUAGE)
-    priority: int = Field(0, ge=0, le=9, description="counters and operators only; 0 otherwise")
+    language: str = Field("de", pattern=LANGUAGE, description=LANGUAGE_NOTE)
+    priority: int = Field(0, ge=0, le=9, description="counters and operators only; from a "
+                          "kiosk anything but 0 is refused (forbidden)")
     assistance: bool = Field(False, description="the visitor needs assistance (the kiosk's "
                              "choice, or staff's): an accessible counter calls the ticket")
 
@@ -76,7 +78,7 @@ class Transfer(Args):
 class OpenCounter(Args):
     counter: str = Field(pattern=_ID)
     clerk: str | None = Field(None, max_length=64, description="staff login; never published")
-    services: list[str] | None = Field(
+    services: list[Annotated[str, Field(pattern=_ID)]] | None = Field(
         None, max_length=50, description="services served; default from the site config"
     )
 
@@ -128,7 +130,8 @@ COMMANDS: dict[str, CommandSpec] = {
             "issue_ticket", IssueTicket, IssueTicketResult,
             frozenset({"kiosk", "counter", "operator"}),
             "Take a walk-in ticket for a service. Refused outside opening hours "
-            "(site_closed) and when the wait would pass closing time (ticket_stop).",
+            "(site_closed), and when the wait would pass closing time or no counter serves "
+            "the service for the rest of the day (ticket_stop; docs/wait-estimates.md).",
         ),
         CommandSpec(
             "call_next", CounterCommand, CallResult, _COUNTER,

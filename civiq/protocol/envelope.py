@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -132,39 +133,106 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different: RFC 8259 leaves a repeated key's meaning
+    open and pydantic keeps the last, so ``{"service": "x", "service": "y"}`` could say
+    one thing to a proxy and another to the engine."""
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        seen: set[str] = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise _DuplicateKey(k)
+            seen.add(k)
+    return d
+
+
+#: Python's limit on the digits of an integer it converts (sys.get_int_max_str_digits()).
+_INT_DIGITS = sys.get_int_max_str_digits()
+
+
+def _read_json(payload: bytes) -> Any:
+    """The payload as JSON, or an ``invalid_json`` refusal that says truly what is wrong."""
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EnvelopeError(ErrorCode.INVALID_JSON,
+                            f"payload is not UTF-8: {str(exc)[:200]}") from exc
+    try:
+        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_unique)
+    except _DuplicateKey as exc:
+        raise EnvelopeError(ErrorCode.INVALID_JSON,
+                            f"key {exc.key[:100]!r} appears twice in one JSON object") from exc
+    except RecursionError as exc:  # hostile nesting
+        raise EnvelopeError(ErrorCode.INVALID_JSON,
+                            "JSON nested too deeply for the engine to read") from exc
+    except json.JSONDecodeError as exc:
+        raise EnvelopeError(ErrorCode.INVALID_JSON,
+                            f"payload is not JSON: {str(exc)[:200]}") from exc
+    except ValueError as exc:
+        # NaN/Infinity (_no_constants), or an integer too long to convert.
+        reason = str(exc)
+        if "NaN" not in reason and "Infinity" not in reason:
+            reason = f"a number has more than {_INT_DIGITS} digits"
+        raise EnvelopeError(ErrorCode.INVALID_JSON,
+                            f"payload is not accepted JSON: {reason[:200]}") from exc
+
+
 #: Bytes that may start a non-standard constant (NaN, Infinity, -Infinity), which
 #: pydantic's parser accepts; a payload that has them takes the careful path.
 _CONSTANTS = re.compile(rb"NaN|Infinity")
 
 
-def decode(payload: bytes) -> Envelope:
+def decode(payload: bytes, *, unique_keys: bool = True) -> Envelope:
     """Parse a payload; every failure is an :class:`EnvelopeError` with a reason code.
 
     Only UTF-8 JSON as RFC 8259 has it: UTF-16 and UTF-32 (which Python's json guesses),
-    a byte order mark and the constants NaN and Infinity are ``invalid_json``."""
+    a byte order mark, the constants NaN and Infinity, a key twice in one object, an
+    integer of more digits than Python converts and nesting deeper than its reader goes
+    are ``invalid_json``, each with its reason.
+
+    ``unique_keys=False`` skips the search for repeated keys in valid JSON (a second
+    read, ~4 us on a command, ~0.8 ms on a 45 KB queue state): for receivers of what the
+    engine itself wrote (civiq.transport.state), never for commands."""
     if len(payload) >= MAX_PAYLOAD_BYTES:
         raise EnvelopeError(
             ErrorCode.PAYLOAD_TOO_LARGE,
             f"payload of {len(payload)} bytes; the limit is {MAX_PAYLOAD_BYTES - 1}",
         )
     invalid: ValidationError | None = None
+    env: Envelope | None = None
     if not _CONSTANTS.search(payload):
         try:
             # pydantic reads valid JSON straight into the model; anything it refuses
             # takes the way below, which says what is wrong.
-            return Envelope.model_validate_json(payload)
+            env = Envelope.model_validate_json(payload)
         except ValidationError as exc:
             invalid = exc
-    try:
-        text = payload.decode("utf-8")
-        raw = json.loads(text, parse_constant=_no_constants)
-    except (ValueError, RecursionError) as exc:
-        # ValueError covers bad UTF-8, bad JSON, NaN and integers too long to convert;
-        # RecursionError comes from hostile nesting. All are the sender's fault.
-        raise EnvelopeError(ErrorCode.INVALID_JSON,
-                            f"payload is not UTF-8 JSON: {str(exc)[:200]}") from exc
+    if env is not None and not unique_keys:
+        return env
+    # Read once more by the standard library, which sees repeated keys (pydantic keeps
+    # the last without a word): a few microseconds next to a command's half millisecond.
+    raw = _read_json(payload)
+    if env is not None:
+        return env
     if not isinstance(raw, dict):
         raise EnvelopeError(ErrorCode.INVALID_ENVELOPE, "payload must be a JSON object")
+    if invalid is not None:
+        # JSON the standard library reads but pydantic's parser does not: its own limit
+        # (about 200 levels of nesting), which is the engine's.
+        unread = [e for e in invalid.errors() if e["type"] == "json_invalid"]
+        if unread:
+            msg = str(unread[0]["msg"])
+            raise EnvelopeError(ErrorCode.INVALID_JSON,
+                                "JSON nested too deeply for the engine to read"
+                                if "recursion" in msg else
+                                f"payload is not accepted JSON: {msg[:200]}") from invalid
     rid = raw.get("request_id")
     rid = rid if isinstance(rid, str) and 1 <= len(rid) <= REQUEST_ID_MAX else None
     if invalid is None:

@@ -41,7 +41,9 @@ class ErrorCode(StrEnum):
 
 
 ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
-    ErrorCode.INVALID_JSON: "the payload is not valid UTF-8 JSON",
+    ErrorCode.INVALID_JSON: "the payload is not valid UTF-8 JSON, has a key twice in one "
+    "object, an integer of more than 4300 digits or nesting too deep (the message says "
+    "which)",
     ErrorCode.INVALID_ENVELOPE: "the JSON is not a valid envelope (missing or wrong fields)",
     ErrorCode.INVALID_ARGUMENTS: "the command's `data` does not fit its schema",
     ErrorCode.UNKNOWN_COMMAND: "no command of that `type` exists",
@@ -59,7 +61,8 @@ ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.INVALID_TRANSITION: "the ticket is not in a state that allows this",
     ErrorCode.WALK_IN_NOT_ALLOWED: "the service takes appointments only",
     ErrorCode.SITE_CLOSED: "outside opening hours; `details.until` says when it opens",
-    ErrorCode.TICKET_STOP: "the wait would pass closing time; `details.until` says when",
+    ErrorCode.TICKET_STOP: "the wait would pass closing time, or no counter serves the "
+    "service for the rest of the day; `details.until` says when tickets are issued again",
     ErrorCode.MALFORMED: "the scanned text is not a well-formed civiq appointment code",
     ErrorCode.UNKNOWN_KEY: "the appointment code is signed with a key this site does not know",
     ErrorCode.BAD_SIGNATURE: "the appointment code's signature does not match: altered or forged",

@@ -157,8 +157,14 @@ TOPICS: dict[str, TopicSpec] = {
                                  "(subscription filter; counter desks, operators)", "",
                                  "every device's status: the desk shows the site's device "
                                  "problems from it"),
-    "alert": TopicSpec(alert, False, 1, "devices, engine", "JSON envelope, type `alert`",
-                       "what staff must act on: paper out, kiosk offline"),
+    "alert": TopicSpec(alert, False, 1, "kiosks", "JSON envelope, type `alert`; `data`: "
+                       "`device`, `role` (`kiosk`), `kind` (`printer_paper_out`, "
+                       "`printer_paper_near_end`, `printer_offline`, `clock_behind`), "
+                       "`state` (`active` or `resolved`), `detail`",
+                       "a kiosk's printer fault begins or ends, or its clock is found "
+                       "behind the engine's: staff must act. (A device that goes offline "
+                       "shows in its retained `device/{client}/status`, not here; the "
+                       "engine publishes no alerts)"),
     "central": TopicSpec(central, True, 1, "central tier",
                          "`notices`: [NoticesState](#noticesstate); `recommendations`: "
                          "[RecommendationsState](#recommendationsstate)",

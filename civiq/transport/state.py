@@ -59,7 +59,9 @@ class SiteStateModel:
         if not payload:
             return False  # a cleared retained message
         try:
-            e = env.decode(payload)
+            # The engine's own state and events, published up to 20 times a second and
+            # tens of KB: no second read for repeated keys (commands get one).
+            e = env.decode(payload, unique_keys=False)
         except ProtocolError as exc:
             log.warning("ignored unreadable message on %s: %s", topic, exc.message)
             return False

@@ -321,6 +321,16 @@ def save_bookings(conn: Connection, bookings: list[Appointment]) -> None:
                  ("booking_id",))
 
 
+def booking_day_by_code(conn: Connection, code: str, before: date) -> date | None:
+    """The day of the latest booking before the day ``before`` that has this booking code
+    (those are no longer in memory), or None. Read only for a code found nowhere else,
+    which the attempt limit keeps rare (queue_engine.code_attempts)."""
+    t = schema.appointments.c
+    row = conn.execute(select(t.day).where(t.code == code, t.day < before)
+                       .order_by(t.day.desc()).limit(1)).first()
+    return row.day if row else None
+
+
 def pickup_ticket(conn: Connection, pickup_id: str, before: date
                   ) -> tuple[str, datetime] | None:
     """(number, issued at) of the ticket a pick-up code gave on a day before ``before``

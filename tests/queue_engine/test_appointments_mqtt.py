@@ -18,9 +18,12 @@ from civiq.cli import main as civiq_main
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig
 from civiq.transport.mqtt import MqttClient, RequestFailed
+from queue_engine.code_attempts import FREE
 from queue_engine.service import EngineService
 from tests.conftest import BERLIN, EXAMPLE_SITE
 from tests.queue_engine.helpers import StateWatch, db_rows, wait_until
+from tests.queue_engine.test_appointment_desk import entry
+from tests.queue_engine.test_booking_code import code_of, wrong_code
 
 DEMO_KEY = load_private_key(
     EXAMPLE_SITE.parent / "keys" / "demo-private-key-DO-NOT-USE-IN-PRODUCTION.pem")
@@ -133,3 +136,26 @@ def test_kiosk_checks_in_by_qr_over_the_broker(
     listed = booking.request("list_appointments", {})["appointments"]
     assert {a["booking_id"]: a["status"] for a in listed} == {
         "BK-1": "checked_in", "BK-2": "no_show"}
+
+
+def test_a_booking_code_of_an_earlier_day_is_the_wrong_day_not_a_guess(
+        engine: EngineService, client_factory: Callable[[str, str], MqttClient],
+        clock: ManualClock) -> None:
+    booking = client_factory("booking", "booking-system")
+    kiosk = client_factory("kiosk", "kiosk-1")
+    booking.request("import_appointments", {"appointments": [
+        entry("BK-1", at(9, 15), code=code_of("BK-1", 9, 15))]})
+    code = {"booking_code": code_of("BK-1", 9, 15)}
+    assert kiosk.request("check_in", code)["ticket"]["kind"] == "appointment"
+    clock.advance(24 * 3600)  # Wednesday 09:00: yesterday's bookings leave the memory
+    wait_until(lambda: "BK-1" not in engine.engine.appointments.bookings, 10,
+               "yesterday's booking pruned")
+    # More often than the free attempts: a real code is never counted as a guess.
+    for _ in range(FREE + 2):
+        with pytest.raises(RequestFailed) as refused:
+            kiosk.request("check_in", code)
+        assert refused.value.code == "wrong_day", refused.value
+        assert refused.value.details == {"day": "2026-11-24"}
+    with pytest.raises(RequestFailed) as refused:
+        kiosk.request("check_in", {"booking_code": wrong_code(1)})
+    assert refused.value.code == "unknown_booking"  # not locked out

@@ -151,3 +151,20 @@ def test_guessing_codes_is_slowed_down_per_client(desk: Desk, clock: ManualClock
     assert desk.refused("kiosk", "check_in", right)["details"]["retry_after_s"] == 120
     clock.advance(120)
     assert desk.ok("kiosk", "check_in", right)["ticket"]["kind"] == "appointment"
+
+
+def test_the_protocol_document_says_the_limits_the_engine_applies() -> None:
+    """docs/protocol.md is generated from CheckIn's description: it names the engine's own
+    figures, not ones written by hand beside them."""
+    from datetime import timedelta
+
+    from civiq.protocol.appointments import CheckIn
+    from queue_engine import code_attempts
+
+    said = CheckIn.model_fields["booking_code"].description
+    assert timedelta(hours=1) == code_attempts.WINDOW  # "per hour" below
+    assert f"{code_attempts.FREE} wrong codes free per hour" in said
+    assert f"for {code_attempts.FIRST_LOCK.total_seconds():g} s" in said
+    assert f"up to {code_attempts.MAX_LOCK.total_seconds() / 60:g} min" in said
+    doc = (EXAMPLE_SITE.parent.parent / "docs" / "protocol.md").read_text(encoding="utf-8")
+    assert said in doc

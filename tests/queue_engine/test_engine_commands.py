@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 
+from civiq.clock import ManualClock
 from civiq.config import SiteConfig, load_site
 from civiq.protocol import topics
 from civiq.transport.mqtt import MqttClient, RequestFailed
@@ -257,3 +258,77 @@ def test_without_an_open_counter_only_the_same_service_is_ahead(
     assert got["ahead"] == 0  # the other services' tickets do not stand before it
     again = kiosk.request("issue_ticket", {"service": "melde"})
     assert again["ahead"] == 2
+
+
+def test_closing_the_last_counter_of_a_service_stops_its_tickets(
+        engine, kiosk: MqttClient, counter: MqttClient, client_factory: ClientFactory,
+        clock, watch: StateWatch) -> None:
+    # No roster: platz-1 is the only counter opened for ausweis today.
+    clock.set(datetime(2026, 11, 24, 17, 0, tzinfo=BERLIN))
+    counter.request("open_counter", {"counter": "platz-1", "services": ["ausweis"]})
+    assert kiosk.request("issue_ticket", {"service": "ausweis"})["ticket"]["number"] == "A001"
+    counter.request("call_next", {"counter": "platz-1"})
+    counter.request("finish", {"counter": "platz-1"})
+    counter.request("close_counter", {"counter": "platz-1"})
+    # Nobody will call another ausweis ticket today: no estimate is not "no wait".
+    e = fails("ticket_stop", kiosk, "issue_ticket", {"service": "ausweis"})
+    assert "no counter serves this service" in e.message
+    assert e.details["until"].startswith("2026-11-25T07:00")
+    q = watch.wait_queue(lambda q: q.served_today == 1 and q.counters[0].status == "closed",
+                         what="platz-1 closed")
+    ausweis = next(s for s in q.services if s.id == "ausweis")
+    assert (ausweis.ticket_stop, ausweis.ticket_stop_reason) == (True, "ticket_stop")
+    assert ausweis.ticket_stop_until is not None
+    # Closed, platz-1 serves what the site file says, melde too: without a roster a
+    # closed counter is not expected back (as in the estimates), so melde stops as well.
+    melde = next(s for s in q.services if s.id == "melde")
+    assert (melde.ticket_stop, melde.ticket_stop_reason) == (True, "ticket_stop")
+    counter4 = client_factory("counter", "platz-4")
+    counter4.request("open_counter", {"counter": "platz-4", "services": ["melde"]})
+    assert kiosk.request("issue_ticket", {"service": "melde"})["ticket"]["number"] == "B001"
+    fails("ticket_stop", kiosk, "issue_ticket", {"service": "ausweis"})
+    # A clerk who comes back opens it again.
+    counter.request("open_counter", {"counter": "platz-1", "services": ["ausweis"]})
+    assert kiosk.request("issue_ticket", {"service": "ausweis"})["ticket"]["number"] == "A002"
+
+
+def test_before_any_clerk_logs_in_tickets_are_issued(
+        engine_factory, kiosk: MqttClient, watch: StateWatch) -> None:
+    # 08:00, opening, no roster, no counter open yet: the site is open, clerks come.
+    engine_factory(clock=ManualClock(datetime(2026, 11, 24, 8, 0, tzinfo=BERLIN)))
+    got = kiosk.request("issue_ticket", {"service": "ausweis"})
+    assert got["ticket"]["number"] == "A001" and got["eta_min"] is None
+    q = watch.wait_queue(lambda q: q.issued_today == 1, what="A001 in the state")
+    assert not any(s.ticket_stop for s in q.services)
+
+
+def test_the_roster_decides_whether_a_clerk_still_comes(
+        engine_factory, kiosk: MqttClient, client_factory: ClientFactory) -> None:
+    clock = ManualClock(datetime(2026, 11, 24, 8, 0, tzinfo=BERLIN))
+    engine_factory(clock=clock)
+    planner = client_factory("booking", "staff-planning")
+    planner.request("set_roster", {"day": "2026-11-24", "counters": [
+        {"counter": "platz-1", "shifts": ["08:00-12:00"], "services": ["ausweis"]},
+        {"counter": "platz-4", "shifts": ["08:00-18:00"]}]})
+    # Nobody has logged in yet: the roster says platz-1 comes, so a ticket has a wait.
+    got = kiosk.request("issue_ticket", {"service": "ausweis"})
+    assert got["ticket"]["number"] == "A001" and got["eta_min"] is not None
+    counter4 = client_factory("counter", "platz-4")
+    counter4.request("open_counter", {"counter": "platz-4"})
+    # After 12:00 no shift that serves ausweis is left today.
+    clock.set(datetime(2026, 11, 24, 12, 30, tzinfo=BERLIN))
+    e = fails("ticket_stop", kiosk, "issue_ticket", {"service": "ausweis"})
+    assert "no counter serves this service" in e.message
+    # melde: platz-4 is open, its shift lasts until closing.
+    assert kiosk.request("issue_ticket", {"service": "melde"})["ticket"]["number"] == "B001"
+
+
+def test_a_language_the_site_does_not_list_is_stored_as_given(
+        engine, kiosk: MqttClient, site_config: SiteConfig) -> None:
+    """As the protocol document says of `language`: any code of the pattern is accepted."""
+    assert "ja" not in site_config.site.languages
+    got = kiosk.request("issue_ticket", {"service": "ausweis", "language": "ja"})
+    assert got["ticket"]["language"] == "ja"
+    fails("invalid_arguments", kiosk, "issue_ticket", {"service": "ausweis", "language": "JA"})
+    # A kiosk's priority is 0, and anything else is refused (the document says so too).
+    fails("forbidden", kiosk, "issue_ticket", {"service": "ausweis", "priority": 5})

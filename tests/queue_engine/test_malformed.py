@@ -4,7 +4,9 @@ stored or published, and the engine keeps serving everybody else."""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -27,6 +29,13 @@ def _envelope_without(key: str) -> bytes:
     return json.dumps(body).encode()
 
 
+def _twice(key: bytes, first: bytes) -> bytes:
+    """An issue_ticket whose ``key`` comes twice: first with ``first``, then as it was."""
+    payload = issue()
+    assert key in payload
+    return payload.replace(key, key + first + b", " + key, 1)
+
+
 def _padded(size: int) -> bytes:
     body = json.loads(issue())
     body["data"]["pad"] = ""
@@ -45,6 +54,9 @@ CASES: list[tuple[str, str, bytes, str]] = [
     ("json-array", "kiosk", b"[1, 2, 3]", "invalid_envelope"),
     ("deeply-nested", "kiosk", b"[" * 100_000 + b"]" * 100_000, "invalid_json"),
     ("huge-integer", "kiosk", b'{"v": 1, "seq": ' + b"9" * 5000 + b"}", "invalid_json"),
+    ("duplicate-key", "kiosk", _twice(b'"service": ', b'"nope"'), "invalid_json"),
+    ("duplicate-envelope-key", "kiosk",
+     _twice(b'"type": ', b'"cancel"'), "invalid_json"),
     ("wrong-type-service", "kiosk", issue({"service": 5}), "invalid_arguments"),
     ("wrong-type-priority", "counter", issue({"service": "ausweis", "priority": "high"}),
      "invalid_arguments"),
@@ -55,6 +67,10 @@ CASES: list[tuple[str, str, bytes, str]] = [
     ("unknown-data-field", "kiosk", issue({"service": "ausweis", "free": True}),
      "invalid_arguments"),
     ("hostile-service-id", "kiosk", issue({"service": "../../etc/passwd"}),
+     "invalid_arguments"),
+    ("hostile-service-id-in-a-list", "counter",
+     command_payload(SITE, "open_counter", {"counter": "platz-1", "services": ["ausweis",
+                                                                              "a/#"]}),
      "invalid_arguments"),
     ("unknown-command", "kiosk", command_payload(SITE, "drop_all_tickets", {}),
      "unknown_command"),
@@ -136,3 +152,65 @@ def test_a_flood_of_garbage_does_not_stop_the_engine(
     kiosk = client_factory("kiosk", "kiosk-1")
     assert kiosk.request("issue_ticket", {"service": "melde"})["ticket"]["number"] == "B001"
     assert db_rows(site_config, "select count(*) from tickets") == [(1,)]
+
+
+@pytest.mark.parametrize(("payload", "code", "request_id"), [
+    # Not read as JSON: the correlation data stands in for the request id.
+    (b'{"v": 1, "request_id": "own", ', "invalid_json", "corr-1"),
+    (_padded(256 * KIB), "payload_too_large", "corr-1"),
+    # Read as JSON: its own well-formed request id, or none at all.
+    (b"[1, 2, 3]", "invalid_envelope", None),
+    (issue(request_id=None), "invalid_envelope", None),
+    (issue(request_id=5), "invalid_envelope", None),
+    (issue(request_id="own", v=2), "invalid_envelope", "own"),
+    (issue({"service": 5}, request_id="own"), "invalid_arguments", "own"),
+], ids=["invalid-json", "too-large", "array", "no-request-id", "request-id-not-a-string",
+        "bad-envelope", "bad-arguments"])
+def test_a_refusal_names_the_request_as_the_document_says(
+        engine, client_factory: Callable[[str, str], MqttClient], site_config: SiteConfig,
+        payload: bytes, code: str, request_id: str | None) -> None:
+    raw = RawReplies(client_factory("kiosk", "bad-2"), site_config.site.id)
+    reply = raw.send(payload, corr="corr-1")
+    assert reply["data"]["error"]["code"] == code
+    assert reply.get("request_id") == request_id
+
+
+@pytest.mark.parametrize(("payload", "reason"), [
+    (_twice(b'"service": ', b'"nope"'), "key 'service' appears twice"),
+    (_twice(b'"ttl_s": ', b"1"), "key 'ttl_s' appears twice"),
+    (b'{"v": 1, "seq": ' + b"9" * 5000 + b"}", "a number has more than 4300 digits"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    (issue({"service": "ausweis", "x": json.loads("[" * 300 + "]" * 300)}),
+     "nested too deeply"),
+    (b"\xff\xfe\x00garbage", "payload is not UTF-8"),
+    (b'{"v": 1, "site": ', "payload is not JSON"),
+], ids=["duplicate-data-key", "duplicate-envelope-key", "long-number", "deep",
+        "300-deep", "not-utf8", "not-json"])
+def test_invalid_json_says_truly_what_is_wrong(
+        engine, client_factory: Callable[[str, str], MqttClient], site_config: SiteConfig,
+        payload: bytes, reason: str) -> None:
+    raw = RawReplies(client_factory("kiosk", "bad-3"), site_config.site.id)
+    error = raw.send(payload, corr="c1")["data"]["error"]
+    assert error["code"] == "invalid_json"
+    assert reason in error["message"]
+    if "UTF-8" not in reason:
+        assert "not UTF-8" not in error["message"]
+    assert db_rows(site_config, "select count(*) from tickets") == [(0,)]
+
+
+def test_expired_commands_are_logged_once_per_client(
+        engine, client_factory: Callable[[str, str], MqttClient], site_config: SiteConfig,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """A kiosk with a slow clock fails every command: the engine's log says so, once."""
+    old = (datetime.now(UTC) - timedelta(seconds=45)).isoformat()
+    caplog.set_level(logging.WARNING, logger="queue_engine.engine")
+    raws = {c: RawReplies(client_factory("kiosk", c), site_config.site.id)
+            for c in ("slow-1", "slow-2")}
+    for i, client in enumerate(("slow-1", "slow-1", "slow-2")):
+        reply = raws[client].send(issue(ts=old, ttl_s=9, request_id=f"r{i}"), corr=f"c{i}")
+        assert reply["data"]["error"]["code"] == "expired"
+    told = [r.getMessage() for r in caplog.records if "arrived expired" in r.getMessage()]
+    assert len(told) == 2, told
+    assert told[0].startswith("client slow-1:") and "age_s=45" in told[0]
+    assert "ttl_s=9" in told[0]
+    assert told[1].startswith("client slow-2:")

@@ -6,6 +6,8 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from civiq.protocol import envelope as env
 from civiq.protocol.commands import CounterResult
 from civiq.protocol.models import Reply, TicketEvent, TicketInfo
@@ -52,10 +54,21 @@ DECODE_CASES = [
     b'{"v":1,"site":"hh-wandsbek","seq":7,"ts":"2026-11-24T08:00:01Z","type":"x",'
     b'"data":{"n":1e3,"big":123456789012345678901234567890,"s":"\xc3\xa4\xe2\x82\xac",'
     b'"l":[1,{"a":null}],"t":true,"c":"NaN Infinity"},"request_id":"r"}',
-    b'{"v":1,"site":"s","seq":0,"ts":"2026-11-24T08:00:01+01:00","type":"x",'
-    b'"data":{"a":1,"a":2}}',
     b'  {"v":1,"site":"s","seq":0,"ts":"2026-11-24T08:00:01+01:00","type":"x","data":{}}\n',
 ]
+
+
+def test_a_key_twice_in_one_object_is_refused_unless_the_caller_reads_engine_output(
+) -> None:
+    dup = (b'{"v":1,"site":"s","seq":0,"ts":"2026-11-24T08:00:01+01:00","type":"x",'
+           b'"data":{"l":[{"a":1,"a":2}]}}')
+    with pytest.raises(env.EnvelopeError) as refused:
+        env.decode(dup)
+    assert refused.value.code == "invalid_json" and "'a' appears twice" in refused.value.message
+    assert env.decode(dup, unique_keys=False).data == {"l": [{"a": 2}]}
+    # Invalid JSON is refused either way.
+    with pytest.raises(env.EnvelopeError):
+        env.decode(b'{"v":1,"v":', unique_keys=False)
 
 
 def test_decode_reads_valid_payloads_as_json_loads_does() -> None:

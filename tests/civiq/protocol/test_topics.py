@@ -36,3 +36,26 @@ def test_the_document_shows_the_registry(name: str) -> None:
     assert cells[2] == str(spec.qos)
     assert cells[1] == ("—" if spec.retained is None else "yes" if spec.retained else "no")
     assert inspect.isfunction(spec.build)
+
+
+def test_the_alert_topic_says_who_publishes_it_and_what() -> None:
+    """Only kiosks publish alerts (their printer's faults), in the shape the document
+    gives; the engine publishes none."""
+    from pathlib import Path
+
+    from kiosk.printing import Alert, FaultTracker
+    from printers.api import PrinterState
+
+    spec = topics.TOPICS["alert"]
+    assert spec.publisher == "kiosks"
+    root = Path(__file__).resolve().parents[3]
+    engine_src = "".join(p.read_text(encoding="utf-8")
+                         for p in (root / "queue_engine").rglob("*.py"))
+    assert "topics.alert(" not in engine_src and "/alert" not in engine_src
+    faults = FaultTracker()
+    made = [a for s in PrinterState for a in faults.update(s)] + [Alert("x", True)]
+    for alert in made:
+        for key in alert.data("kiosk-1"):
+            assert f"`{key}`" in spec.body
+    for kind in {a.kind for a in made if a.kind != "x"}:
+        assert f"`{kind}`" in spec.body
