@@ -4,20 +4,20 @@ kiosk reports it cleared, and a desk started later still shows it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
-from civiq.config import Kiosk, PrinterSettings
 from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from civiq.protocol.models import DeviceStatus
 from counter_client.desk import CounterDesk, DeviceRow
-from printers.virtual import VirtualPrinter, VirtualState
+from printers.virtual import VirtualState
 from tests.counter_client.conftest import log_in
-from tests.kiosk.conftest import kiosk_factory  # noqa: F401  (a fixture)
+from tests.kiosk.conftest import (  # noqa: F401  (fixtures)
+    kiosk_factory,
+    printer,
+    printing_config,
+)
 
 SITE = "hh-wandsbek"
 SHOTS = Path("/tmp/alerts3")
@@ -99,19 +99,6 @@ def test_offline_since_when_it_is_known(site_config) -> None:
 
 
 # ----- a real kiosk with a virtual printer, a real desk ---------------------------------
-@pytest.fixture
-def printer() -> Iterator[VirtualPrinter]:
-    with VirtualPrinter() as vp:
-        yield vp
-
-
-@pytest.fixture
-def printing_config(site_config, printer: VirtualPrinter):
-    settings = PrinterSettings(backend="network", host=printer.host, port=printer.port,
-                               timeout_s=1.0)
-    return site_config.model_copy(update={"kiosks": [Kiosk(id="kiosk-1", printer=settings)]})
-
-
 def band(app) -> str:
     w = app.window.desk.devices
     return "" if w.isHidden() else w.text()
@@ -119,7 +106,7 @@ def band(app) -> str:
 
 def test_a_kiosk_out_of_paper_is_on_every_desk_until_it_has_paper_again(
         qtbot, engine, kiosk_factory, desk_factory, printing_config,  # noqa: F811
-        printer) -> None:
+        printer) -> None:  # noqa: F811
     # the kiosk's keyboard filter (scanner, keypad) would take the clerk's keys here
     k = kiosk_factory(config=printing_config, install_input=False)
     first = desk_factory()

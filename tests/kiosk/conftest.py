@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from civiq.config import SiteConfig
+from civiq.config import Kiosk, PrinterSettings, SiteConfig
 from kiosk.app import KioskApp
+from printers.virtual import VirtualPrinter
 
 
 @pytest.fixture
@@ -30,3 +31,18 @@ def kiosk_factory(qtbot, site_config: SiteConfig, clock) -> Iterator[Callable[..
     yield make
     for app in made:
         app.stop()
+
+
+@pytest.fixture
+def printer() -> Iterator[VirtualPrinter]:
+    """A virtual ESC/POS printer on loopback that records what it is sent."""
+    with VirtualPrinter() as vp:
+        yield vp
+
+
+@pytest.fixture
+def printing_config(site_config: SiteConfig, printer: VirtualPrinter) -> SiteConfig:
+    """The site with kiosk-1 printing to :func:`printer`."""
+    settings = PrinterSettings(backend="network", host=printer.host, port=printer.port,
+                               timeout_s=1.0)
+    return site_config.model_copy(update={"kiosks": [Kiosk(id="kiosk-1", printer=settings)]})

@@ -5,7 +5,6 @@ kiosk whose clock is behind the engine's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from civiq.appointments.token import booking_code as code_of
-from civiq.config import Kiosk, PrinterSettings, load_site
+from civiq.config import Kiosk, load_site
 from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from civiq.protocol.models import QueueState, ServiceState
@@ -22,25 +21,12 @@ from kiosk.translations import Translations
 from kiosk.viewmodel import KioskViewModel, Screen
 from printers import PrinterState
 from printers.escpos_stream import decode
-from printers.virtual import VirtualPrinter, VirtualState
+from printers.virtual import VirtualState
 from tests.conftest import BERLIN, EXAMPLE_SITE, TUESDAY_9
 from tests.kiosk.helpers import book, booking_code, scan, screen, tap
 
 FAULT_DE = ("Der Drucker funktioniert nicht. Ihre Nummer ist gültig: Bitte notieren oder "
             "fotografieren Sie sie. Wenn Sie Hilfe brauchen, fragen Sie bitte am Empfang.")
-
-
-@pytest.fixture
-def printer() -> Iterator[VirtualPrinter]:
-    with VirtualPrinter() as vp:
-        yield vp
-
-
-@pytest.fixture
-def printing_config(site_config, printer: VirtualPrinter):
-    settings = PrinterSettings(backend="network", host=printer.host, port=printer.port,
-                               timeout_s=1.0)
-    return site_config.model_copy(update={"kiosks": [Kiosk(id="kiosk-1", printer=settings)]})
 
 
 def _events() -> None:

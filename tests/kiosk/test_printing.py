@@ -3,33 +3,16 @@ printer decoded back; printer faults on screen and as one alert each."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
-from civiq.config import Kiosk, PrinterSettings
 from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from kiosk.theme import NORMAL
 from kiosk.viewmodel import Screen
 from printers.escpos_stream import decode
-from printers.virtual import VirtualPrinter, VirtualState
+from printers.virtual import VirtualState
 from tests.kiosk.helpers import portrait_window, screen, tap, ticket_view_model
-
-
-@pytest.fixture
-def printer() -> Iterator[VirtualPrinter]:
-    with VirtualPrinter() as vp:
-        yield vp
-
-
-@pytest.fixture
-def printing_config(site_config, printer: VirtualPrinter):
-    settings = PrinterSettings(backend="network", host=printer.host, port=printer.port,
-                               timeout_s=1.0)
-    return site_config.model_copy(update={"kiosks": [Kiosk(id="kiosk-1", printer=settings)]})
 
 
 def test_the_printed_ticket_is_the_one_on_screen(qtbot, engine, kiosk_factory,
