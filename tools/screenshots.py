@@ -26,6 +26,7 @@ from broker_config.mosquitto import Mosquitto
 from civiq._qt.events import wait_for_events
 from civiq.clock import ManualClock
 from civiq.config import SiteConfig, load_site
+from civiq.protocol import topics
 from civiq.transport.mqtt import MqttClient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,8 +104,11 @@ def running(app: Any, window: Any, size: tuple[int, int]) -> Iterator[None]:
 def morning_activity(scene: Scene) -> None:
     """A busy morning: counters open, tickets issued over the last two hours, calls."""
     kiosk = scene.client("kiosk", "kiosk-1")
-    counters = {c.id: scene.client("counter", c.id) for c in scene.config.counters}
-    for cid in ("platz-1", "platz-2", "platz-3", "platz-4", "platz-5"):
+    # Not platz-6: its desk is shot below, and a second client with its id would take
+    # the desk's place at the broker.
+    busy = ("platz-1", "platz-2", "platz-3", "platz-4", "platz-5")
+    counters = {cid: scene.client("counter", cid) for cid in busy}
+    for cid in busy:
         counters[cid].request("open_counter", {"counter": cid})
     mix = ["ausweis", "melde", "ausweis", "abholung", "melde", "ausweis", "melde", "melde"]
     for i in range(46):
@@ -152,6 +156,12 @@ def display_board_shots(scene: Scene) -> list[Path]:
                 process_events_for(0.3)
                 save_grab(app.board, scene.out / "display-stale.png", written)
                 app.vm.set_connected(True)
+    # These boards are gone for good: their retained "offline" status is cleared, as for
+    # a device taken away, so the desk's pictures do not show four lost boards.
+    clear = scene.client("operator", "shots")
+    for n in range(len(shots)):
+        clear.publish(topics.device_status(scene.config.site.id, f"shot-{n}"), b"",
+                      retain=True).wait_for_publish(timeout=5)
     return written
 
 
