@@ -3,8 +3,15 @@ for weeks); the engine a kiosk picks by itself speaks every language it offers."
 
 from __future__ import annotations
 
+import logging
+import time
+
+import pytest
+
+from civiq.speechd_probe import PROBE_TIMEOUT_S
 from kiosk.speech import HISTORY, Speech
 from kiosk.viewmodel import LANGUAGES
+from tests.speechd_fake import fake_speechd
 
 
 def test_history_keeps_only_the_last_utterances(qapp) -> None:
@@ -26,3 +33,23 @@ def test_a_kiosk_set_up_by_make_has_a_real_voice_for_every_language_it_offers(
     missing = [code for code, _ in LANGUAGES if not speech.has_voice(code)]
     assert missing == []
     speech.stop()
+
+
+@pytest.mark.parametrize("engine", ["auto", "speechd"])
+def test_a_hung_speech_dispatcher_does_not_hang_the_kiosk(
+        qapp, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+        engine: str) -> None:
+    # A daemon that accepts and never answers: QTextToSpeech("speechd") would wait for
+    # ever on the GUI thread. The kiosk asks first and goes on without it.
+    monkeypatch.delenv("SPEECHD_ADDRESS", raising=False)
+    with fake_speechd(answers=False) as runtime, caplog.at_level(logging.WARNING):
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+        started = time.monotonic()
+        speech = Speech(engine)
+        assert time.monotonic() - started < PROBE_TIMEOUT_S + 2
+    assert speech.tts is None or speech.tts.engine() != "speechd"
+    sock = f"{runtime}/speech-dispatcher/speechd.sock"
+    assert any(sock in r.getMessage() and "does not answer" in r.getMessage()
+               for r in caplog.records)
+    speech.say("Nummer 1", "de", 2, 2)  # words on screen only: no error
+    assert speech.history[-1] == ("de", "Nummer 1")
