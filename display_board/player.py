@@ -1,9 +1,10 @@
 """Chime and spoken calls, one after another, never blocking the GUI thread.
 
-Speech comes from QtTextToSpeech when an engine with a voice for the language exists
-(``--tts-engine mock`` in tests), otherwise from espeak-ng, run in a QProcess to render
-a WAV that QtMultimedia plays. Without an audio device playback is silent, but the
-queue still advances by each WAV's length, so announcements never pile up.
+Speech comes from espeak-ng when it is installed, run in a QProcess to render a WAV
+that QtMultimedia plays: nothing of it runs on the GUI thread, and the per-item watchdog
+kills a render that hangs. Otherwise from a QtTextToSpeech engine with a voice for every
+language (``--tts-engine mock`` in tests). Without an audio device playback is silent,
+but the queue still advances by each WAV's length, so announcements never pile up.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QSoundEffect
 
+from civiq.speechd_probe import speechd_answers
 from display_board.announcements import Announcement, AnnouncementQueue, Chime
 from display_board.chime import wav_duration_s, write_chime
 
@@ -40,15 +42,30 @@ class Played:
     duration_s: float = 0.0
 
 
+def _fallback() -> str:
+    return "espeak" if shutil.which("espeak-ng") else "none"
+
+
+def _loads_safely(name: str, instead: str) -> bool:
+    """Qt's speechd engine waits for the daemon without a deadline, on the GUI thread,
+    when it is built: the daemon is asked first, so a hung one cannot keep the board's
+    window from showing."""
+    return name != "speechd" or speechd_answers(f"announcements use {instead}")
+
+
 def choose_engine(requested: str, languages: list[str]) -> str:
-    """``auto`` -> a QtTextToSpeech engine that speaks every language, else ``espeak``,
-    else ``none``. An explicit name is used as given (``mock``, ``espeak``, ``none``)."""
+    """``auto`` -> ``espeak`` when espeak-ng is installed (rendered in a process of its
+    own, watched per item: never on the GUI thread), else a QtTextToSpeech engine that
+    speaks every language, else ``none``. An explicit name is used as given (``mock``,
+    ``espeak``, ``none``, ``speechd``)."""
     if requested != "auto":
         return requested
+    if shutil.which("espeak-ng"):
+        return "espeak"
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     for name in QTextToSpeech.availableEngines():
-        if name == "mock":
+        if name == "mock" or not _loads_safely(name, "no speech (words on the board only)"):
             continue
         tts = QTextToSpeech(name)
         ok = tts.state() != QTextToSpeech.State.Error
@@ -56,7 +73,7 @@ def choose_engine(requested: str, languages: list[str]) -> str:
         tts.deleteLater()
         if ok and all(lang in locales for lang in languages):
             return name
-    return "espeak" if shutil.which("espeak-ng") else "none"
+    return "none"
 
 
 class AnnouncementPlayer(QObject):
@@ -94,6 +111,9 @@ class AnnouncementPlayer(QObject):
         self._watchdog.timeout.connect(self._give_up)
         self._proc: QProcess | None = None
         self._tts = None
+        if self.engine not in ("espeak", "none") and not _loads_safely(
+                self.engine, "espeak-ng" if _fallback() == "espeak" else "no speech"):
+            self.engine = _fallback()
         if self.engine not in ("espeak", "none"):
             from PySide6.QtTextToSpeech import QTextToSpeech
 
@@ -102,7 +122,7 @@ class AnnouncementPlayer(QObject):
                 log.warning("speech engine %s failed (%s); using espeak-ng", self.engine,
                             self._tts.errorString())
                 self._tts = None
-                self.engine = "espeak" if shutil.which("espeak-ng") else "none"
+                self.engine = _fallback()
             else:
                 self._tts.stateChanged.connect(self._tts_state)
         log.info("announcements: chime %s, speech %s (%s)", queue.chime,
