@@ -57,3 +57,97 @@ def test_the_folder_broker_config_ca_wrote_is_answered_with_its_server_folder(
                  str(certs)]) == 2
     assert f"use --certs {certs / 'server'}" in capsys.readouterr().err
     assert not (tmp_path / "central").exists()
+
+
+def _site_file(folder: Path, *, broker: str = "", demo: bool = False,
+               devices: list[str] | None = None) -> Path:
+    """A small secured site (no demo) with its own data folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    listed = "" if devices is None else f"devices = {devices!r}\n".replace("'", '"')
+    path = folder / "site.toml"
+    path.write_text(f'''[site]
+id = "hh-wandsbek"
+name = "Kundenzentrum Wandsbek"
+timezone = "Europe/Berlin"
+demo = {str(demo).lower()}
+
+[hours]
+tuesday = "08:00-18:00"
+
+[[services]]
+id = "ausweis"
+prefix = "A"
+minutes = 12
+names = {{ de = "Ausweis" }}
+
+[[counters]]
+id = "platz-1"
+name = "Platz 1"
+services = ["ausweis"]
+{listed}
+[data]
+folder = "{folder / 'data'}"
+
+[broker]
+port = 18830
+{broker}''')
+    return path
+
+
+def test_device_commands_find_the_broker_folder_broker_config_wrote(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """deploy.md: `broker-config site --out DIR`, then `device add --site FILE`: the error
+    says how to point at DIR, not to make a second broker (new passwords for all)."""
+    site = _site_file(tmp_path / "etc")
+    out = tmp_path / "etc" / "broker"
+    assert main(["broker-config", "site", "--site", str(site), "--out", str(out),
+                 "--no-lan"]) == 0
+    assert f"--broker-dir {out}" in capsys.readouterr().out
+    add = ["device", "add", "--site", str(site), "--role", "kiosk", "--id", "kiosk-1"]
+    assert main(add) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"civiq device: {tmp_path / 'etc' / 'data' / 'broker'}: no site "
+                          "broker configuration")
+    assert "--broker-dir DIR" in err and f'config_dir = "DIR" in {site}' in err
+    assert "make it with" not in err and err.count("\n") == 1
+    assert not (tmp_path / "etc" / "data").exists()
+    # Either way the doc now gives works.
+    assert main([*add, "--broker-dir", str(out)]) == 0
+    site = _site_file(tmp_path / "etc", broker=f'config_dir = "{out}"\n')
+    assert main(["device", "list", "--site", str(site)]) == 0
+    assert "kiosk-1\tkiosk" in capsys.readouterr().out
+    # A --broker-dir that is not one is named as such.
+    assert main(["device", "list", "--site", str(site), "--broker-dir",
+                 str(tmp_path / "etc")]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'etc'}: no site broker configuration" in err
+    assert "--broker-dir" in err and "make it with" not in err
+
+
+@pytest.mark.parametrize("demo,devices,reminded", [
+    (False, None, True), (False, ["platz-9"], True), (False, ["desk-1"], False),
+    (True, None, False), (True, ["platz-9"], True)])
+def test_a_counter_device_no_counter_lists_is_reminded_of_the_site_file_key(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], demo: bool,
+        devices: list[str] | None, reminded: bool) -> None:
+    out = tmp_path / "broker"
+    site = _site_file(tmp_path, demo=demo, devices=devices,
+                      broker=f'config_dir = "{out}"\n')
+    assert main(["broker-config", "site", "--site", str(site), "--out", str(out),
+                 "--no-lan"]) == 0
+    capsys.readouterr()
+    assert main(["device", "add", "--site", str(site), "--role", "counter", "--id",
+                 "desk-1"]) == 0
+    captured = capsys.readouterr()
+    assert "counter desk-1: credentials in" in captured.out
+    if reminded:
+        assert captured.err.startswith(f"note: no counter in {site} lists 'desk-1' under "
+                                       "devices, so the engine refuses its commands")
+        assert '[[counters]] devices (e.g. devices = ["desk-1"])' in captured.err
+        assert "restart the engine" in captured.err
+    else:
+        assert "note:" not in captured.err
+    # Other roles are not counters' business.
+    assert main(["device", "add", "--site", str(site), "--role", "kiosk", "--id",
+                 "kiosk-1"]) == 0
+    assert "note:" not in capsys.readouterr().err
