@@ -89,8 +89,8 @@ services = ["ausweis"]
 folder = "{folder / 'data'}"
 
 [broker]
-port = 18830
-{broker}''')
+{broker or 'port = 18830'}
+''')
     return path
 
 
@@ -113,7 +113,7 @@ def test_device_commands_find_the_broker_folder_broker_config_wrote(
     assert not (tmp_path / "etc" / "data").exists()
     # Either way the doc now gives works.
     assert main([*add, "--broker-dir", str(out)]) == 0
-    site = _site_file(tmp_path / "etc", broker=f'config_dir = "{out}"\n')
+    site = _site_file(tmp_path / "etc", broker=f'port = 18830\nconfig_dir = "{out}"\n')
     assert main(["device", "list", "--site", str(site)]) == 0
     assert "kiosk-1\tkiosk" in capsys.readouterr().out
     # A --broker-dir that is not one is named as such.
@@ -132,7 +132,7 @@ def test_a_counter_device_no_counter_lists_is_reminded_of_the_site_file_key(
         devices: list[str] | None, reminded: bool) -> None:
     out = tmp_path / "broker"
     site = _site_file(tmp_path, demo=demo, devices=devices,
-                      broker=f'config_dir = "{out}"\n')
+                      broker=f'port = 18830\nconfig_dir = "{out}"\n')
     assert main(["broker-config", "site", "--site", str(site), "--out", str(out),
                  "--no-lan"]) == 0
     capsys.readouterr()
@@ -151,3 +151,44 @@ def test_a_counter_device_no_counter_lists_is_reminded_of_the_site_file_key(
     assert main(["device", "add", "--site", str(site), "--role", "kiosk", "--id",
                  "kiosk-1"]) == 0
     assert "note:" not in capsys.readouterr().err
+
+
+def test_a_relative_ca_file_is_next_to_the_site_file_and_a_missing_one_is_named(
+        tmp_path: Path, secured, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """deploy.md: a device gets the site file, the CA certificate and its credentials, and
+    names them in [broker]: relative names mean next to the site file, from any folder."""
+    import shutil
+
+    from civiq.config import load_site
+    from civiq.transport.mqtt import MqttClient
+
+    device = tmp_path / "device"
+    site = _site_file(device, broker=(
+        f'host = "127.0.0.1"\nport = {secured.lan_port}\ntls = true\n'
+        'ca_file = "ca.crt"\ncredentials = "operator-1.toml"\n'))
+    shutil.copy(secured.creds["operator-1"], device / "operator-1.toml")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    # No ca.crt next to it yet: named, exit 2, no traceback.
+    assert main(["ticket", "list", "--site", str(site)]) == 2
+    err = capsys.readouterr().err
+    assert f"ca_file: no file {device / 'ca.crt'}" in err and str(site) in err
+    assert "FileNotFoundError" not in err and err.count("\n") == 1
+    # With it there, the client connects over TLS from another folder.
+    shutil.copy(secured.cafile, device / "ca.crt")
+    cfg = load_site(site)
+    assert cfg.broker.ca_file == str(device / "ca.crt")
+    client = MqttClient(cfg.broker, cfg.site.id, "operator", "operator-1")
+    try:
+        client.start(wait=10)
+        assert client.connected.is_set()
+    finally:
+        client.stop()
+    # A file that is there but no certificate is named too.
+    (device / "ca.crt").write_text("not a certificate\n")
+    assert main(["ticket", "list", "--site", str(site)]) == 2
+    err = capsys.readouterr().err
+    assert f"[broker] ca_file {device / 'ca.crt'}: not a usable CA certificate" in err
+    assert "Traceback" not in err and err.count("\n") == 1
