@@ -102,7 +102,8 @@ def test_device_commands_find_the_broker_folder_broker_config_wrote(
     out = tmp_path / "etc" / "broker"
     assert main(["broker-config", "site", "--site", str(site), "--out", str(out),
                  "--no-lan"]) == 0
-    assert f"--broker-dir {out}" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"--broker-dir {out}" in said and f'config_dir = "{out}" in {site}' in said
     add = ["device", "add", "--site", str(site), "--role", "kiosk", "--id", "kiosk-1"]
     assert main(add) == 2
     err = capsys.readouterr().err
