@@ -105,7 +105,9 @@ def _site(args: argparse.Namespace) -> int:
           f"  the engine's credentials: {out / 'credentials' / 'engine.toml'} "
           "(civiq engine --credentials FILE)\n"
           f"  a device: civiq device add --site {args.site} --role kiosk --id kiosk-1"
-          + ("" if args.out is None else f" --broker-dir {out}"))
+          + ("" if out.resolve() == broker_dir(cfg).resolve() else
+             f" --broker-dir {out}\n  (or set [broker] config_dir = \"{out}\" in {args.site}"
+             " and leave --broker-dir out)"))
     return 0
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from broker_config.acl import SITE_ROLES
-from civiq.config import ConfigError, load_site
+from civiq.config import ConfigError, SiteConfig, load_site
 
 #: Roles whose users are no device's: revoking one breaks the site, and what breaks.
 RESERVED = {
@@ -42,6 +42,33 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                        help="the site broker's folder (civiq broker-config site --out)")
 
 
+def _no_broker_here(args: argparse.Namespace, cfg: SiteConfig, folder: Path) -> str:
+    """Why there are no users to change in ``folder``, and where they may be instead.
+    Not "make one": a second broker configuration has new passwords for everyone."""
+    if args.broker_dir:
+        return (f"{folder}: no site broker configuration (mosquitto.conf) in the folder "
+                "given as --broker-dir: give the folder that `civiq broker-config site "
+                "--out DIR` wrote")
+    where = ("the site file's [broker] config_dir" if cfg.broker.config_dir
+             else "the data folder's broker/, since the site file has no [broker] config_dir")
+    return (f"{folder}: no site broker configuration ({where}); if `civiq broker-config "
+            "site --out DIR` wrote it elsewhere, give --broker-dir DIR or set [broker] "
+            f'config_dir = "DIR" in {args.site}')
+
+
+def _unassigned(cfg: SiteConfig, device: str, site_file: str) -> str | None:
+    """A reminder when the engine would refuse every command of the counter device
+    ``device``: no counter in the site file lists it under ``devices`` (and it is no demo
+    site, where a counter without a list takes any counter device)."""
+    if any(device in (c.devices or ()) for c in cfg.counters):
+        return None
+    if cfg.site.demo and any(c.devices is None for c in cfg.counters):
+        return None
+    return (f"note: no counter in {site_file} lists {device!r} under devices, so the engine "
+            f"refuses its commands (forbidden): add it to its counter's [[counters]] "
+            f'devices (e.g. devices = ["{device}"]) and restart the engine')
+
+
 def run(args: argparse.Namespace) -> int:
     from broker_config.cli import broker_dir
     from broker_config.users import UsersError, UserStore, reload_broker
@@ -50,8 +77,7 @@ def run(args: argparse.Namespace) -> int:
         cfg = load_site(args.site)
         folder = args.broker_dir or broker_dir(cfg)
         if not (folder / "mosquitto.conf").is_file():
-            raise UsersError(f"{folder}: no site broker configuration; make it with: civiq "
-                             f"broker-config site --site {args.site} --out {folder}")
+            raise UsersError(_no_broker_here(args, cfg, folder))
         users = UserStore(folder, "site", cfg.site.id)
         if args.action == "list":
             for user, role in sorted(users.roles().items()):
@@ -61,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
             path = users.add(args.id, args.role, out=args.out, replace=args.replace)
             print(f"{args.role} {args.id}: credentials in {path} (mode 0600; give them to "
                   f"that device only: civiq ... --credentials {path})")
+            if args.role == "counter" and (note := _unassigned(cfg, args.id, args.site)):
+                print(note, file=sys.stderr)
         else:
             breaks = RESERVED.get(users.roles().get(args.id, ""))
             if breaks and not args.force:

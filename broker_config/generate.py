@@ -62,11 +62,26 @@ class SiteBroker:
         return self.folder / "mosquitto.conf"
 
 
+CERT_FILES = ("ca.crt", "server.crt", "server.key")
+
+
+def check_certs(certs: Path) -> None:
+    """GenerateError, naming the folder and what to give instead, unless ``certs`` holds
+    the three files a TLS listener needs."""
+    for name in CERT_FILES:
+        if (certs / name).is_file():
+            continue
+        if (certs / "server" / name).is_file() and (certs / "ca").is_dir():
+            # `civiq broker-config ca --out DIR` writes DIR/ca (the CA's key: never to a
+            # broker) and DIR/server (what a broker needs).
+            raise GenerateError(f"{certs}: no {name}; this is the folder `civiq broker-config "
+                                f"ca` wrote: use --certs {certs / 'server'}")
+        raise GenerateError(f"{certs}: no {name} (a folder with ca.crt, server.crt and "
+                            "server.key; `civiq broker-config ca` makes test ones)")
+
+
 def _copy_certs(certs: Path, dest: Path) -> None:
-    for name in ("ca.crt", "server.crt", "server.key"):
-        if not (certs / name).is_file():
-            raise GenerateError(f"{certs}: no {name} (a folder with ca.crt, server.crt and "
-                                "server.key; `civiq broker-config ca` makes test ones)")
+    check_certs(certs)
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("ca.crt", "server.crt", "server.key"):
         if (certs / name).resolve() != (dest / name).resolve():
@@ -74,8 +89,48 @@ def _copy_certs(certs: Path, dest: Path) -> None:
     os.chmod(dest / "server.key", 0o600)
 
 
+def _check_site(b: SiteBroker) -> None:
+    """Every input of :func:`write_site` that can be wrong, before anything is written."""
+    if b.lan_port is not None:
+        if b.certs is None:
+            raise GenerateError("the site network listener needs TLS certificates: give "
+                                "--certs (or --no-lan for a broker on this machine only)")
+        check_certs(b.certs)
+    if b.central is not None:
+        creds = load_credentials(b.central.credentials)
+        if creds.role != "bridge" or creds.username != b.site:
+            raise GenerateError(f"{b.central.credentials}: these are {creds.role} "
+                                f"{creds.username!r}'s credentials, not site {b.site}'s bridge "
+                                f"(make them with: civiq broker-config central --site {b.site})")
+        if not b.central.cafile.is_file():
+            raise GenerateError(f"{b.central.cafile}: no such file (--central-ca: the CA of "
+                                "the central broker's certificate)")
+
+
+def _first_missing(folder: Path) -> Path | None:
+    """The outermost folder of ``folder``'s path that does not exist yet (None: it does)."""
+    missing = None
+    for p in (folder, *folder.absolute().parents):
+        if p.exists():
+            break
+        missing = p
+    return missing
+
+
 def write_site(b: SiteBroker) -> Path:
-    """Write the site broker's folder; keeps its users. Returns ``mosquitto.conf``."""
+    """Write the site broker's folder; keeps its users. Returns ``mosquitto.conf``.
+    Its inputs are checked first; a failure leaves no folder this call made behind."""
+    _check_site(b)
+    made = _first_missing(b.folder)
+    try:
+        return _write_site(b)
+    except BaseException:
+        if made is not None:
+            shutil.rmtree(made, ignore_errors=True)
+        raise
+
+
+def _write_site(b: SiteBroker) -> Path:
     b.folder.mkdir(parents=True, exist_ok=True)
     (b.folder / "data").mkdir(exist_ok=True)
     values = {"site": b.site, "folder": str(b.folder.resolve()), "port": b.port,
@@ -88,19 +143,13 @@ def write_site(b: SiteBroker) -> Path:
                  "# home): keep the starting user rather than fail to write the store.\n"
                  f"user {b.run_as}\n")
     if b.lan_port is not None:
-        if b.certs is None:
-            raise GenerateError("the site network listener needs TLS certificates: give "
-                                "--certs (or --no-lan for a broker on this machine only)")
+        assert b.certs is not None  # _check_site
         _copy_certs(b.certs, b.folder / "certs")
         text += Template((TEMPLATES / "site-lan.conf").read_text()).substitute(
             lan_port=b.lan_port, lan_address=b.lan_address,
             certs=str((b.folder / "certs").resolve()))
     if b.central is not None:
         creds = load_credentials(b.central.credentials)
-        if creds.role != "bridge" or creds.username != b.site:
-            raise GenerateError(f"{b.central.credentials}: these are {creds.role} "
-                                f"{creds.username!r}'s credentials, not site {b.site}'s bridge "
-                                f"(make them with: civiq broker-config central --site {b.site})")
         cafile = b.folder / "certs" / "central-ca.crt"
         cafile.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(b.central.cafile, cafile)
@@ -130,6 +179,7 @@ class CentralBroker:
 
 
 def write_central(b: CentralBroker, sites: list[str] = (), operators: list[str] = ()) -> Path:
+    check_certs(b.certs)
     b.folder.mkdir(parents=True, exist_ok=True)
     (b.folder / "data").mkdir(exist_ok=True)
     _copy_certs(b.certs, b.folder / "certs")

@@ -405,6 +405,22 @@ class SiteConfig(_Strict):
                 out[day] = _parse_intervals(spec)
         return out
 
+    @field_validator("broker")
+    @classmethod
+    def _broker_files(cls, v: Broker, info: ValidationInfo) -> Broker:
+        # A relative ca_file means "next to the site file", as credentials and config_dir
+        # do, wherever the command starts; a missing one is named now, not at connect.
+        if not v.ca_file:
+            return v
+        source = info.data.get("source", "<memory>")
+        p = Path(v.ca_file).expanduser()
+        if not p.is_absolute() and not source.startswith("<"):
+            p = Path(source).resolve().parent / p
+        if v.tls and not p.is_file():
+            raise ValueError(f"ca_file: no file {p} (the CA certificate the broker's is "
+                             "checked against; a relative path is next to the site file)")
+        return v.model_copy(update={"ca_file": str(p)})
+
     @field_validator("appointments")
     @classmethod
     def _key_files(cls, v: Appointments, info: ValidationInfo) -> Appointments:

@@ -99,7 +99,21 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                 p.set_defaults(_unavailable=unavailable(name, exc))
                 continue
             add(p)
+        _accept_verbose(p)
     return parser
+
+
+def _accept_verbose(p: argparse.ArgumentParser) -> None:
+    """-v/--verbose also after the command (``civiq engine -v``, ``civiq device add -v``),
+    on every level of subcommands. Its default is left out, so a ``civiq -v`` given
+    before the command is not reset by the command's parser."""
+    if "-v" not in p._option_string_actions and "--verbose" not in p._option_string_actions:
+        p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                       help="log more (as civiq -v COMMAND)")
+    for action in p._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _accept_verbose(child)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,8 +148,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def failure_line(command: str, exc: BaseException) -> str:
-    """The one line for a failure no command named itself. -v belongs to ``civiq``, so
-    it goes before the command (``civiq ticket list -v`` is refused by argparse)."""
+    """The one line for a failure no command named itself, with where -v goes (before the
+    command works for every command; after it too)."""
     return (f"civiq {command}: {type(exc).__name__}: {exc} (for the details run it again "
             f"as: civiq -v {command} ...)")
 

@@ -20,6 +20,7 @@ import logging
 import math
 import select
 import socket
+import ssl
 import threading
 import time
 import uuid
@@ -34,7 +35,7 @@ from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
 from civiq.clock import Clock, SystemClock
-from civiq.config import Broker
+from civiq.config import Broker, ConfigError
 from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from civiq.protocol.errors import ErrorCode, ProtocolError
@@ -220,7 +221,13 @@ class MqttClient:
             c.username_pw_set(broker.username, broker.password.get_secret_value()
                               if broker.password else None)
         if broker.tls:
-            c.tls_set(ca_certs=broker.ca_file)
+            try:
+                c.tls_set(ca_certs=broker.ca_file)
+            except (OSError, ssl.SSLError) as exc:
+                # The site file checks that the file is there; this is one that cannot
+                # be read or is no certificate.
+                raise ConfigError(f"[broker] ca_file {broker.ca_file}: not a usable CA "
+                                  f"certificate ({exc})") from exc
         if will is not None:
             c.will_set(will.topic, will.payload, qos=will.qos, retain=will.retain)
         c.reconnect_delay_set(min_delay=1, max_delay=5)

@@ -248,7 +248,7 @@ def test_a_bad_option_is_refused_before_anything_starts(argv: list[str], named: 
 
 
 def test_an_unexpected_failure_says_where_minus_v_goes(monkeypatch, capsys) -> None:
-    """-v is civiq's option, not the command's: the hint puts it where argparse takes it."""
+    """The hint puts -v before the command, where every command has always taken it."""
     from civiq import cli
 
     monkeypatch.setitem(cli.SUBCOMMANDS, "ticket", ("tests.civiq.cli.broken_command",
@@ -260,3 +260,29 @@ def test_an_unexpected_failure_says_where_minus_v_goes(monkeypatch, capsys) -> N
     # ... and that is how it runs: with -v the command fails the same way, not on -v.
     assert cli.main(["-v", "ticket", "list"]) == 1
     assert "unrecognized arguments" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["engine"], ["ticket", "list"], ["device", "list"],
+                                  ["broker-config", "site"], ["appointments", "list"]],
+                         ids=lambda a: " ".join(a))
+def test_minus_v_is_taken_after_the_command_too(argv: list[str], tmp_path: Path) -> None:
+    """docs/deploy.md writes ``civiq engine -v``: it runs as ``civiq -v engine`` does (here
+    it reaches the site file and names it), not "unrecognized arguments: -v"."""
+    missing = tmp_path / "nowhere.toml"
+    for where in ([*argv, "-v", "--site", str(missing)],
+                  [*argv, "--site", str(missing), "--verbose"]):
+        proc = civiq(*where)
+        assert "unrecognized arguments" not in proc.stderr, proc.stderr
+        assert_one_clear_line(proc, str(missing), "cannot read")
+        assert proc.returncode == 2
+
+
+def test_minus_v_after_the_command_is_the_same_switch(monkeypatch, capsys) -> None:
+    from civiq import cli
+
+    monkeypatch.setitem(cli.SUBCOMMANDS, "ticket", ("tests.civiq.cli.broken_command",
+                                                    "fails"))
+    for argv in (["-v", "ticket", "list"], ["ticket", "list", "-v"]):
+        args = cli.build_parser("ticket").parse_args(argv)
+        assert args.verbose is True
+    assert cli.build_parser("ticket").parse_args(["ticket", "list"]).verbose is False
