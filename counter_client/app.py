@@ -384,7 +384,7 @@ class CounterApp(QObject):
         self.refresh()
 
     def _select(self, number: str) -> None:
-        self.desk.select(number)
+        self.desk.select(number or None)
         self.refresh()
 
     # ----- output -----------------------------------------------------------------------
