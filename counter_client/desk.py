@@ -410,7 +410,8 @@ class CounterDesk:
         on: set[str] = set()
         if status is CounterStatus.OPEN:
             on.add(CALL_NEXT)
-            on.add(PAUSE)
+            if cur is None:  # a paused counter serves nobody (the engine refuses it too)
+                on.add(PAUSE)
             if s.selected is not None:
                 on.add(CALL_SELECTED)
         if s.selected is not None:

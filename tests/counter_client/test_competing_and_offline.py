@@ -222,6 +222,34 @@ def test_closing_a_question_selects_no_ticket(qtbot, engine, kiosk: MqttClient,
     assert desk.buttons[d.CANCEL_SELECTED].isEnabled()
 
 
+def test_a_counter_with_a_ticket_does_not_pause(qtbot, engine, kiosk: MqttClient,
+                                               desk_factory) -> None:
+    """Paused while a ticket was called, the desk offered Start and Finish at a paused
+    counter: now pause, like close and logout, waits until the ticket is done."""
+    app = desk_factory("platz-1")
+    log_in(qtbot, app, "clerk.one")
+    desk = app.window.desk
+    kiosk.request("issue_ticket", {"service": "melde"})
+    qtbot.waitUntil(lambda: desk.waiting.count() == 1, timeout=3000)
+    assert desk.buttons[d.PAUSE].isEnabled()
+    press(qtbot, app, K.Key_F1)
+    qtbot.waitUntil(lambda: shows(app, "B001") and idle(app), timeout=3000)
+    assert not desk.buttons[d.PAUSE].isEnabled()
+    press(qtbot, app, K.Key_F10)  # the key is off with its button: no question
+    assert not desk.prompt.isVisible() and app.view.busy is None
+    press(qtbot, app, K.Key_F3)
+    qtbot.waitUntil(lambda: idle(app) and desk.ticket_state.text() == "Serving",
+                    timeout=3000)
+    assert not desk.buttons[d.PAUSE].isEnabled()
+    press(qtbot, app, K.Key_F4)
+    qtbot.waitUntil(lambda: shows(app, "–") and idle(app), timeout=3000)
+    assert desk.buttons[d.PAUSE].isEnabled()
+    press(qtbot, app, K.Key_F10)
+    press(qtbot, app, K.Key_Return)
+    qtbot.waitUntil(lambda: idle(app) and app.view.status.value == "paused", timeout=3000)
+    assert app.view.enabled.isdisjoint({d.CALL_NEXT, d.START, d.FINISH, d.RECALL})
+
+
 def test_a_second_desk_for_the_same_counter_takes_over_and_the_first_says_it_is_off(
         qtbot, engine, kiosk: MqttClient, desk_factory) -> None:
     # Both started as platz-1 (the same MQTT client id): they pushed each other off the
