@@ -471,6 +471,10 @@ class DeskWidget(QWidget):
             colour = {"done": "#2e7d32", "refused": "#e65100", "not_done": "#c62828"}[kind]
             self.message.setText(text)
             self.message.setStyleSheet(f"color: {colour};")
+        elif v.new_day:
+            self.message.setText(tr("New day: the counter was closed at midnight. Open it "
+                                    "again [F11]"))
+            self.message.setStyleSheet("color: #e65100;")
         else:
             self.message.setText("")
         if not lists:
