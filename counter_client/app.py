@@ -298,8 +298,7 @@ class CounterApp(QObject):
         s = self.desk.state
         if s.busy is not None:
             return
-        s.busy = action
-        s.message = None
+        self.desk.acting(action)
         log.debug("%s: %s %s (t=%.6f)", self.counter, command, data, time.monotonic())
         self.bridge.request(action, command, data, timeout=REQUEST_TIMEOUT_S,
                             retries=REQUEST_RETRIES)
@@ -378,13 +377,14 @@ class CounterApp(QObject):
         s.clerk = None
         s.selected = None
         s.message = None
+        s.new_day = False
         self.desk.set_services(self.desk.default_services)
         self._publish_status()
         self.window.show_login(fresh=True)
         self.refresh()
 
     def _select(self, number: str) -> None:
-        self.desk.select(number)
+        self.desk.select(number or None)
         self.refresh()
 
     # ----- output -----------------------------------------------------------------------

@@ -146,6 +146,8 @@ class DeskView:
     unlisted: int = 0
     selected: str | None = None  # the listed ticket F8/F9 act on
     devices: tuple[DeviceRow, ...] = ()  # the site's device problems now
+    # the day changed and closed this counter at midnight (said until the clerk acts)
+    new_day: bool = False
 
     @property
     def pause_note(self) -> str | None:
@@ -169,6 +171,8 @@ class DeskState:
     message: tuple[str, str] | None = None
     appointments: list[AppointmentInfo] = field(default_factory=list)
     selected: str | None = None  # a ticket number chosen in the waiting or parked list
+    day: str | None = None  # the site's day of the last queue state
+    new_day: bool = False  # the day change closed the counter; cleared when the clerk acts
 
 
 class CounterDesk:
@@ -200,12 +204,14 @@ class CounterDesk:
         shows."""
         if topics.device_of_status(topic) is not None:
             return self.devices.apply(topic, payload, now or datetime.now(UTC))
+        before = self.me
         if not self.model.apply(topic, payload):
             return False
         kind = topics.event_kind(topic)
         if topic == topics.state_queue(self.site):
             me = self.me
             self.current = me.current if me else None
+            self._day(before)
         elif kind in _BRINGS or kind in _ENDS:
             try:
                 ev = TicketEvent.model_validate(env.decode(payload).data)
@@ -221,6 +227,28 @@ class CounterDesk:
             self.appointments_stale = True
         self._drop_gone_selection()
         return True
+
+    def _day(self, before: CounterState | None) -> None:
+        """A queue state of another day than the last one: yesterday's outcome ("Done:
+        Call next (A001)") is history, and where the day change closed this counter the
+        desk says so."""
+        s = self.state
+        day = self.queue.day if self.queue else None
+        if day is None or day == s.day:
+            return
+        changed = s.day is not None
+        s.day = day
+        if not changed:
+            return
+        s.message = None
+        s.new_day = before is not None and before.status is not CounterStatus.CLOSED
+
+    def acting(self, action: str) -> None:
+        """The clerk's ``action`` goes out: the last outcome and the day's notice go."""
+        s = self.state
+        s.busy = action
+        s.message = None
+        s.new_day = False
 
     @property
     def queue(self) -> QueueState | None:
@@ -311,6 +339,7 @@ class CounterDesk:
             unlisted=self.queue.waiting_unlisted if self.queue else 0,
             selected=s.selected,
             devices=self._devices(now),
+            new_day=s.new_day and s.message is None,
         )
 
     def _devices(self, now: datetime) -> tuple[DeviceRow, ...]:
@@ -410,7 +439,8 @@ class CounterDesk:
         on: set[str] = set()
         if status is CounterStatus.OPEN:
             on.add(CALL_NEXT)
-            on.add(PAUSE)
+            if cur is None:  # a paused counter serves nobody (the engine refuses it too)
+                on.add(PAUSE)
             if s.selected is not None:
                 on.add(CALL_SELECTED)
         if s.selected is not None:

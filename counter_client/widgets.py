@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -99,13 +107,16 @@ def _font(widget: QWidget, px: int, bold: bool = False) -> None:
 
 class Prompt(QFrame):
     """A question inside the window (never a modal dialog): a choice, an optional line of
-    text; Enter confirms, Esc goes back."""
+    text; Enter confirms, Esc goes back. When it closes the keyboard focus goes back to
+    ``home`` (the desk, where the F-keys work): left to Qt it would go to the next widget,
+    a ticket list."""
 
     accepted = Signal(str, object, str)  # what, chosen data, text
     dismissed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, home: QWidget) -> None:
+        super().__init__(home)
+        self.home = home
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("prompt")
         self.what = ""
@@ -149,12 +160,16 @@ class Prompt(QFrame):
     def accept(self) -> None:
         if not self.isVisible():
             return
-        self.hide()
+        self._close()
         self.accepted.emit(self.what, self.choice.currentData(), self.text.text().strip())
 
     def dismiss(self) -> None:
-        self.hide()
+        self._close()
         self.dismissed.emit()
+
+    def _close(self) -> None:
+        self.home.setFocus()  # before hiding: Qt would hand the focus to a list
+        self.hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -163,6 +178,19 @@ class Prompt(QFrame):
             self.dismiss()
         else:
             super().keyPressEvent(event)
+
+
+class TicketList(QListWidget):
+    """The waiting or the parked list. A row is current only when it is selected: Qt
+    makes the first row current when a list gets the keyboard focus, drawn with a focus
+    frame that reads as chosen although F8/F9 do not act on it, and the first arrow key
+    would then skip it. Without a current row the first arrow key selects the first row."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if not self.selectedItems():
+            self.selectionModel().setCurrentIndex(
+                QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
 class LoginPanel(QWidget):
@@ -220,7 +248,7 @@ class LoginPanel(QWidget):
 
 class DeskWidget(QWidget):
     """The main view. ``action(name)`` for every key or button; ``selected(number)`` when
-    the clerk picks a ticket in a list."""
+    the clerk selects a ticket in a list (``""``: the selection was taken away)."""
 
     action = Signal(str)
     selected = Signal(str)
@@ -309,7 +337,7 @@ class DeskWidget(QWidget):
                 self.buttons[name] = b
         _font(self.buttons[d.CALL_NEXT], 18, True)
         left.addLayout(grid)
-        self.prompt = Prompt()
+        self.prompt = Prompt(self)
         left.addWidget(self.prompt)
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -324,36 +352,36 @@ class DeskWidget(QWidget):
         self.services.setTextFormat(Qt.TextFormat.RichText)
         right.addWidget(self.services)
         right.addWidget(self._heading(tr("Waiting for this counter")))
-        self.waiting = QListWidget()
+        self.waiting = TicketList()
         right.addWidget(self.waiting, 3)
         right.addWidget(self._heading(tr("Parked")))
-        self.parked = QListWidget()
+        self.parked = TicketList()
         right.addWidget(self.parked, 1)
         right.addWidget(self._heading(tr("Appointments in the next hour")))
         self.appointments = QListWidget()
         self.appointments.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right.addWidget(self.appointments, 1)
         for lst in (self.waiting, self.parked):
-            lst.currentItemChanged.connect(self._picked)
+            # the list's selection, never its current row: Qt makes the first row
+            # current when a list gets the focus, which is no clerk's choice
+            lst.itemSelectionChanged.connect(lambda lst=lst: self._picked(lst))
 
     def _heading(self, text: str) -> QLabel:
         h = QLabel(text)
         _font(h, 16, True)
         return h
 
-    def _picked(self, item: QListWidgetItem | None, _prev: object) -> None:
-        if item is None:
-            return
-        if not item.isSelected():
-            # Qt makes the first row current when the list gets the focus, without
-            # selecting it; F8/F9 act on it from then on, so it is highlighted too.
-            item.setSelected(True)
-        other = self.parked if self.sender() is self.waiting else self.waiting
-        other.blockSignals(True)
-        other.setCurrentRow(-1)
-        other.clearSelection()
-        other.blockSignals(False)
-        self.selected.emit(item.data(Qt.ItemDataRole.UserRole))
+    def _picked(self, lst: QListWidget) -> None:
+        """The clerk selected a row (a click, an arrow key, Space) or took the selection
+        away (Ctrl+click): the desk's selection follows; the other list's goes."""
+        items = lst.selectedItems()
+        if items:
+            other = self.parked if lst is self.waiting else self.waiting
+            other.blockSignals(True)
+            other.setCurrentRow(-1)
+            other.clearSelection()
+            other.blockSignals(False)
+        self.selected.emit(items[0].data(Qt.ItemDataRole.UserRole) if items else "")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -443,6 +471,10 @@ class DeskWidget(QWidget):
             colour = {"done": "#2e7d32", "refused": "#e65100", "not_done": "#c62828"}[kind]
             self.message.setText(text)
             self.message.setStyleSheet(f"color: {colour};")
+        elif v.new_day:
+            self.message.setText(tr("New day: the counter was closed at midnight. Open it "
+                                    "again [F11]"))
+            self.message.setStyleSheet("color: #e65100;")
         else:
             self.message.setText("")
         if not lists:

@@ -519,6 +519,12 @@ class SiteQueue:
         c = self._counter(counter_id)
         if c.status is CounterStatus.CLOSED:
             raise ProtocolError(ErrorCode.COUNTER_NOT_OPEN, self._closed_reason(c))
+        if c.current is not None:
+            # a paused counter serves nobody: no ticket called or served while it pauses
+            raise ProtocolError(
+                ErrorCode.COUNTER_BUSY,
+                f"counter {c.name} still has ticket {c.current}: finish, park or transfer it",
+            )
         c.status = CounterStatus.PAUSED
         c.pause_reason = reason
         c.since = now

@@ -185,7 +185,8 @@ COMMANDS: dict[str, CommandSpec] = {
         ),
         CommandSpec(
             "pause_counter", PauseCounter, CounterResult, _COUNTER,
-            "Pause the counter with a reason (break, back office, ...).",
+            "Pause the counter with a reason (break, back office, ...); a current ticket "
+            "must be finished, parked or transferred first (else counter_busy).",
         ),
         CommandSpec(
             "close_counter", CounterCommand, CounterResult, _COUNTER,

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 from PySide6.QtCore import Qt
 
+from civiq.protocol.models import CounterStatus
 from civiq.transport.mqtt import MqttClient
 from counter_client import desk as d
+from tests.conftest import BERLIN
 from tests.counter_client.conftest import idle, log_in, press, shows, type_text
 from tests.queue_engine.helpers import StateWatch
 
@@ -152,3 +156,32 @@ def test_whole_clerk_day_by_keyboard(qtbot, engine, kiosk: MqttClient, client_fa
     for kind in ("called", "recalled", "no_show", "started", "transferred", "parked",
                  "finished", "cancelled", "counter"):
         assert kind in events, kind
+
+
+def test_the_day_change_says_so_and_forgets_yesterdays_outcome(
+        qtbot, engine, kiosk: MqttClient, clock, desk_factory) -> None:
+    """A desk left open over midnight: at 00:01 the counter is closed (the day change
+    closes every counter), yesterday's "Done: Call next (A001)" is gone, and the desk says
+    why the counter is closed and how to go on."""
+    app = desk_factory("platz-1")
+    desk = app.window.desk
+    log_in(qtbot, app)
+    kiosk.request("issue_ticket", {"service": "ausweis"})
+    qtbot.waitUntil(lambda: len(app.view.waiting) == 1, timeout=3000)
+    press(qtbot, app, K.Key_F1)
+    qtbot.waitUntil(lambda: shows(app, "A001") and idle(app), timeout=3000)
+    assert desk.message.text() == "Done: Call next (A001)"
+
+    midnight = datetime.combine(clock.now().astimezone(BERLIN).date() + timedelta(days=1),
+                                time(0, 1), tzinfo=BERLIN)
+    clock.set(midnight)
+    qtbot.waitUntil(lambda: app.view.status is CounterStatus.CLOSED and app.view.new_day,
+                    timeout=5000)
+    assert shows(app, "–") and desk.ticket_state.text() == "Counter closed"
+    assert desk.message.text() == ("New day: the counter was closed at midnight. Open it "
+                                   "again [F11]")
+    assert enabled(app, d.OPEN)
+    press(qtbot, app, K.Key_F11)
+    qtbot.waitUntil(lambda: idle(app) and app.view.status is CounterStatus.OPEN,
+                    timeout=3000)
+    assert not app.view.new_day and desk.message.text() == "Done: Open counter"

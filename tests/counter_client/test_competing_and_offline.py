@@ -171,6 +171,85 @@ def test_a_highlight_never_outlives_the_selection(qtbot, engine, kiosk: MqttClie
     assert desk.buttons[d.CALL_SELECTED].isEnabled()
 
 
+def test_closing_a_question_selects_no_ticket(qtbot, engine, kiosk: MqttClient,
+                                             desk_factory) -> None:
+    """After a question closes the focus is the desk's, not a list's: Qt's making a list's
+    first row current when the list gets the focus is no clerk's choice, and F9 must not
+    cancel a ticket nobody chose."""
+    app = desk_factory("platz-1")
+    log_in(qtbot, app, "clerk.one")
+    for _ in range(3):
+        kiosk.request("issue_ticket", {"service": "melde"})
+    desk = app.window.desk
+    qtbot.waitUntil(lambda: desk.waiting.count() == 3, timeout=3000)
+
+    def nothing_selected() -> None:
+        assert app.desk.state.selected is None and app.view.selected is None
+        assert desk.waiting.selectedItems() == [] and desk.parked.selectedItems() == []
+        assert not desk.buttons[d.CANCEL_SELECTED].isEnabled()
+        assert not desk.buttons[d.CALL_SELECTED].isEnabled()
+        assert app.window.focusWidget() is desk
+
+    # pause (F10, Enter)
+    press(qtbot, app, K.Key_F10)
+    assert desk.prompt.isVisible()
+    press(qtbot, app, K.Key_Return)
+    qtbot.waitUntil(lambda: idle(app) and app.view.status.value == "paused", timeout=3000)
+    assert not desk.prompt.isVisible()
+    nothing_selected()
+    press(qtbot, app, K.Key_F9)  # nothing to cancel: no question
+    assert not desk.prompt.isVisible()
+    # resume, call, Esc out of the transfer question
+    press(qtbot, app, K.Key_F10)
+    qtbot.waitUntil(lambda: idle(app) and app.view.status.value == "open", timeout=3000)
+    press(qtbot, app, K.Key_F1)
+    qtbot.waitUntil(lambda: shows(app, "B001") and idle(app), timeout=3000)
+    press(qtbot, app, K.Key_F6)
+    assert desk.prompt.isVisible()
+    press(qtbot, app, K.Key_Escape)
+    assert not desk.prompt.isVisible()
+    qtbot.waitUntil(lambda: desk.waiting.count() == 2, timeout=3000)
+    nothing_selected()
+    press(qtbot, app, K.Key_F9)
+    assert not desk.prompt.isVisible()
+    # a ticket the clerk does choose is selected, and highlighted: the first arrow key
+    # selects the first row
+    desk.waiting.setFocus()
+    assert app.desk.state.selected is None and desk.waiting.currentItem() is None
+    press(qtbot, app, K.Key_Down)
+    qtbot.waitUntil(lambda: app.desk.state.selected == "B002", timeout=3000)
+    assert [i.text()[:4] for i in desk.waiting.selectedItems()] == ["B002"]
+    assert desk.buttons[d.CANCEL_SELECTED].isEnabled()
+
+
+def test_a_counter_with_a_ticket_does_not_pause(qtbot, engine, kiosk: MqttClient,
+                                               desk_factory) -> None:
+    """Paused while a ticket was called, the desk offered Start and Finish at a paused
+    counter: now pause, like close and logout, waits until the ticket is done."""
+    app = desk_factory("platz-1")
+    log_in(qtbot, app, "clerk.one")
+    desk = app.window.desk
+    kiosk.request("issue_ticket", {"service": "melde"})
+    qtbot.waitUntil(lambda: desk.waiting.count() == 1, timeout=3000)
+    assert desk.buttons[d.PAUSE].isEnabled()
+    press(qtbot, app, K.Key_F1)
+    qtbot.waitUntil(lambda: shows(app, "B001") and idle(app), timeout=3000)
+    assert not desk.buttons[d.PAUSE].isEnabled()
+    press(qtbot, app, K.Key_F10)  # the key is off with its button: no question
+    assert not desk.prompt.isVisible() and app.view.busy is None
+    press(qtbot, app, K.Key_F3)
+    qtbot.waitUntil(lambda: idle(app) and desk.ticket_state.text() == "Serving",
+                    timeout=3000)
+    assert not desk.buttons[d.PAUSE].isEnabled()
+    press(qtbot, app, K.Key_F4)
+    qtbot.waitUntil(lambda: shows(app, "–") and idle(app), timeout=3000)
+    assert desk.buttons[d.PAUSE].isEnabled()
+    press(qtbot, app, K.Key_F10)
+    press(qtbot, app, K.Key_Return)
+    qtbot.waitUntil(lambda: idle(app) and app.view.status.value == "paused", timeout=3000)
+    assert app.view.enabled.isdisjoint({d.CALL_NEXT, d.START, d.FINISH, d.RECALL})
+
+
 def test_a_second_desk_for_the_same_counter_takes_over_and_the_first_says_it_is_off(
         qtbot, engine, kiosk: MqttClient, desk_factory) -> None:
     # Both started as platz-1 (the same MQTT client id): they pushed each other off the

@@ -193,11 +193,14 @@ def test_counters_open_pause_close_and_clerk_login(q: SiteQueue) -> None:
     assert t is None  # serves melde only now
     q.issue("melde", T0)
     q.call_next("platz-1", T0)
+    # a counter with a ticket neither pauses nor closes: a paused counter serves nobody
+    refused(ErrorCode.COUNTER_BUSY, q, q.pause_counter, "platz-1", "back office", T0)
+    refused(ErrorCode.COUNTER_BUSY, q, q.close_counter, "platz-1", T0)
+    assert c.status is CounterStatus.OPEN
+    q.finish("platz-1", T0)
     q.pause_counter("platz-1", "back office", T0)
     assert (c.status, c.pause_reason) == (CounterStatus.PAUSED, "back office")
     refused(ErrorCode.COUNTER_NOT_OPEN, q, q.call_next, "platz-1", T0)
-    refused(ErrorCode.COUNTER_BUSY, q, q.close_counter, "platz-1", T0)
-    q.finish("platz-1", T0)
     q.close_counter("platz-1", T0)
     # Logged out: no clerk, and the configured services are back for the next login.
     assert (c.status, c.clerk, c.services) == (

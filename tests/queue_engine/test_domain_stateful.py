@@ -98,7 +98,7 @@ class QueueMachine(RuleBasedStateMachine):
             if c.current is not None:
                 t = q.tickets[c.current]
                 assert t.status in ACTIVE and t.counter == c.id
-            if c.status is CounterStatus.CLOSED:
+            if c.status is not CounterStatus.OPEN:  # closed or paused: serving nobody
                 assert c.current is None
         for t in q.tickets.values():
             if t.status in ACTIVE:

@@ -52,6 +52,8 @@ def test_whole_lifecycle(engine, kiosk: MqttClient, counter: MqttClient, clock,
     assert counter.request("recall", {"counter": "platz-1"})["ticket"]["recalls"] == 1
     assert counter.request("start", {"counter": "platz-1"})["ticket"]["status"] == "serving"
     fails("invalid_transition", counter, "no_show", {"counter": "platz-1"})
+    # a counter with a ticket does not pause: a paused counter serves nobody
+    fails("counter_busy", counter, "pause_counter", {"counter": "platz-1", "reason": "break"})
     clock.advance(600)
     assert counter.request("finish", {"counter": "platz-1"})["ticket"]["status"] == "finished"
 

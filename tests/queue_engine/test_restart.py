@@ -76,10 +76,13 @@ def test_a_restart_rebuilds_every_retained_state_from_the_database(
     p1.request("finish", {"counter": "platz-1"})
     p2.request("call_next", {"counter": "platz-2"})
     p2.request("recall", {"counter": "platz-2"})
-    p2.request("pause_counter", {"counter": "platz-2", "reason": "back office"})
+    # a paused counter too (another one: a counter with a ticket does not pause)
+    p3 = client_factory("counter", "platz-3")
+    p3.request("open_counter", {"counter": "platz-3"})
+    p3.request("pause_counter", {"counter": "platz-3", "reason": "back office"})
     before = watch.wait_queue(
-        lambda q: len(q.waiting) == 2 and q.counters[1].status == "paused"
-        and q.served_today == 1, what="the state")
+        lambda q: len(q.waiting) == 2 and q.counters[1].current is not None
+        and q.counters[2].status == "paused" and q.served_today == 1, what="the state")
     # Two tickets called, one of them recalled: each ticket once, the recall counted.
     wait_until(lambda: len(watch.model.snapshot.calls) == 2
                and watch.model.snapshot.calls[0].recall == 1, what="two calls")
