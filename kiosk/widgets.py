@@ -44,6 +44,7 @@ class KioskWindow(QWidget):
         self.view: KioskView | None = None
         self.buttons: dict[str, QPushButton] = {}
         self._ids: list[str] = []
+        self._paired: set[str] = set()  # ids of the choices that share a row
         # What the style sheet and the QR pixmap were last made from: a redraw with the
         # same inputs leaves them (re-applying a style sheet costs milliseconds each time).
         self._style_key: tuple | None = None
@@ -173,6 +174,7 @@ class KioskWindow(QWidget):
                     or c.id == "assist"]
             aids = [c for c in v.controls if c not in main]
             if v.screen is Screen.CODE:
+                self._paired = set()
                 for i, c in enumerate(main):
                     self.grid.addWidget(self._button(c), i // 3, i % 3)
             else:
@@ -188,6 +190,7 @@ class KioskWindow(QWidget):
                 first = (len(services) + cols - 1) // cols
                 for i, c in enumerate(others):
                     self.grid.addWidget(self._button(c), first + i // 2, i % 2)
+                self._paired = {c.id for c in others}
             per_row = 4
             for i, c in enumerate(aids):
                 self.aids.addWidget(self._button(c), i // per_row, i % per_row)
@@ -199,6 +202,8 @@ class KioskWindow(QWidget):
             if (c.kind == "service" and getattr(self, "_service_cols", 1) > 1
                     and len(label) > SERVICE_LINE_CHARS):
                 label = _two_lines(label)  # a push button does not wrap by itself
+            elif c.id in self._paired and len(label) > PAIRED_LINE_CHARS:
+                label = _two_lines(label)  # half a row: "Ich brauche Unterstützung"
             detail = c.detail
             cols = getattr(self, "_service_cols", 1)
             if c.kind == "service" and len(detail) > (
@@ -268,6 +273,9 @@ class KioskWindow(QWidget):
 
 #: A service name longer than this is set on two lines (two services may share a row).
 SERVICE_LINE_CHARS = 24
+#: The same for the choices that share a row (assistance, booking code): at the kiosk's
+#: window of 720 px "Ich brauche Unterstützung" (25) was cut at both ends.
+PAIRED_LINE_CHARS = 18
 #: A service's detail (its wait, why it is closed) longer than this is set on two lines
 #: on a button the width of the screen.
 DETAIL_LINE_CHARS = 36

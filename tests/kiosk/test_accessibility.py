@@ -170,13 +170,20 @@ def test_large_print_makes_text_larger_and_stopped_services_say_why(
 
 def test_the_choices_that_share_a_row_share_a_letter_size(qtbot, engine,
                                                           kiosk_factory) -> None:
-    """Assistance and the booking code stand side by side: neither looks like an aside."""
-    k = kiosk_factory()
-    qtbot.waitUntil(lambda: screen(k) is Screen.START, timeout=5000)
-    assist, code = k.window.buttons["assist"], k.window.buttons["code"]
-    assert assist.y() == code.y()
-    assert assist.fontInfo().pixelSize() == code.fontInfo().pixelSize()
-    assert k.window.buttons["large"].fontInfo().pixelSize() < code.fontInfo().pixelSize()
+    """Assistance and the booking code stand side by side: neither looks like an aside,
+    and each is read whole, also in the window `civiq demo` opens (720 x 1100)."""
+    for size in ((1080, 1920), (720, 1100)):
+        k = kiosk_factory(size=size)
+        qtbot.waitUntil(lambda k=k: screen(k) is Screen.START, timeout=5000)
+        assist, code = k.window.buttons["assist"], k.window.buttons["code"]
+        assert assist.y() == code.y()
+        assert assist.fontInfo().pixelSize() == code.fontInfo().pixelSize()
+        assert k.window.buttons["large"].fontInfo().pixelSize() < code.fontInfo().pixelSize()
+        for b in (assist, code):
+            room = b.width() - 2 * (3 + 8)  # the style sheet's border and padding
+            for line in b.text().splitlines():
+                assert b.fontMetrics().horizontalAdvance(line) <= room, (size, line)
+        k.stop()
 
 def test_no_camera_no_camera_button(qtbot, engine, kiosk_factory) -> None:
     k = kiosk_factory(camera=None)  # QtMultimedia finds no camera on this machine
