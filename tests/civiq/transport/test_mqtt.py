@@ -12,14 +12,11 @@ from civiq.protocol import envelope as env
 from civiq.protocol import topics
 from civiq.protocol.models import QueueState
 from civiq.transport.mqtt import MqttClient, RequestFailed, Will
+from tests.queue_engine.helpers import wait_until
 
 
 def wait_for(cond, timeout: float = 5.0) -> None:
-    end = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > end:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.01)
+    wait_until(cond, timeout)
 
 
 def drive_until(client: MqttClient, cond, timeout: float = 5.0) -> None:
@@ -137,7 +134,10 @@ def test_driven_client_stopping_against_a_stalled_broker_sends_everything_then_l
     watcher = client_factory("display", "watch-stall")
     watcher.route(f"civiq/v1/{site}/event/bulk", lambda _t, p, _: got.append(p))
     watcher.route(topics.state_engine(site), lambda _t, p, _: got.append(b"WILL " + p))
-    time.sleep(0.3)  # the subscriptions are in place
+    # the subscriptions are in place once a marker sent through them comes back
+    watcher.publish(topics.state_engine(site), b"ready")
+    wait_for(lambda: b"WILL ready" in got)
+    got.clear()
     will = Will(topics.state_engine(site), b'{"online": false}', retain=False)
     driven = MqttClient(site_config.broker, site, "engine", "stall-1", will=will)
     driven._paho.on_socket_open = lambda _c, _u, sock: sock.setsockopt(
@@ -158,8 +158,11 @@ def test_driven_client_stopping_against_a_stalled_broker_sends_everything_then_l
     finally:
         os.kill(broker.proc.pid, signal.SIGCONT)
     wait_for(lambda: len(got) >= len(payloads), timeout=10)
-    time.sleep(0.3)  # a will message would come now
-    assert got == payloads
+    # A will would come as the broker closes the driven client's connection, after its
+    # last payload: a marker sent now arrives after any such will.
+    watcher.publish(topics.state_engine(site), b"end")
+    wait_for(lambda: got[-1:] == [b"WILL end"])
+    assert got[:-1] == payloads
 
 
 def test_a_listener_that_raises_does_not_stop_the_client_reconnecting(
@@ -231,18 +234,18 @@ def test_a_second_client_with_the_same_id_takes_the_place_and_the_first_stays_of
     told: list[object] = []
     first.on_connection_change(told.append)
     first.on_taken_over(lambda: told.append("taken over"))
+    first_back, second_lost = threading.Event(), threading.Event()
     try:
         second.start(wait=5)
         wait_for(first.taken_over.is_set, timeout=20)
         wait_for(second.connected.is_set)
         assert told[-2:] == [False, "taken over"]
+        first.on_connection_change(lambda up: up and first_back.set())
+        second.on_connection_change(lambda up: up or second_lost.set())
         # An absence: well past the 1 s reconnect delay the first has not come back
         # (had it, the broker would have pushed the second off).
-        end = time.monotonic() + 4
-        while time.monotonic() < end:
-            assert second.connected.is_set() and not first.connected.is_set()
-            time.sleep(0.05)
-        assert not second.taken_over.is_set()
+        assert not first_back.wait(4) and not second_lost.is_set()
+        assert second.connected.is_set() and not second.taken_over.is_set()
         with pytest.raises(RequestFailed) as err:
             first.request("list_appointments", {}, timeout=5)
         assert "took this one's place" in err.value.message
@@ -270,7 +273,7 @@ def test_a_broker_saying_session_taken_over_is_believed_at_once(
     server = socket.create_server(("127.0.0.1", 0))
     server.settimeout(0.2)
     connects: list[bytes] = []
-    done = threading.Event()
+    done, acked, back = threading.Event(), threading.Event(), threading.Event()
 
     def serve() -> None:
         while not done.is_set():
@@ -281,26 +284,28 @@ def test_a_broker_saying_session_taken_over_is_believed_at_once(
             with conn:
                 connects.append(conn.recv(1024))  # the CONNECT
                 conn.sendall(b"\x20\x03\x00\x00\x00")  # CONNACK: accepted
-                time.sleep(0.2)
+                acked.wait(5)  # the client has read it: a DISCONNECT now ends a session
                 conn.sendall(b"\xe0\x02\x8e\x00")  # DISCONNECT: session taken over
 
     listener = threading.Thread(target=serve, daemon=True)
     listener.start()
     broker = site_config.broker.model_copy(update={"port": server.getsockname()[1]})
     client = MqttClient(broker, site_config.site.id, "display", "d-taken")
+    client.on_connection_change(lambda up: up and (back.set() if acked.is_set()
+                                                   else acked.set()))
     try:
         if driven:
             client.start_driven()
             drive_until(client, client.taken_over.is_set)
+            # three times the reconnect delay, the network turned all the while
+            end = time.monotonic() + 3
+            while time.monotonic() < end and not back.is_set():
+                client.drive(0.05)
         else:
             client.start()
             wait_for(client.taken_over.is_set)
-        end = time.monotonic() + 3  # three times the reconnect delay
-        while time.monotonic() < end:
-            if driven:
-                client.drive(0.05)
-            else:
-                time.sleep(0.05)
+            back.wait(3)  # three times the reconnect delay: it must not come back
+        assert not back.is_set()
         assert len(connects) == 1 and not client.connected.is_set()
     finally:
         client.stop()
