@@ -140,4 +140,6 @@ appointments = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Column("status_at", UTCDateTime),
     Column("code", String(10)),
+    # A typed code not in memory is looked for among past days' bookings.
+    Index("ix_appointments_code", "code"),
 )

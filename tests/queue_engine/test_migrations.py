@@ -47,6 +47,18 @@ def test_the_pick_up_check_uses_an_index(tmp_path: Path) -> None:
     assert "USING INDEX ix_tickets_booking_id" in plan, plan
 
 
+
+def test_an_old_booking_code_is_found_by_an_index(tmp_path: Path) -> None:
+    eng = open_store(f"sqlite:///{tmp_path / 'q.sqlite3'}")
+    a = schema.appointments.c
+    query = (select(a.day).where(a.code == "1234567890", a.day < date(2026, 12, 1))
+             .order_by(a.day.desc()).limit(1))
+    sql = str(query.compile(eng, compile_kwargs={"literal_binds": True}))
+    with eng.connect() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+    eng.dispose()
+    assert "USING INDEX ix_appointments_code" in plan, plan
+
 def test_the_handling_history_at_engine_start_searches_its_days_only(tmp_path: Path) -> None:
     # At start the engine reads the past visits it learns handling times from: a search
     # of the HISTORY_DAYS days before today on the tickets' (day, number) key, not a scan
