@@ -164,3 +164,11 @@ def speechd_answers(fallback: str, *, timeout_s: float | None = None,
         log.warning("speech-dispatcher at %s does not answer after starting it (%s); %s. "
                     "Restart speech-dispatcher", addr, e or "not listening", fallback)
         return False
+
+
+def qt_engine_safe(name: str, instead: str) -> bool:
+    """Whether QtTextToSpeech engine ``name`` may be built on a GUI thread: its ``speechd``
+    engine waits for the daemon without a deadline, so the daemon is asked first (a hung
+    one must not keep a kiosk or board from starting); other engines need no asking.
+    ``instead``: what the app does without it, for the warning."""
+    return name != "speechd" or speechd_answers(instead)

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QSoundEffect
 
-from civiq.speechd_probe import speechd_answers
+from civiq.speechd_probe import qt_engine_safe
 from display_board.announcements import Announcement, AnnouncementQueue, Chime
 from display_board.chime import wav_duration_s, write_chime
 
@@ -46,13 +46,6 @@ def _fallback() -> str:
     return "espeak" if shutil.which("espeak-ng") else "none"
 
 
-def _loads_safely(name: str, instead: str) -> bool:
-    """Qt's speechd engine waits for the daemon without a deadline, on the GUI thread,
-    when it is built: the daemon is asked first, so a hung one cannot keep the board's
-    window from showing."""
-    return name != "speechd" or speechd_answers(f"announcements use {instead}")
-
-
 def choose_engine(requested: str, languages: list[str]) -> str:
     """``auto`` -> ``espeak`` when espeak-ng is installed (rendered in a process of its
     own, watched per item: never on the GUI thread), else a QtTextToSpeech engine that
@@ -65,7 +58,8 @@ def choose_engine(requested: str, languages: list[str]) -> str:
     from PySide6.QtTextToSpeech import QTextToSpeech
 
     for name in QTextToSpeech.availableEngines():
-        if name == "mock" or not _loads_safely(name, "no speech (words on the board only)"):
+        if name == "mock" or not qt_engine_safe(
+                name, "announcements use no speech (words on the board only)"):
             continue
         tts = QTextToSpeech(name)
         ok = tts.state() != QTextToSpeech.State.Error
@@ -111,8 +105,10 @@ class AnnouncementPlayer(QObject):
         self._watchdog.timeout.connect(self._give_up)
         self._proc: QProcess | None = None
         self._tts = None
-        if self.engine not in ("espeak", "none") and not _loads_safely(
-                self.engine, "espeak-ng" if _fallback() == "espeak" else "no speech"):
+        # auto asked the daemon already (choose_engine); a named engine is asked here
+        if engine != "auto" and self.engine not in ("espeak", "none") and not qt_engine_safe(
+                self.engine, "announcements use "
+                + ("espeak-ng" if _fallback() == "espeak" else "no speech")):
             self.engine = _fallback()
         if self.engine not in ("espeak", "none"):
             from PySide6.QtTextToSpeech import QTextToSpeech

@@ -11,23 +11,14 @@ from collections import deque
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-from civiq.speechd_probe import speechd_answers
+from civiq.speechd_probe import qt_engine_safe
 from kiosk.viewmodel import RATE_STEPS, VOLUME_STEPS
 
 log = logging.getLogger(__name__)
 
 #: Utterances kept in ``Speech.history``: a kiosk runs for weeks, its memory must not grow.
 HISTORY = 200
-#: Tries per engine: speech-dispatcher is started by its first client, and a client that
-#: comes while another is starting it (a kiosk booting with other programs) can fail once.
-LOAD_ATTEMPTS = 3
 NO_SPEECHD = "the kiosk's speech takes another engine or shows its words on screen only"
-
-
-def _loads_safely(name: str) -> bool:
-    """Qt's speechd engine waits for the daemon without a deadline, on the GUI thread:
-    it is asked first (a hung daemon must not keep the kiosk from starting)."""
-    return name != "speechd" or speechd_answers(NO_SPEECHD)
 
 
 def _working_engine(names: list[str], parent: QObject) -> QTextToSpeech | None:
@@ -35,13 +26,12 @@ def _working_engine(names: list[str], parent: QObject) -> QTextToSpeech | None:
     nothing aloud (tests ask for it by name). A listed plug-in can still fail to load:
     ``speechd`` without libspeechd. The engine that loaded is kept, not made again."""
     for name in sorted((n for n in names if n != "mock"), key=lambda n: n != "speechd"):
-        if not _loads_safely(name):
-            continue
-        for _ in range(LOAD_ATTEMPTS):
-            tts = QTextToSpeech(name, parent)
-            if tts.state() != QTextToSpeech.State.Error:
-                return tts
-            tts.deleteLater()
+        if not qt_engine_safe(name, NO_SPEECHD):
+            continue  # the probe has started the daemon if none ran: no retries needed
+        tts = QTextToSpeech(name, parent)
+        if tts.state() != QTextToSpeech.State.Error:
+            return tts
+        tts.deleteLater()
     return None
 
 
@@ -54,7 +44,7 @@ class Speech(QObject):
             names = QTextToSpeech.availableEngines()
             if engine == "auto":
                 self.tts = _working_engine(names, self)
-            elif engine in names and _loads_safely(engine):
+            elif engine in names and qt_engine_safe(engine, NO_SPEECHD):
                 self.tts = QTextToSpeech(engine, self)
             if self.tts is None:
                 log.warning("kiosk speech: no working text-to-speech engine %r (have: %s); "
