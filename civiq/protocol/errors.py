@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 
 
@@ -42,8 +43,8 @@ class ErrorCode(StrEnum):
 
 ERROR_DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.INVALID_JSON: "the payload is not valid UTF-8 JSON, has a key twice in one "
-    "object, an integer of more than 4300 digits or nesting too deep (the message says "
-    "which)",
+    f"object, an integer of more than {sys.get_int_max_str_digits()} digits (Python's limit, "
+    "which the engine's JSON reader keeps) or nesting too deep (the message says which)",
     ErrorCode.INVALID_ENVELOPE: "the JSON is not a valid envelope (missing or wrong fields)",
     ErrorCode.INVALID_ARGUMENTS: "the command's `data` does not fit its schema",
     ErrorCode.UNKNOWN_COMMAND: "no command of that `type` exists",
