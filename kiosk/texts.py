@@ -103,8 +103,9 @@ R_SITE_CLOSED_UNTIL = QT_TRANSLATE_NOOP("kiosk", "We are closed now. We open at 
 R_SITE_CLOSED_TOMORROW = QT_TRANSLATE_NOOP(
     "kiosk", "We are closed now. We open tomorrow at {time}.")
 R_SITE_CLOSED_ON = QT_TRANSLATE_NOOP("kiosk", "We are closed now. We open on {day} at {time}.")
-R_TICKET_STOP = QT_TRANSLATE_NOOP(
-    "kiosk", "No more tickets for this service today: the wait would pass closing time.")
+# Said for both reasons the engine stops a service's tickets (the wait would pass closing
+# time; no counter serves it for the rest of the day): to a citizen they mean the same.
+R_TICKET_STOP = QT_TRANSLATE_NOOP("kiosk", "No more tickets for this service today.")
 R_APPOINTMENT_ONLY = QT_TRANSLATE_NOOP("kiosk", "This service is by appointment only.")
 R_OTHER = QT_TRANSLATE_NOOP("kiosk", "Something went wrong. Please ask at the information desk.")
 R_MALFORMED = QT_TRANSLATE_NOOP("kiosk", "This is not an appointment code.")

@@ -260,8 +260,8 @@
         <translation>نحن مغلقون الآن. نفتح {day} الساعة {time}.</translation>
     </message>
     <message>
-        <source>No more tickets for this service today: the wait would pass closing time.</source>
-        <translation>لا مزيد من الأرقام لهذه الخدمة اليوم: سيتجاوز الانتظار وقت الإغلاق.</translation>
+        <source>No more tickets for this service today.</source>
+        <translation>لا مزيد من الأرقام لهذه الخدمة اليوم.</translation>
     </message>
     <message>
         <source>This service is by appointment only.</source>

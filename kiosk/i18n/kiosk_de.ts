@@ -260,8 +260,8 @@
         <translation>Wir haben jetzt geschlossen. Wir öffnen {day} um {time} Uhr.</translation>
     </message>
     <message>
-        <source>No more tickets for this service today: the wait would pass closing time.</source>
-        <translation>Für dieses Anliegen gibt es heute keine Wartenummern mehr: Die Wartezeit reicht über den Feierabend.</translation>
+        <source>No more tickets for this service today.</source>
+        <translation>Für dieses Anliegen gibt es heute keine Wartenummern mehr.</translation>
     </message>
     <message>
         <source>This service is by appointment only.</source>

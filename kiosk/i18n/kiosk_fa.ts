@@ -260,8 +260,8 @@
         <translation>اکنون بسته هستیم. {day} ساعت {time} باز می‌کنیم.</translation>
     </message>
     <message>
-        <source>No more tickets for this service today: the wait would pass closing time.</source>
-        <translation>امروز برای این خدمت دیگر نوبت داده نمی‌شود: انتظار از ساعت تعطیلی می‌گذرد.</translation>
+        <source>No more tickets for this service today.</source>
+        <translation>امروز برای این خدمت دیگر نوبت داده نمی‌شود.</translation>
     </message>
     <message>
         <source>This service is by appointment only.</source>

@@ -260,8 +260,8 @@
         <translation>Teraz jest zamknięte. Otwieramy {day} o {time}.</translation>
     </message>
     <message>
-        <source>No more tickets for this service today: the wait would pass closing time.</source>
-        <translation>Dziś nie ma już numerków na tę sprawę: oczekiwanie trwałoby dłużej niż do zamknięcia.</translation>
+        <source>No more tickets for this service today.</source>
+        <translation>Dziś nie ma już numerków na tę sprawę.</translation>
     </message>
     <message>
         <source>This service is by appointment only.</source>

@@ -260,8 +260,8 @@
         <translation>Сейчас закрыто. Мы открываемся {day} в {time}.</translation>
     </message>
     <message>
-        <source>No more tickets for this service today: the wait would pass closing time.</source>
-        <translation>На эту услугу сегодня талонов больше нет: ожидание продлится дольше времени закрытия.</translation>
+        <source>No more tickets for this service today.</source>
+        <translation>На эту услугу сегодня талонов больше нет.</translation>
     </message>
     <message>
         <source>This service is by appointment only.</source>

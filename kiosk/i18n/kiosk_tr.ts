@@ -260,8 +260,8 @@
         <translation>Şu anda kapalıyız. {day} {time} saatinde açılıyoruz.</translation>
     </message>
     <message>
-        <source>No more tickets for this service today: the wait would pass closing time.</source>
-        <translation>Bu hizmet için bugün başka sıra numarası yok: bekleme süresi kapanış saatini geçer.</translation>
+        <source>No more tickets for this service today.</source>
+        <translation>Bu hizmet için bugün başka sıra numarası yok.</translation>
     </message>
     <message>
         <source>This service is by appointment only.</source>

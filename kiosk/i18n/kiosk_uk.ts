@@ -260,8 +260,8 @@
         <translation>Зараз зачинено. Ми відчиняємося {day} о {time}.</translation>
     </message>
     <message>
-        <source>No more tickets for this service today: the wait would pass closing time.</source>
-        <translation>На цю послугу сьогодні талонів більше немає: очікування триватиме довше за час закриття.</translation>
+        <source>No more tickets for this service today.</source>
+        <translation>На цю послугу сьогодні талонів більше немає.</translation>
     </message>
     <message>
         <source>This service is by appointment only.</source>
