@@ -14,6 +14,8 @@ import argparse
 import json
 import sys
 import threading
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from civiq.cli.support import (
@@ -143,7 +145,7 @@ def _list(args: argparse.Namespace, cfg: SiteConfig, client: Any, watch: EngineW
     """The retained queue state; when the engine is not running, the last one it
     published, headed as such, and exit 3: it is no longer the queue."""
     import time
-    from datetime import UTC, datetime
+    from datetime import UTC
 
     from civiq.protocol import topics
     from civiq.transport.devices import DeviceProblems
@@ -190,7 +192,7 @@ def _list(args: argparse.Namespace, cfg: SiteConfig, client: Any, watch: EngineW
         with lock:
             problems = devices.problems()
         if problems:
-            print(_render_devices(problems, cfg, datetime.now(UTC)))
+            print(_render_devices(problems, watch.when))
     if down:
         raise CliFailure(f"{down}: the list is the last state it published, not the queue "
                          f"now. {start_it}", EXIT_UNREACHABLE)
@@ -229,17 +231,13 @@ _PROBLEM_WORDS = {"printer_paper_out": "paper out", "printer_paper_near_end": "p
                   "clock_behind": "out of service: its clock is behind the engine's"}
 
 
-def _render_devices(problems: list[Any], cfg: SiteConfig, now: Any) -> str:
-    """The site's device problems, one a line: ``kiosk-1  kiosk  paper out``."""
+def _render_devices(problems: list[Any], when: Callable[[datetime], str]) -> str:
+    """The site's device problems, one a line: ``kiosk-1  kiosk  paper out``; ``when``
+    writes a time as the rest of the command does (with its date unless today)."""
     lines = ["device problems:"]
-    today = now.astimezone(cfg.tz).date()
     for p in problems:
         if p.kind == "offline":
-            what = "offline"
-            if p.since is not None:
-                at = p.since.astimezone(cfg.tz)
-                what += f" since {at:%H:%M}" if at.date() == today else \
-                    f" since {at:%Y-%m-%d %H:%M}"
+            what = "offline" + (f" since {when(p.since)}" if p.since is not None else "")
         else:
             what = _PROBLEM_WORDS.get(p.kind, p.kind)
         lines.append(f"  {p.device:<12} {p.role:<8} {what}")
